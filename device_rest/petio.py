@@ -1,0 +1,104 @@
+"""PETio feeder (ESP8266) routes, as its firmware calls them (WIRE.md section 1).
+
+Auth: ``Device-ID`` + ``X-Device-Key`` when paired, else a per-device key in ``X-API-Key``.
+Errors: the PETio envelope ``{"status": "error", "message", "success": false, "error"}``.
+"""
+
+import datetime as dt
+from typing import Annotated, Any
+
+from fastapi import APIRouter, Depends, Header
+from pydantic import BaseModel, ConfigDict, Field, field_validator
+
+from device_rest.dependencies import AppStateDep, UnitOfWork
+from device_rest.errors import register_error_body
+from graphql_api.devices import service as devices_service
+from graphql_api.devices.errors import DeviceKeyInvalid
+from graphql_api.devices.models import Device, DeviceKind
+from graphql_api.errors import DomainError
+
+TAG = "petio"
+router = APIRouter(tags=[TAG])
+
+
+def petio_error_body(error: DomainError) -> dict[str, Any]:
+    return {"status": "error", "message": error.message, "success": False, "error": error.code.value}
+
+
+register_error_body(TAG, petio_error_body)
+
+
+def ok(message: str, **extra: Any) -> dict[str, Any]:
+    return {"status": "ok", "message": message, "success": True, **extra}
+
+
+async def authenticated_feeder(
+    session: UnitOfWork,
+    state: AppStateDep,
+    device_id: Annotated[str | None, Header(alias="Device-ID")] = None,
+    device_key: Annotated[str | None, Header(alias="X-Device-Key")] = None,
+    api_key: Annotated[str | None, Header(alias="X-API-Key")] = None,
+) -> Device:
+    # A paired unit's Device-ID + X-Device-Key wins over X-API-Key, which every unit also sends.
+    key = device_key if device_key and device_id else api_key
+    return await devices_service.authenticate(
+        session, state.settings, device_key=key, hardware_id=device_id, kind=DeviceKind.FEEDER
+    )
+
+
+Feeder = Annotated[Device, Depends(authenticated_feeder)]
+
+
+def _utc(value: dt.datetime | None) -> dt.datetime | None:
+    if value is None:
+        return None
+    return value.replace(tzinfo=dt.UTC) if value.tzinfo is None else value.astimezone(dt.UTC)
+
+
+class FeederStatusBody(BaseModel):
+    """``POST /api/device/status/``; ints and bools may arrive as strings ("1", "yes", "on")."""
+
+    model_config = ConfigDict(extra="ignore")
+
+    device_id: str | None = Field(default=None, max_length=32)
+    timestamp: dt.datetime | None = None
+    heartbeat: bool = True
+    wifi_rssi: int | None = Field(default=None, ge=-127, le=0)
+    uptime: int | None = Field(default=None, ge=0)
+    daily_feeds: int | None = Field(default=None, ge=0, le=1000)
+    last_feed: dt.datetime | None = None
+    hopper_mm: int | None = Field(default=None, ge=0, le=10_000)
+    hopper_pct: int | None = Field(default=None, ge=0, le=100)
+    tof_ok: bool | None = None
+    error_message: str | None = Field(default=None, max_length=200)
+
+    @field_validator("timestamp", "last_feed")
+    @classmethod
+    def _as_utc(cls, value: dt.datetime | None) -> dt.datetime | None:
+        return _utc(value)
+
+    def to_heartbeat(self) -> devices_service.FeederHeartbeat:
+        return devices_service.FeederHeartbeat(
+            device_time=self.timestamp,
+            wifi_rssi=self.wifi_rssi,
+            uptime_seconds=self.uptime,
+            daily_feeds=self.daily_feeds,
+            last_feed_at=self.last_feed,
+            hopper_mm=self.hopper_mm,
+            hopper_percent=self.hopper_pct,
+            tof_ok=self.tof_ok,
+            error_message=self.error_message,
+        )
+
+
+def _require_same_device(device: Device, body_device_id: str | None) -> None:
+    if body_device_id is not None and body_device_id.strip().upper() != device.hardware_id:
+        raise DeviceKeyInvalid("The device key does not belong to this device_id.")
+
+
+@router.post("/device/status/", summary="Feeder heartbeat (every 60 s)")
+async def post_status(body: FeederStatusBody, feeder: Feeder, session: UnitOfWork) -> dict[str, Any]:
+    _require_same_device(feeder, body.device_id)
+    received_at = dt.datetime.now(dt.UTC)
+    await devices_service.record_heartbeat(session, feeder, body.to_heartbeat(), received_at)
+    return ok("heartbeat received")

@@ -1,0 +1,1 @@
+"""pawgraph: one typed GraphQL API for connected pets, plus the REST shim their firmware speaks."""

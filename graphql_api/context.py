@@ -1,0 +1,66 @@
+"""The per-request GraphQL context: viewer, session, loaders and the after-commit events."""
+
+import datetime as dt
+from contextlib import asynccontextmanager
+from collections.abc import AsyncIterator
+
+from sqlalchemy.ext.asyncio import AsyncSession
+from strawberry.fastapi import BaseContext
+
+from graphql_api import events
+from graphql_api.auth import Viewer
+from graphql_api.loaders import Loaders
+from graphql_api.settings import Settings
+from graphql_api.state import AppState
+
+
+class Context(BaseContext):
+    """Built once per HTTP request, or once per websocket connection.
+
+    The session is opened lazily, so a request that touches no table (or a websocket that only
+    subscribes) holds no database connection. Subscriptions use :meth:`short_session` instead,
+    because a websocket connection can live for hours.
+    """
+
+    def __init__(self, app_state: AppState, viewer: Viewer | None) -> None:
+        super().__init__()
+        self.app_state = app_state
+        self.viewer = viewer
+        self._session: AsyncSession | None = None
+        self.loaders = Loaders(self)
+
+    @property
+    def settings(self) -> Settings:
+        return self.app_state.settings
+
+    @property
+    def session(self) -> AsyncSession:
+        if self._session is None:
+            self._session = self.app_state.sessionmaker()
+        return self._session
+
+    @staticmethod
+    def now() -> dt.datetime:
+        return dt.datetime.now(dt.UTC)
+
+    async def commit(self) -> None:
+        """Commit the unit of work, then send the events it buffered."""
+        if self._session is None:
+            return
+        await self._session.commit()
+        await events.dispatch_committed(self._session, self.app_state.bus)
+
+    async def rollback(self) -> None:
+        if self._session is not None:
+            await self._session.rollback()
+        self.loaders.clear_all()
+
+    async def close(self) -> None:
+        if self._session is not None:
+            await self._session.close()
+            self._session = None
+
+    @asynccontextmanager
+    async def short_session(self) -> AsyncIterator[AsyncSession]:
+        async with self.app_state.sessionmaker() as session:
+            yield session

@@ -1,0 +1,57 @@
+import datetime as dt
+import enum
+from typing import Any
+
+from sqlalchemy import JSON, Boolean, Enum, ForeignKey, Index, String, text
+from sqlalchemy.orm import Mapped, mapped_column
+
+from graphql_api.db import Base, UTCDateTime, utcnow
+
+
+class DeviceKind(enum.StrEnum):
+    FEEDER = "FEEDER"
+    COLLAR = "COLLAR"
+    OUTLET = "OUTLET"
+    HUB = "HUB"
+    BATTERY = "BATTERY"
+
+
+class Device(Base):
+    __tablename__ = "devices"
+    __table_args__ = (
+        # Hardware ids are unique per kind, except outlets: every hub numbers its own from FE down.
+        Index(
+            "uq_devices_kind_hardware_id",
+            "kind",
+            "hardware_id",
+            unique=True,
+            postgresql_where=text("parent_id IS NULL"),
+            sqlite_where=text("parent_id IS NULL"),
+        ),
+        Index(
+            "uq_devices_parent_id_hardware_id",
+            "parent_id",
+            "hardware_id",
+            unique=True,
+            postgresql_where=text("parent_id IS NOT NULL"),
+            sqlite_where=text("parent_id IS NOT NULL"),
+        ),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    owner_id: Mapped[int] = mapped_column(ForeignKey("users.id", ondelete="CASCADE"), index=True)
+    kind: Mapped[DeviceKind] = mapped_column(Enum(DeviceKind, name="device_kind", native_enum=False, length=16))
+    name: Mapped[str] = mapped_column(String(80))
+    location: Mapped[str | None] = mapped_column(String(120))
+    hardware_id: Mapped[str] = mapped_column(String(64))
+    firmware_version: Mapped[str | None] = mapped_column(String(40))
+    pet_id: Mapped[int | None] = mapped_column(ForeignKey("pets.id", ondelete="SET NULL"), index=True)
+    parent_id: Mapped[int | None] = mapped_column(ForeignKey("devices.id", ondelete="CASCADE"), index=True)
+    # SHA-256 of the device's API key. Keys are 192 random bits, so a fast hash is safe and
+    # lets a device request find its row through this unique index in one lookup.
+    api_key_hash: Mapped[str] = mapped_column(String(64), unique=True)
+    last_seen_at: Mapped[dt.datetime | None] = mapped_column(UTCDateTime())
+    online: Mapped[bool] = mapped_column(Boolean, default=False)
+    # The last state the device reported (RSSI, uptime, hopper level, ...), as it reported it.
+    state: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)
+    created_at: Mapped[dt.datetime] = mapped_column(UTCDateTime(), default=utcnow)

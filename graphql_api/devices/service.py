@@ -1,0 +1,311 @@
+"""Devices: registration, keys, assignment to pets, and what devices report about themselves."""
+
+import datetime as dt
+import re
+import secrets
+from collections.abc import Awaitable, Callable
+from dataclasses import dataclass
+from typing import Any
+
+from pydantic import BaseModel
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from graphql_api import events
+from graphql_api.auth import Viewer, require_viewer
+from graphql_api.devices.errors import (
+    DeviceKeyInvalid,
+    DeviceNotFound,
+    HardwareIdTaken,
+    InvalidDevice,
+    InvalidHardwareId,
+    ParentHubRequired,
+)
+from graphql_api.devices.keys import generate_key, hash_key
+from graphql_api.devices.models import Device, DeviceKind
+from graphql_api.devices.repository import DeviceRepository
+from graphql_api.pagination import Page, PageArgs
+from graphql_api.pets.errors import PetNotFound
+from graphql_api.pets.repository import PetRepository
+from graphql_api.settings import Settings
+
+_HARDWARE_ID_RULES: dict[DeviceKind, tuple[re.Pattern[str], str]] = {
+    DeviceKind.FEEDER: (re.compile(r"^ESP-[0-9A-F]{8}$"), "ESP- and 8 upper-case hex digits"),
+    DeviceKind.OUTLET: (re.compile(r"^[0-9A-F]{2}$"), "2 upper-case hex digits"),
+    DeviceKind.HUB: (re.compile(r"^[0-9A-F]{2}$"), "2 upper-case hex digits"),
+}
+_GENERIC_HARDWARE_ID = (re.compile(r"^[A-Za-z0-9][A-Za-z0-9._:-]{0,63}$"), "1-64 letters, digits, . _ : -")
+UNSET: Any = object()
+
+
+@dataclass(frozen=True, slots=True)
+class DeviceRegistration:
+    kind: DeviceKind
+    name: str
+    hardware_id: str
+    location: str | None = None
+    firmware_version: str | None = None
+    pet_id: int | None = None
+    parent_id: int | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class DeviceChanges:
+    name: str = UNSET
+    location: str | None = UNSET
+    pet_id: int | None = UNSET
+
+
+@dataclass(frozen=True, slots=True)
+class IssuedKey:
+    device: Device
+    api_key: str
+
+
+@dataclass(frozen=True, slots=True)
+class FeederHeartbeat:
+    device_time: dt.datetime | None
+    wifi_rssi: int | None = None
+    uptime_seconds: int | None = None
+    daily_feeds: int | None = None
+    last_feed_at: dt.datetime | None = None
+    hopper_mm: int | None = None
+    hopper_percent: int | None = None
+    tof_ok: bool | None = None
+    error_message: str | None = None
+
+
+class DeviceStatusEvent(BaseModel):
+    """Published on ``device.{id}.status`` after a report from the device commits."""
+
+    device_id: int
+    online: bool
+    last_seen_at: dt.datetime
+    device_time: dt.datetime | None = None
+    state: dict[str, Any] = {}
+
+
+def normalize_hardware_id(kind: DeviceKind, hardware_id: str) -> str:
+    hardware_id = hardware_id.strip()
+    if kind in (DeviceKind.FEEDER, DeviceKind.OUTLET, DeviceKind.HUB):
+        hardware_id = hardware_id.upper()
+    pattern, description = _HARDWARE_ID_RULES.get(kind, _GENERIC_HARDWARE_ID)
+    if not pattern.match(hardware_id):
+        raise InvalidHardwareId(
+            f"A {kind.value.lower()} hardware id is {description}.", field="hardwareId"
+        )
+    return hardware_id
+
+
+def offline_after(settings: Settings, kind: DeviceKind) -> dt.timedelta:
+    return settings.feeder_offline_after if kind is DeviceKind.FEEDER else settings.device_offline_after
+
+
+def is_online(settings: Settings, device: Device, now: dt.datetime) -> bool:
+    """Online while the last report is younger than the kind's offline threshold."""
+    if device.last_seen_at is None or not device.online:
+        return False
+    return now - device.last_seen_at <= offline_after(settings, device.kind)
+
+
+def _clean_name(name: str, field: str = "name") -> str:
+    name = name.strip()
+    if not 1 <= len(name) <= 80:
+        raise InvalidDevice("The name must have 1 to 80 characters.", field=field)
+    return name
+
+
+def _clean_location(location: str | None) -> str | None:
+    location = (location or "").strip() or None
+    if location and len(location) > 120:
+        raise InvalidDevice("The location must have at most 120 characters.", field="location")
+    return location
+
+
+async def _require_own_pet(session: AsyncSession, viewer: Viewer, pet_id: int) -> None:
+    if await PetRepository(session).get_writable(viewer, pet_id) is None:
+        raise PetNotFound(field="petId")
+
+
+async def _parent_hub(session: AsyncSession, viewer: Viewer, registration: DeviceRegistration) -> Device | None:
+    if registration.kind is not DeviceKind.OUTLET:
+        if registration.parent_id is not None:
+            raise InvalidDevice("Only outlets are registered under a hub.", field="parentId")
+        return None
+    if registration.parent_id is None:
+        raise ParentHubRequired(field="parentId")
+    hub = await DeviceRepository(session).get_writable(viewer, registration.parent_id)
+    if hub is None or hub.kind is not DeviceKind.HUB:
+        raise ParentHubRequired(field="parentId")
+    return hub
+
+
+async def register(session: AsyncSession, viewer: Viewer | None, registration: DeviceRegistration) -> IssuedKey:
+    """Register a device to the viewer; the returned API key is never shown again."""
+    viewer = require_viewer(viewer)
+    repository = DeviceRepository(session)
+    hardware_id = normalize_hardware_id(registration.kind, registration.hardware_id)
+    hub = await _parent_hub(session, viewer, registration)
+    if registration.pet_id is not None:
+        await _require_own_pet(session, viewer, registration.pet_id)
+    taken = (
+        await repository.get_child(hub.id, hardware_id)
+        if hub
+        else await repository.get_unparented(registration.kind, hardware_id)
+    )
+    if taken is not None:
+        raise HardwareIdTaken(field="hardwareId")
+    api_key = generate_key()
+    device = repository.add(
+        Device(
+            owner_id=viewer.user_id,
+            kind=registration.kind,
+            name=_clean_name(registration.name),
+            location=_clean_location(registration.location),
+            hardware_id=hardware_id,
+            firmware_version=(registration.firmware_version or "").strip()[:40] or None,
+            pet_id=registration.pet_id,
+            parent_id=hub.id if hub else None,
+            api_key_hash=hash_key(api_key),
+            state={},
+        )
+    )
+    await repository.flush()
+    return IssuedKey(device=device, api_key=api_key)
+
+
+async def _get_writable(session: AsyncSession, viewer: Viewer | None, device_id: int) -> Device:
+    viewer = require_viewer(viewer)
+    device = await DeviceRepository(session).get_writable(viewer, device_id)
+    if device is None:
+        raise DeviceNotFound(field="id")
+    return device
+
+
+async def rotate_key(session: AsyncSession, viewer: Viewer | None, device_id: int) -> IssuedKey:
+    """Issue a new key; the old one stops working when this commits."""
+    device = await _get_writable(session, viewer, device_id)
+    api_key = generate_key()
+    device.api_key_hash = hash_key(api_key)
+    await DeviceRepository(session).flush()
+    return IssuedKey(device=device, api_key=api_key)
+
+
+async def update(session: AsyncSession, viewer: Viewer | None, device_id: int, changes: DeviceChanges) -> Device:
+    device = await _get_writable(session, viewer, device_id)
+    if changes.name is not UNSET:
+        device.name = _clean_name(changes.name)
+    if changes.location is not UNSET:
+        device.location = _clean_location(changes.location)
+    if changes.pet_id is not UNSET:
+        if changes.pet_id is not None:
+            await _require_own_pet(session, require_viewer(viewer), changes.pet_id)
+        device.pet_id = changes.pet_id
+    await DeviceRepository(session).flush()
+    return device
+
+
+async def delete(session: AsyncSession, viewer: Viewer | None, device_id: int) -> Device:
+    device = await _get_writable(session, viewer, device_id)
+    await DeviceRepository(session).delete(device)
+    return device
+
+
+async def get(session: AsyncSession, viewer: Viewer | None, device_id: int) -> Device | None:
+    viewer = require_viewer(viewer)
+    return await DeviceRepository(session).get_readable(viewer, device_id)
+
+
+async def require_readable(session: AsyncSession, viewer: Viewer | None, device_id: int) -> Device:
+    """The device if the viewer may watch it (owner, staff, admin), else DeviceNotFound."""
+    device = await get(session, viewer, device_id)
+    if device is None:
+        raise DeviceNotFound(field="deviceId")
+    return device
+
+
+async def list_for_viewer(
+    session: AsyncSession,
+    viewer: Viewer | None,
+    page: PageArgs,
+    kind: DeviceKind | None = None,
+    owner_id: int | None = None,
+) -> tuple[Page[Device], Callable[[], Awaitable[int]]]:
+    viewer = require_viewer(viewer)
+    repository = DeviceRepository(session)
+    statement = repository.list_statement(viewer, owner_id or viewer.user_id, kind)
+    return await repository.page(statement, page), repository.counter(statement)
+
+
+async def authenticate(
+    session: AsyncSession,
+    settings: Settings,
+    *,
+    device_key: str | None,
+    hardware_id: str | None,
+    kind: DeviceKind | None = None,
+) -> Device:
+    """The device a request's key belongs to.
+
+    ``hardware_id`` (a ``Device-ID`` header or body field), when given, must name that same
+    device, so one device's key never acts for another. With the legacy fleet-wide key enabled,
+    that key plus a hardware id of ``kind`` identifies the device instead.
+    """
+    repository = DeviceRepository(session)
+    device = None
+    legacy = settings.legacy_fleet_api_key
+    if device_key and legacy is not None and secrets.compare_digest(device_key, legacy.get_secret_value()):
+        if kind is not None and hardware_id:
+            device = await repository.get_unparented(kind, hardware_id.strip().upper())
+    elif device_key:
+        device = await repository.get_by_key_hash(hash_key(device_key))
+    if device is None:
+        raise DeviceKeyInvalid()
+    if kind is not None and device.kind is not kind:
+        raise DeviceKeyInvalid()
+    if hardware_id is not None and hardware_id.strip().upper() != device.hardware_id.upper():
+        raise DeviceKeyInvalid("The device key does not belong to this device.")
+    return device
+
+
+def _heartbeat_state(heartbeat: FeederHeartbeat) -> dict[str, Any]:
+    reported = {
+        "wifi_rssi": heartbeat.wifi_rssi,
+        "uptime_seconds": heartbeat.uptime_seconds,
+        "daily_feeds": heartbeat.daily_feeds,
+        "last_feed_at": heartbeat.last_feed_at.isoformat() if heartbeat.last_feed_at else None,
+        "hopper_mm": heartbeat.hopper_mm,
+        "hopper_percent": heartbeat.hopper_percent,
+        "tof_ok": heartbeat.tof_ok,
+        "error_message": heartbeat.error_message or None,
+    }
+    return {key: value for key, value in reported.items() if value is not None}
+
+
+async def record_heartbeat(
+    session: AsyncSession, device: Device, heartbeat: FeederHeartbeat, received_at: dt.datetime
+) -> Device:
+    """Mark the device seen now and keep what it reported; its owner's apps hear it live.
+
+    The server's receive time orders reports; the device's own clock may still read 1970.
+    """
+    state = dict(device.state or {})
+    state.update(_heartbeat_state(heartbeat))
+    if heartbeat.device_time is not None:
+        state["device_time"] = heartbeat.device_time.isoformat()
+    device.state = state
+    device.last_seen_at = received_at
+    device.online = True
+    await DeviceRepository(session).flush()
+    events.publish(
+        session,
+        events.device_status_channel(device.id),
+        DeviceStatusEvent(
+            device_id=device.id,
+            online=True,
+            last_seen_at=received_at,
+            device_time=heartbeat.device_time,
+            state=state,
+        ),
+    )
+    return device
+

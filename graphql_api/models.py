@@ -1,0 +1,8 @@
+"""Every domain's ORM models, imported so the mapper and Alembic see the whole schema."""
+
+from graphql_api.accounts.models import User
+from graphql_api.db import Base
+from graphql_api.devices.models import Device
+from graphql_api.pets.models import Pet
+
+__all__ = ["Base", "Device", "Pet", "User"]

@@ -1,0 +1,138 @@
+import datetime as dt
+from decimal import Decimal
+from typing import TYPE_CHECKING, Annotated
+
+import strawberry
+from strawberry import relay
+
+from graphql_api.accounts.types import User
+from graphql_api.mutation import Payload
+from graphql_api.pets.models import ActivityLevel as ActivityLevelEnum
+from graphql_api.pets.models import Pet as PetModel
+from graphql_api.pets.models import Species as SpeciesEnum
+from graphql_api.pets.service import PetData
+from graphql_api.relay import node_ids_to_ints
+
+if TYPE_CHECKING:
+    from graphql_api.devices.types import Device
+
+Species = strawberry.enum(SpeciesEnum, description="Kind of animal.")
+ActivityLevel = strawberry.enum(ActivityLevelEnum, description="How active the pet usually is.")
+
+
+@strawberry.type(description="An animal owned by a user.")
+class Pet(relay.Node):
+    id: relay.NodeID[int]
+    name: str = strawberry.field(description="The pet's name.")
+    species: Species = strawberry.field(description="Kind of animal.")
+    breed: str | None = strawberry.field(description="Breed, if known.")
+    birthdate: dt.date | None = strawberry.field(description="Date of birth, if known.")
+    weight_kg: float | None = strawberry.field(description="Weight in kilograms.")
+    activity_level: ActivityLevel = strawberry.field(description="How active the pet usually is.")
+    neutered: bool = strawberry.field(description="Whether the pet is neutered or spayed.")
+    created_at: dt.datetime = strawberry.field(description="When the pet was added.")
+    owner_id: strawberry.Private[int]
+
+    @classmethod
+    def from_model(cls, pet: PetModel) -> "Pet":
+        return cls(
+            id=pet.id,
+            name=pet.name,
+            species=pet.species,
+            breed=pet.breed,
+            birthdate=pet.birthdate,
+            weight_kg=float(pet.weight_kg) if pet.weight_kg is not None else None,
+            activity_level=pet.activity_level,
+            neutered=pet.neutered,
+            created_at=pet.created_at,
+            owner_id=pet.owner_id,
+        )
+
+    @classmethod
+    async def resolve_nodes(cls, *, info: strawberry.Info, node_ids, required: bool = False):
+        loaded = await info.context.loaders.pet_by_id.load_many(node_ids_to_ints(node_ids))
+        return [cls.from_model(pet) if pet else None for pet in loaded]
+
+    @strawberry.field(description="The pet's owner.")
+    async def owner(self, info: strawberry.Info) -> User | None:
+        user = await info.context.loaders.user_by_id.load(self.owner_id)
+        return User.from_model(user) if user else None
+
+    @strawberry.field(description="Devices assigned to this pet (collars, feeders).")
+    async def devices(
+        self, info: strawberry.Info
+    ) -> list[Annotated["Device", strawberry.lazy("graphql_api.devices.types")]]:
+        from graphql_api.devices.types import Device  # noqa: PLC0415 - devices.types imports this module
+
+        devices = await info.context.loaders.devices_by_pet_id.load(self.id)
+        return [Device.from_model(device) for device in devices]
+
+
+def _decimal(value: float | None) -> Decimal | None:
+    return None if value is None else Decimal(str(value))
+
+
+@strawberry.input(description="A new pet of the viewer's.")
+class CreatePetInput:
+    name: str = strawberry.field(description="1 to 60 characters.")
+    species: Species = strawberry.field(description="Kind of animal.")
+    breed: str | None = strawberry.field(default=None, description="Breed, up to 80 characters.")
+    birthdate: dt.date | None = strawberry.field(default=None, description="Not in the future.")
+    weight_kg: float | None = strawberry.field(default=None, description="Above 0, at most 500.")
+    activity_level: ActivityLevel = strawberry.field(
+        default=ActivityLevelEnum.MODERATE, description="How active the pet usually is."
+    )
+    neutered: bool = strawberry.field(default=False, description="Neutered or spayed.")
+
+    def to_data(self) -> PetData:
+        return PetData(
+            name=self.name,
+            species=self.species,
+            breed=self.breed,
+            birthdate=self.birthdate,
+            weight_kg=_decimal(self.weight_kg),
+            activity_level=self.activity_level,
+            neutered=self.neutered,
+        )
+
+
+@strawberry.input(description="Changes to one of the viewer's pets; omitted fields stay as they are.")
+class UpdatePetInput:
+    id: relay.GlobalID = strawberry.field(description="The pet to change.")
+    name: str | None = strawberry.field(default=strawberry.UNSET, description="1 to 60 characters.")
+    species: Species | None = strawberry.field(default=strawberry.UNSET, description="Kind of animal.")
+    breed: str | None = strawberry.field(default=strawberry.UNSET, description="Breed; null clears it.")
+    birthdate: dt.date | None = strawberry.field(default=strawberry.UNSET, description="Null clears it.")
+    weight_kg: float | None = strawberry.field(default=strawberry.UNSET, description="Null clears it.")
+    activity_level: ActivityLevel | None = strawberry.field(default=strawberry.UNSET, description="Activity.")
+    neutered: bool | None = strawberry.field(default=strawberry.UNSET, description="Neutered or spayed.")
+
+    def to_data(self) -> PetData:
+        given = {
+            name: getattr(self, name)
+            for name in ("name", "species", "breed", "birthdate", "activity_level", "neutered")
+            if getattr(self, name) is not strawberry.UNSET
+        }
+        if self.weight_kg is not strawberry.UNSET:
+            given["weight_kg"] = _decimal(self.weight_kg)
+        return PetData(**given)
+
+
+@strawberry.input(description="The pet to delete.")
+class DeletePetInput:
+    id: relay.GlobalID = strawberry.field(description="The pet to delete.")
+
+
+@strawberry.type(description="Result of createPet.")
+class CreatePetPayload(Payload):
+    pet: Pet | None = strawberry.field(default=None, description="The new pet.")
+
+
+@strawberry.type(description="Result of updatePet.")
+class UpdatePetPayload(Payload):
+    pet: Pet | None = strawberry.field(default=None, description="The pet as changed.")
+
+
+@strawberry.type(description="Result of deletePet.")
+class DeletePetPayload(Payload):
+    deleted_pet_id: relay.GlobalID | None = strawberry.field(default=None, description="ID of the deleted pet.")

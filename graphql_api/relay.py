@@ -1,0 +1,72 @@
+"""Relay building blocks shared by every domain: global IDs and counted cursor connections."""
+
+from collections.abc import Awaitable, Callable, Iterable
+from typing import Any, Generic, TypeVar
+
+import strawberry
+from strawberry import relay
+
+from graphql_api.errors import InvalidId
+from graphql_api.pagination import Page, PageArgs, encode_cursor
+
+NodeType = TypeVar("NodeType")
+
+
+@strawberry.type(description="A page of a list, with the total size of the list.")
+class Connection(relay.Connection[NodeType], Generic[NodeType]):
+    count_total: strawberry.Private[Callable[[], Awaitable[int]]]
+
+    @strawberry.field(description="How many items the whole list holds, across all pages.")
+    async def total_count(self) -> int:
+        return await self.count_total()
+
+
+def build_connection(
+    page: Page[Any],
+    count_total: Callable[[], Awaitable[int]],
+    to_node: Callable[[Any], Any],
+) -> Connection[Any]:
+    edges = [
+        relay.Edge(cursor=encode_cursor(key), node=to_node(item))
+        for key, item in zip(page.keys, page.items, strict=True)
+    ]
+    page_info = relay.PageInfo(
+        has_next_page=page.has_next_page,
+        has_previous_page=page.has_previous_page,
+        start_cursor=edges[0].cursor if edges else None,
+        end_cursor=edges[-1].cursor if edges else None,
+    )
+    return Connection(edges=edges, page_info=page_info, count_total=count_total)
+
+
+def page_args(
+    info: strawberry.Info, first: int | None, after: str | None, last: int | None, before: str | None
+) -> PageArgs:
+    return PageArgs.parse(
+        first=first,
+        after=after,
+        last=last,
+        before=before,
+        max_page_size=info.context.settings.max_page_size,
+    )
+
+
+def decode_id(global_id: relay.GlobalID, node_type: type, field: str) -> int:
+    """The database id inside a global ID of ``node_type``; InvalidId for anything else."""
+    type_name = node_type.__strawberry_definition__.name
+    if global_id.type_name != type_name:
+        raise InvalidId(f"`{field}` is not the ID of a {type_name}.", field=field)
+    try:
+        return int(global_id.node_id)
+    except ValueError as exc:
+        raise InvalidId(f"`{field}` is not the ID of a {type_name}.", field=field) from exc
+
+
+def node_ids_to_ints(node_ids: Iterable[str]) -> list[int | None]:
+    ids: list[int | None] = []
+    for node_id in node_ids:
+        try:
+            ids.append(int(node_id))
+        except ValueError:
+            ids.append(None)
+    return ids

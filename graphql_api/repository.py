@@ -1,0 +1,127 @@
+"""RepositoryBase: the one way domain code reaches the database.
+
+Every query of a domain lives in its ``repository.py``, built on this base. Two rules live here
+so no domain can forget them:
+
+* One ``AsyncSession`` must never run two statements at once, yet GraphQL resolves sibling
+  fields concurrently. Every statement therefore runs under a lock kept on the session
+  (``session.info``), so concurrent resolvers queue instead of corrupting the connection.
+* Pages are keyset queries on the primary key (see ``graphql_api.pagination``).
+
+Repositories are scoped to a viewer by their own ``readable_statement``; a row the viewer may
+not see is simply absent ("not found and not allowed look alike").
+"""
+
+import asyncio
+from collections.abc import Awaitable, Callable, Iterable, Sequence
+from typing import Any, ClassVar, Generic, TypeVar
+
+from sqlalchemy import Select, func, select
+from sqlalchemy.engine import Result
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from graphql_api.db import Base
+from graphql_api.pagination import Page, PageArgs
+
+M = TypeVar("M", bound=Base)
+K = TypeVar("K")
+
+_LOCK_KEY = "pawgraph.statement_lock"
+
+
+def statement_lock(session: AsyncSession) -> asyncio.Lock:
+    lock = session.info.get(_LOCK_KEY)
+    if lock is None:
+        lock = session.info[_LOCK_KEY] = asyncio.Lock()
+    return lock
+
+
+class RepositoryBase(Generic[M]):
+    model: ClassVar[type[Base]]
+
+    def __init__(self, session: AsyncSession) -> None:
+        self.session = session
+
+    # ---- statements, serialized per session ---------------------------------------------------
+
+    async def execute(self, statement: Any) -> Result[Any]:
+        async with statement_lock(self.session):
+            return await self.session.execute(statement)
+
+    async def scalars(self, statement: Select[Any]) -> list[Any]:
+        return list((await self.execute(statement)).scalars().all())
+
+    async def scalar(self, statement: Select[Any]) -> Any:
+        return (await self.execute(statement)).scalar()
+
+    async def get_one_or_none(self, statement: Select[Any]) -> M | None:
+        return (await self.execute(statement.limit(1))).scalars().first()
+
+    async def count(self, statement: Select[Any]) -> int:
+        counted = select(func.count()).select_from(statement.order_by(None).subquery())
+        return int(await self.scalar(counted) or 0)
+
+    def add(self, obj: M) -> M:
+        self.session.add(obj)
+        return obj
+
+    async def flush(self) -> None:
+        async with statement_lock(self.session):
+            await self.session.flush()
+
+    async def delete(self, obj: M) -> None:
+        async with statement_lock(self.session):
+            await self.session.delete(obj)
+            await self.session.flush()
+
+    # ---- batches for DataLoaders --------------------------------------------------------------
+
+    async def in_key_order(
+        self, statement: Select[Any], keys: Sequence[K], key_of: Callable[[Any], K]
+    ) -> list[Any | None]:
+        """Run ``statement`` once and return one row (or None) per key, in key order."""
+        by_key = {key_of(row): row for row in await self.scalars(statement)}
+        return [by_key.get(key) for key in keys]
+
+    async def grouped_in_key_order(
+        self, statement: Select[Any], keys: Sequence[K], key_of: Callable[[Any], K]
+    ) -> list[list[Any]]:
+        """Run ``statement`` once and return the list of rows per key, in key order."""
+        groups: dict[K, list[Any]] = {key: [] for key in keys}
+        for row in await self.scalars(statement):
+            groups.setdefault(key_of(row), []).append(row)
+        return [groups[key] for key in keys]
+
+    # ---- pages ----------------------------------------------------------------------------------
+
+    async def paginate(
+        self, statement: Select[Any], page: PageArgs, *, newest_first: bool = False
+    ) -> Page[M]:
+        """One keyset page of ``statement`` ordered by primary key (descending if newest_first)."""
+        key = self.model.__mapper__.primary_key[0]
+        ascending = page.forward != newest_first
+        ordered = statement.order_by(key.asc() if ascending else key.desc())
+        if page.cursor is not None:
+            beyond = key > page.cursor if ascending else key < page.cursor
+            ordered = ordered.where(beyond)
+        rows = await self.scalars(ordered.limit(page.limit + 1))
+        has_more = len(rows) > page.limit
+        rows = rows[: page.limit]
+        before_cursor = False
+        if page.cursor is not None:
+            behind = key <= page.cursor if ascending else key >= page.cursor
+            before_cursor = await self.scalar(select(statement.where(behind).exists())) or False
+        if not page.forward:
+            rows.reverse()
+        keys = [getattr(row, key.key) for row in rows]
+        if page.forward:
+            return Page(rows, keys, has_next_page=has_more, has_previous_page=bool(before_cursor))
+        return Page(rows, keys, has_next_page=bool(before_cursor), has_previous_page=has_more)
+
+    def counter(self, statement: Select[Any]) -> Callable[[], Awaitable[int]]:
+        """A deferred ``count``: connections run it only when ``totalCount`` is asked for."""
+        return lambda: self.count(statement)
+
+
+def ids_of(rows: Iterable[Any]) -> list[int]:
+    return [row.id for row in rows]

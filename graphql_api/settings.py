@@ -1,0 +1,67 @@
+"""Every setting pawgraph reads, from the environment (prefix ``PAWGRAPH_``), in one object.
+
+Nothing else in the codebase reads ``os.environ``. Tests build their own ``Settings(...)``.
+"""
+
+import enum
+import secrets
+import warnings
+from datetime import timedelta
+from functools import lru_cache
+
+from pydantic import Field, SecretStr, model_validator
+from pydantic_settings import BaseSettings, SettingsConfigDict
+
+# Generated once per process: a development server works out of the box, but tokens it signs
+# do not survive a restart, and production refuses to start with it.
+_DEV_SECRET = "dev-" + secrets.token_urlsafe(32)
+
+
+class Environment(enum.StrEnum):
+    DEVELOPMENT = "development"
+    TEST = "test"
+    PRODUCTION = "production"
+
+
+class Settings(BaseSettings):
+    model_config = SettingsConfigDict(env_prefix="PAWGRAPH_", extra="ignore")
+
+    env: Environment = Environment.DEVELOPMENT
+    database_url: str = "sqlite+aiosqlite:///./pawgraph.db"
+    broadcast_url: str = "memory://"
+    secret_key: SecretStr = SecretStr(_DEV_SECRET)
+    access_token_ttl: timedelta = timedelta(hours=12)
+    # PETio firmware ships one fleet-wide X-API-Key constant; accepting it is a hole, so it is
+    # off unless an operator sets it, and refused in production.
+    legacy_fleet_api_key: SecretStr | None = None
+    feeder_offline_after: timedelta = timedelta(seconds=90)
+    device_offline_after: timedelta = timedelta(seconds=120)
+    graphql_max_depth: int = Field(default=12, ge=1)
+    graphql_max_aliases: int = Field(default=30, ge=1)
+    graphql_max_tokens: int = Field(default=2000, ge=1)
+    max_page_size: int = Field(default=100, ge=1)
+    log_level: str = "INFO"
+
+    @model_validator(mode="after")
+    def _enforce_non_default_secrets(self) -> "Settings":
+        if self.secret_key.get_secret_value() == _DEV_SECRET:
+            if self.env is Environment.PRODUCTION:
+                raise ValueError("PAWGRAPH_SECRET_KEY must be set when PAWGRAPH_ENV=production")
+            if self.env is Environment.DEVELOPMENT:
+                warnings.warn(
+                    "PAWGRAPH_SECRET_KEY is not set: using a random development secret; "
+                    "tokens will not survive a restart.",
+                    stacklevel=2,
+                )
+        if self.env is Environment.PRODUCTION and self.legacy_fleet_api_key is not None:
+            raise ValueError("PAWGRAPH_LEGACY_FLEET_API_KEY is refused when PAWGRAPH_ENV=production")
+        return self
+
+    @property
+    def is_sqlite(self) -> bool:
+        return self.database_url.startswith("sqlite")
+
+
+@lru_cache
+def get_settings() -> Settings:
+    return Settings()
