@@ -1,8 +1,8 @@
 """The per-request GraphQL context: viewer, session, loaders and the after-commit events."""
 
 import datetime as dt
-from contextlib import asynccontextmanager
 from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
 
 from sqlalchemy.ext.asyncio import AsyncSession
 from strawberry.fastapi import BaseContext
@@ -22,11 +22,14 @@ class Context(BaseContext):
     because a websocket connection can live for hours.
     """
 
-    def __init__(self, app_state: AppState, viewer: Viewer | None) -> None:
+    def __init__(
+        self, app_state: AppState, viewer: Viewer | None, session: AsyncSession | None = None
+    ) -> None:
         super().__init__()
         self.app_state = app_state
         self.viewer = viewer
-        self._session: AsyncSession | None = None
+        # Tests pass a session bound to a rolled-back transaction; requests open their own.
+        self._session = session
         self.loaders = Loaders(self)
 
     @property

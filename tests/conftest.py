@@ -1,0 +1,152 @@
+"""Fixtures shared by every test.
+
+* One fresh PostgreSQL database per pytest session (per xdist worker), built by the Alembic
+  migrations and dropped at the end; Redis for pub/sub. Both must be reachable: the suite fails,
+  it does not skip, when they are not.
+* In-process tests get ``session``: one connection, an outer transaction rolled back at teardown,
+  and a session that turns commits into savepoints, so nothing a test writes survives it.
+* End-to-end tests get ``server_a`` and ``server_b``: two real API processes on the same
+  database and Redis, reached with the ``gql`` client.
+"""
+
+import secrets
+from collections.abc import AsyncIterator, Iterator
+from pathlib import Path
+
+import pytest
+from alembic import command
+from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession
+
+from graphql_api.cli import alembic_config
+from graphql_api.context import Context
+from graphql_api.db import create_engine, create_sessionmaker
+from graphql_api.events import EventBus
+from graphql_api.schema import build_schema
+from graphql_api.settings import Environment, Settings
+from graphql_api.state import AppState
+from tests.support.environment import (
+    TestEnvironment,
+    create_database,
+    database_dsn,
+    drop_database,
+    require_postgres,
+    require_redis,
+    sqlalchemy_url,
+)
+from tests.support.graphql_client import GraphQLClient
+from tests.support.live_server import LiveServer, start_server
+
+TEST_SECRET_KEY = "test-secret-" + secrets.token_hex(16)
+
+
+@pytest.fixture(scope="session")
+def test_environment() -> TestEnvironment:
+    environment = TestEnvironment()
+    require_postgres(environment.postgres_admin_dsn)
+    require_redis(environment.redis_url)
+    return environment
+
+
+@pytest.fixture(scope="session")
+def database_url(test_environment: TestEnvironment, worker_id: str) -> Iterator[str]:
+    name = f"pawgraph_test_{worker_id}_{secrets.token_hex(4)}"
+    create_database(test_environment.postgres_admin_dsn, name)
+    url = sqlalchemy_url(database_dsn(test_environment.postgres_admin_dsn, name))
+    try:
+        command.upgrade(alembic_config(url), "heads")
+        yield url
+    finally:
+        drop_database(test_environment.postgres_admin_dsn, name)
+
+
+@pytest.fixture(scope="session")
+def settings(database_url: str, test_environment: TestEnvironment) -> Settings:
+    return Settings(
+        env=Environment.TEST,
+        database_url=database_url,
+        broadcast_url=test_environment.redis_url,
+        secret_key=TEST_SECRET_KEY,
+    )
+
+
+@pytest.fixture(scope="session")
+async def engine(settings: Settings) -> AsyncIterator[AsyncEngine]:
+    engine = create_engine(settings.database_url)
+    yield engine
+    await engine.dispose()
+
+
+@pytest.fixture
+async def session(engine: AsyncEngine) -> AsyncIterator[AsyncSession]:
+    async with engine.connect() as connection:
+        transaction = await connection.begin()
+        session = AsyncSession(
+            bind=connection, join_transaction_mode="create_savepoint", expire_on_commit=False
+        )
+        try:
+            yield session
+        finally:
+            await session.close()
+            await transaction.rollback()
+
+
+@pytest.fixture(scope="session")
+async def memory_bus() -> AsyncIterator[EventBus]:
+    bus = EventBus("memory://")
+    await bus.connect()
+    yield bus
+    await bus.disconnect()
+
+
+@pytest.fixture(scope="session")
+def schema(settings: Settings):
+    return build_schema(settings)
+
+
+@pytest.fixture
+def app_state(settings: Settings, engine: AsyncEngine, memory_bus: EventBus) -> AppState:
+    return AppState(settings=settings, engine=engine, sessionmaker=create_sessionmaker(engine), bus=memory_bus)
+
+
+@pytest.fixture
+def make_context(app_state: AppState, session: AsyncSession):
+    """``make_context(viewer)``: a GraphQL context on the test's rolled-back session."""
+    return lambda viewer=None: Context(app_state, viewer, session=session)
+
+
+# ---- live servers ------------------------------------------------------------------------------
+
+
+@pytest.fixture(scope="session")
+def server_logs(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    return tmp_path_factory.mktemp("server-logs")
+
+
+def _start(server_logs: Path, name: str, database_url: str, redis_url: str) -> LiveServer:
+    return start_server(
+        server_logs,
+        name,
+        env="test",
+        database_url=database_url,
+        broadcast_url=redis_url,
+        secret_key=TEST_SECRET_KEY,
+    )
+
+
+@pytest.fixture(scope="session")
+def server_a(server_logs: Path, database_url: str, test_environment: TestEnvironment) -> Iterator[LiveServer]:
+    server = _start(server_logs, "server-a", database_url, test_environment.redis_url)
+    yield server
+    server.stop()
+
+
+@pytest.fixture(scope="session")
+def server_b(server_logs: Path, database_url: str, test_environment: TestEnvironment) -> Iterator[LiveServer]:
+    server = _start(server_logs, "server-b", database_url, test_environment.redis_url)
+    yield server
+    server.stop()
+
+
+@pytest.fixture
+def anonymous(server_a: LiveServer) -> GraphQLClient:
+    return GraphQLClient(server_a)

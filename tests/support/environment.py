@@ -1,0 +1,53 @@
+"""Where the test suite finds PostgreSQL and Redis (``PAWGRAPH_TEST_*``), and the checks that
+make it fail, not skip, when they are unreachable."""
+
+import psycopg
+import redis
+from pydantic_settings import BaseSettings, SettingsConfigDict
+
+
+class TestEnvironment(BaseSettings):
+    model_config = SettingsConfigDict(env_prefix="PAWGRAPH_TEST_", extra="ignore")
+
+    # An admin connection: each pytest session creates (and drops) its own database through it.
+    postgres_admin_dsn: str = "postgresql://postgres@127.0.0.1:5432/postgres"
+    redis_url: str = "redis://127.0.0.1:6379/0"
+
+
+def require_postgres(dsn: str) -> None:
+    try:
+        with psycopg.connect(dsn, connect_timeout=5) as connection:
+            connection.execute("SELECT 1")
+    except psycopg.OperationalError as exc:
+        raise RuntimeError(
+            f"PostgreSQL is unreachable at {dsn}: start it (see .ci/run) or set "
+            "PAWGRAPH_TEST_POSTGRES_ADMIN_DSN"
+        ) from exc
+
+
+def require_redis(url: str) -> None:
+    try:
+        redis.Redis.from_url(url, socket_connect_timeout=5).ping()
+    except redis.RedisError as exc:
+        raise RuntimeError(
+            f"Redis is unreachable at {url}: start it (see .ci/run) or set PAWGRAPH_TEST_REDIS_URL"
+        ) from exc
+
+
+def create_database(admin_dsn: str, name: str) -> None:
+    with psycopg.connect(admin_dsn, autocommit=True) as connection:
+        connection.execute(f'CREATE DATABASE "{name}"')
+
+
+def drop_database(admin_dsn: str, name: str) -> None:
+    with psycopg.connect(admin_dsn, autocommit=True) as connection:
+        connection.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+
+
+def database_dsn(admin_dsn: str, name: str) -> str:
+    base, _, _ = admin_dsn.rpartition("/")
+    return f"{base}/{name}"
+
+
+def sqlalchemy_url(dsn: str) -> str:
+    return dsn.replace("postgresql://", "postgresql+psycopg://", 1)

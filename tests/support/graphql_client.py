@@ -1,0 +1,47 @@
+"""The apps' side of the wire: the ``gql`` client over HTTP and graphql-transport-ws."""
+
+import contextlib
+from collections.abc import AsyncIterator
+from typing import Any
+
+from gql import Client, GraphQLRequest
+from gql.transport.httpx import HTTPXAsyncTransport
+from gql.transport.websockets import WebsocketsTransport
+
+from tests.support.live_server import LiveServer
+
+
+class GraphQLClient:
+    """One app user (or anonymous) talking to one live server."""
+
+    def __init__(self, server: LiveServer, token: str | None = None) -> None:
+        self.server = server
+        self.token = token
+
+    def with_token(self, token: str | None) -> "GraphQLClient":
+        return GraphQLClient(self.server, token)
+
+    def _headers(self) -> dict[str, str]:
+        return {"Authorization": f"Bearer {self.token}"} if self.token else {}
+
+    async def execute(self, document: str, variables: dict[str, Any] | None = None) -> dict[str, Any]:
+        """Run a query or mutation; raises ``TransportQueryError`` on top-level errors."""
+        transport = HTTPXAsyncTransport(url=self.server.graphql_url, headers=self._headers(), timeout=30)
+        async with Client(transport=transport) as session:
+            return await session.execute(GraphQLRequest(document, variable_values=variables))
+
+    @contextlib.asynccontextmanager
+    async def subscribe(
+        self,
+        document: str,
+        variables: dict[str, Any] | None = None,
+        subprotocol: str = WebsocketsTransport.GRAPHQLWS_SUBPROTOCOL,
+    ) -> AsyncIterator[AsyncIterator[dict[str, Any]]]:
+        """A live subscription, token in ``connection_init``; graphql-transport-ws by default,
+        ``WebsocketsTransport.APOLLO_SUBPROTOCOL`` for the legacy graphql-ws."""
+        init_payload = {"Authorization": f"Bearer {self.token}"} if self.token else {}
+        transport = WebsocketsTransport(
+            url=self.server.ws_url, init_payload=init_payload, subprotocols=[subprotocol]
+        )
+        async with Client(transport=transport) as session:
+            yield session.subscribe(GraphQLRequest(document, variable_values=variables))
