@@ -6,7 +6,7 @@ from dataclasses import dataclass
 
 import jwt
 
-from graphql_api.errors import NotAuthenticated
+from graphql_api.errors import CommonErrorCode, NotAuthenticated, PermissionDenied
 from graphql_api.settings import Settings
 
 _ALGORITHM = "HS256"
@@ -22,6 +22,7 @@ class Role(enum.StrEnum):
 class Viewer:
     user_id: int
     role: Role
+    suspended: bool = False
 
     @property
     def is_staff(self) -> bool:
@@ -29,9 +30,22 @@ class Viewer:
         return self.role in (Role.STAFF, Role.ADMIN)
 
 
+class AccountSuspended(PermissionDenied):
+    default_code = CommonErrorCode.ACCOUNT_SUSPENDED
+    default_message = "Your account is suspended: you can read but not change anything."
+
+
 def require_viewer(viewer: Viewer | None) -> Viewer:
     if viewer is None:
         raise NotAuthenticated()
+    return viewer
+
+
+def require_writer(viewer: Viewer | None) -> Viewer:
+    """The viewer, if they may change things: a suspended user can read but not write."""
+    viewer = require_viewer(viewer)
+    if viewer.suspended:
+        raise AccountSuspended()
     return viewer
 
 

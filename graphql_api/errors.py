@@ -27,6 +27,7 @@ class CommonErrorCode(enum.StrEnum):
     INVALID_ID = "INVALID_ID"
     RATE_LIMITED = "RATE_LIMITED"
     CONFLICT = "CONFLICT"
+    ACCOUNT_SUSPENDED = "ACCOUNT_SUSPENDED"
 
 
 class DomainError(Exception):

@@ -45,6 +45,10 @@ def device_status_channel(device_id: int) -> str:
     return f"device.{device_id}.status"
 
 
+def user_notifications_channel(user_id: int) -> str:
+    return f"user.{user_id}.notifications"
+
+
 # ---- after-commit publishing -------------------------------------------------------------------
 
 

@@ -17,3 +17,5 @@ class User(Base):
     role: Mapped[Role] = mapped_column(Enum(Role, name="user_role", native_enum=False, length=16))
     time_zone: Mapped[str] = mapped_column(String(64), default="UTC")
     created_at: Mapped[dt.datetime] = mapped_column(UTCDateTime(), default=utcnow)
+    # Set by moderators; a suspended user keeps read access but every write is refused.
+    suspended_at: Mapped[dt.datetime | None] = mapped_column(UTCDateTime())

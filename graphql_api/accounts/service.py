@@ -114,7 +114,9 @@ async def login(
 
 async def get_viewer(session: AsyncSession, user_id: int) -> Viewer | None:
     user = await UserRepository(session).get_by_id(user_id)
-    return Viewer(user_id=user.id, role=user.role) if user else None
+    if user is None:
+        return None
+    return Viewer(user_id=user.id, role=user.role, suspended=user.suspended_at is not None)
 
 
 async def get_me(session: AsyncSession, viewer: Viewer | None) -> User | None:

@@ -11,7 +11,7 @@ from pydantic import BaseModel
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from graphql_api import events
-from graphql_api.auth import Viewer, require_viewer
+from graphql_api.auth import Viewer, require_viewer, require_writer
 from graphql_api.devices.errors import (
     DeviceKeyInvalid,
     DeviceNotFound,
@@ -141,7 +141,7 @@ async def _parent_hub(session: AsyncSession, viewer: Viewer, registration: Devic
 
 async def register(session: AsyncSession, viewer: Viewer | None, registration: DeviceRegistration) -> IssuedKey:
     """Register a device to the viewer; the returned API key is never shown again."""
-    viewer = require_viewer(viewer)
+    viewer = require_writer(viewer)
     repository = DeviceRepository(session)
     hardware_id = normalize_hardware_id(registration.kind, registration.hardware_id)
     hub = await _parent_hub(session, viewer, registration)
@@ -174,7 +174,7 @@ async def register(session: AsyncSession, viewer: Viewer | None, registration: D
 
 
 async def _get_writable(session: AsyncSession, viewer: Viewer | None, device_id: int) -> Device:
-    viewer = require_viewer(viewer)
+    viewer = require_writer(viewer)
     device = await DeviceRepository(session).get_writable(viewer, device_id)
     if device is None:
         raise DeviceNotFound(field="id")

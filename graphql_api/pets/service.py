@@ -8,7 +8,7 @@ from typing import Any
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from graphql_api.auth import Viewer, require_viewer
+from graphql_api.auth import Viewer, require_viewer, require_writer
 from graphql_api.pagination import Page, PageArgs
 from graphql_api.pets.errors import InvalidPet, PetNotFound
 from graphql_api.pets.models import ActivityLevel, Pet, Species
@@ -60,7 +60,7 @@ def _validate(values: dict[str, Any], today: dt.date) -> dict[str, Any]:
 
 
 async def create(session: AsyncSession, viewer: Viewer | None, data: PetData, today: dt.date) -> Pet:
-    viewer = require_viewer(viewer)
+    viewer = require_writer(viewer)
     values = _validate(data.given(), today)
     if "name" not in values or "species" not in values:
         raise InvalidPet("A pet needs a name and a species.", field="name")
@@ -73,7 +73,7 @@ async def create(session: AsyncSession, viewer: Viewer | None, data: PetData, to
 async def update(
     session: AsyncSession, viewer: Viewer | None, pet_id: int, data: PetData, today: dt.date
 ) -> Pet:
-    viewer = require_viewer(viewer)
+    viewer = require_writer(viewer)
     repository = PetRepository(session)
     pet = await repository.get_writable(viewer, pet_id)
     if pet is None:
@@ -85,7 +85,7 @@ async def update(
 
 
 async def delete(session: AsyncSession, viewer: Viewer | None, pet_id: int) -> Pet:
-    viewer = require_viewer(viewer)
+    viewer = require_writer(viewer)
     repository = PetRepository(session)
     pet = await repository.get_writable(viewer, pet_id)
     if pet is None:

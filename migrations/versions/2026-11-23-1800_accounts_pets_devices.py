@@ -26,6 +26,7 @@ def upgrade() -> None:
     sa.Column('role', sa.Enum('OWNER', 'STAFF', 'ADMIN', name='user_role', native_enum=False, length=16), nullable=False),
     sa.Column('time_zone', sa.String(length=64), nullable=False),
     sa.Column('created_at', sa.DateTime(timezone=True), nullable=False),
+    sa.Column('suspended_at', sa.DateTime(timezone=True), nullable=True),
     sa.PrimaryKeyConstraint('id', name=op.f('pk_users')),
     sa.UniqueConstraint('email', name=op.f('uq_users_email'))
     )
