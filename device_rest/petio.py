@@ -12,6 +12,7 @@ from pydantic import BaseModel, ConfigDict, Field, field_validator
 
 from device_rest.dependencies import AppStateDep, UnitOfWork
 from device_rest.errors import register_error_body
+from graphql_api.devices import flows as device_flows
 from graphql_api.devices import service as devices_service
 from graphql_api.devices.errors import DeviceKeyInvalid
 from graphql_api.devices.models import Device, DeviceKind
@@ -22,7 +23,12 @@ router = APIRouter(tags=[TAG])
 
 
 def petio_error_body(error: DomainError) -> dict[str, Any]:
-    return {"status": "error", "message": error.message, "success": False, "error": error.code.value}
+    return {
+        "status": "error",
+        "message": error.message,
+        "success": False,
+        "error": error.code.value,
+    }
 
 
 register_error_body(TAG, petio_error_body)
@@ -97,8 +103,12 @@ def _require_same_device(device: Device, body_device_id: str | None) -> None:
 
 
 @router.post("/device/status/", summary="Feeder heartbeat (every 60 s)")
-async def post_status(body: FeederStatusBody, feeder: Feeder, session: UnitOfWork) -> dict[str, Any]:
+async def post_status(
+    body: FeederStatusBody, feeder: Feeder, session: UnitOfWork, state: AppStateDep
+) -> dict[str, Any]:
     _require_same_device(feeder, body.device_id)
     received_at = dt.datetime.now(dt.UTC)
-    await devices_service.record_heartbeat(session, feeder, body.to_heartbeat(), received_at)
+    await device_flows.record_feeder_heartbeat(
+        session, feeder, body.to_heartbeat(), received_at, state.settings
+    )
     return ok("heartbeat received")

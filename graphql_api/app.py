@@ -11,6 +11,8 @@ from sqlalchemy import text
 
 import device_rest
 from device_rest.errors import install_error_handlers
+from graphql_api.alerts.background import start_offline_sweeps, stop_offline_sweeps
+from graphql_api.commands.background import start_expiry_sweeps, stop_expiry_sweeps
 from graphql_api.db import create_engine, create_sessionmaker
 from graphql_api.events import EventBus
 from graphql_api.http import GraphQLRouter, get_context
@@ -37,9 +39,14 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         app.state.pawgraph = AppState(
             settings=settings, engine=engine, sessionmaker=create_sessionmaker(engine), bus=bus
         )
+        # After the bus connects (the sweep publishes), cancelled before it disconnects.
+        offline_sweeps = start_offline_sweeps(app.state.pawgraph)
+        expiry_sweeps = start_expiry_sweeps(app.state.pawgraph)
         try:
             yield
         finally:
+            await stop_expiry_sweeps(expiry_sweeps)
+            await stop_offline_sweeps(offline_sweeps)
             await bus.disconnect()
             await engine.dispose()
 
@@ -51,9 +58,14 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         redirect_slashes=False,
         generate_unique_id_function=_operation_id,
     )
-    graphql = GraphQLRouter(build_schema(settings), context_getter=get_context, include_in_schema=False)
+    graphql = GraphQLRouter(
+        build_schema(settings), context_getter=get_context, include_in_schema=False
+    )
     app.include_router(graphql, prefix="/graphql")
     app.include_router(device_rest.router, prefix="/api")
+    app.include_router(device_rest.hub_router, prefix="/h/{hub_key}/api")
+    if settings.bench_endpoints:
+        app.include_router(device_rest.bench_router, prefix="/bench")
     install_error_handlers(app)
 
     @app.get("/healthz", include_in_schema=False)
@@ -61,9 +73,15 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         state: AppState = app.state.pawgraph
         database = await _database_reachable(state)
         pubsub = await state.bus.ping()
-        body = {"database": "ok" if database else "unreachable", "pubsub": "ok" if pubsub else "unreachable"}
+        body = {
+            "database": "ok" if database else "unreachable",
+            "pubsub": "ok" if pubsub else "unreachable",
+        }
         healthy = database and pubsub
-        return JSONResponse({"status": "ok" if healthy else "degraded", **body}, status_code=200 if healthy else 503)
+        return JSONResponse(
+            {"status": "ok" if healthy else "degraded", **body},
+            status_code=200 if healthy else 503,
+        )
 
     return app
 

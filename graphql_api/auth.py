@@ -49,7 +49,9 @@ def require_writer(viewer: Viewer | None) -> Viewer:
     return viewer
 
 
-def issue_access_token(settings: Settings, user_id: int, now: dt.datetime) -> tuple[str, dt.datetime]:
+def issue_access_token(
+    settings: Settings, user_id: int, now: dt.datetime
+) -> tuple[str, dt.datetime]:
     expires_at = now + settings.access_token_ttl
     claims = {"sub": str(user_id), "iat": int(now.timestamp()), "exp": int(expires_at.timestamp())}
     token = jwt.encode(claims, settings.secret_key.get_secret_value(), algorithm=_ALGORITHM)

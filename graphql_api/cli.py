@@ -1,4 +1,5 @@
-"""The `pawgraph` command: serve, migrate, seed demo data, manage users and devices, export the schema."""
+"""The `pawgraph` command: serve, migrate, seed demo data, manage users and devices, export the
+schema."""
 
 import asyncio
 import datetime as dt
@@ -11,6 +12,7 @@ from alembic import command
 from alembic.config import Config
 
 import migrations
+from firmware import simulator
 from graphql_api.accounts import service as accounts_service
 from graphql_api.accounts.repository import UserRepository
 from graphql_api.auth import Role, Viewer
@@ -66,13 +68,18 @@ async def _viewer_for(session, email: str) -> Viewer:
 def serve(
     host: str = "127.0.0.1",
     port: int = 8000,
-    workers: Annotated[int, typer.Option(help="More than one needs PAWGRAPH_BROADCAST_URL=redis://…")] = 1,
+    workers: Annotated[
+        int, typer.Option(help="More than one needs PAWGRAPH_BROADCAST_URL=redis://…")
+    ] = 1,
     reload: bool = False,
 ) -> None:
     """Serve GraphQL at /graphql and the device shim at /api/."""
     settings = get_settings()
     if workers > 1 and settings.broadcast_url.startswith("memory"):
-        typer.secho("memory:// pub/sub is per process; with several workers set a redis:// URL.", fg="yellow")
+        typer.secho(
+            "memory:// pub/sub is per process; with several workers set a redis:// URL.",
+            fg="yellow",
+        )
     uvicorn.run(
         "graphql_api.app:create_app",
         factory=True,
@@ -111,7 +118,9 @@ def register_device(
     kind: DeviceKind,
     hardware_id: str,
     name: str,
-    parent_hub: Annotated[int | None, typer.Option(help="Database id of the hub (outlets only)")] = None,
+    parent_hub: Annotated[
+        int | None, typer.Option(help="Database id of the hub (outlets only)")
+    ] = None,
 ) -> None:
     """Register a device to a user and print its API key (shown once)."""
 
@@ -133,32 +142,58 @@ def seed_demo() -> None:
     issued = _run(_with_session(_seed_demo))
     typer.echo(f"demo login: {DEMO_EMAIL} / {DEMO_PASSWORD}")
     for key in issued:
-        typer.echo(f"  {key.device.kind.value:<7} {key.device.hardware_id:<13} {key.device.name:<18} key {key.api_key}")
+        device = key.device
+        typer.echo(
+            f"  {device.kind.value:<7} {device.hardware_id:<13} {device.name:<18} key {key.api_key}"
+        )
 
 
 async def _seed_demo(session) -> list[devices_service.IssuedKey]:
     repository = UserRepository(session)
     if await repository.get_by_email(DEMO_EMAIL) is None:
-        registration = accounts_service.Registration(DEMO_EMAIL, DEMO_PASSWORD, "Demo Owner", "Asia/Manila")
+        registration = accounts_service.Registration(
+            DEMO_EMAIL, DEMO_PASSWORD, "Demo Owner", "Asia/Manila"
+        )
         await accounts_service.register(session, registration)
     viewer = await _viewer_for(session, DEMO_EMAIL)
     page, _ = await devices_service.list_for_viewer(session, viewer, _all())
     if page.items:
         # Keys are stored only as hashes: re-seeding issues fresh ones so they can be printed.
-        return [await devices_service.rotate_key(session, viewer, device.id) for device in page.items]
+        return [
+            await devices_service.rotate_key(session, viewer, device.id) for device in page.items
+        ]
     today = dt.date.today()
     rex = await pets_service.create(
-        session, viewer, pets_service.PetData(name="Rex", species=Species.DOG, breed="Beagle",
-                                              activity_level=ActivityLevel.HIGH), today)
-    await pets_service.create(session, viewer, pets_service.PetData(name="Mochi", species=Species.CAT), today)
+        session,
+        viewer,
+        pets_service.PetData(
+            name="Rex", species=Species.DOG, breed="Beagle", activity_level=ActivityLevel.HIGH
+        ),
+        today,
+    )
+    await pets_service.create(
+        session, viewer, pets_service.PetData(name="Mochi", species=Species.CAT), today
+    )
     register = devices_service.DeviceRegistration
     issued = [
-        await devices_service.register(session, viewer, register(DeviceKind.FEEDER, "Kitchen feeder", "ESP-0081CA63", pet_id=rex.id)),
-        await devices_service.register(session, viewer, register(DeviceKind.COLLAR, "Rex's collar", "SN-12345", pet_id=rex.id)),
-        await devices_service.register(session, viewer, register(DeviceKind.HUB, "Garage hub", "02")),
+        await devices_service.register(
+            session,
+            viewer,
+            register(DeviceKind.FEEDER, "Kitchen feeder", "ESP-0081CA63", pet_id=rex.id),
+        ),
+        await devices_service.register(
+            session, viewer, register(DeviceKind.COLLAR, "Rex's collar", "SN-12345", pet_id=rex.id)
+        ),
+        await devices_service.register(
+            session, viewer, register(DeviceKind.HUB, "Garage hub", "02")
+        ),
     ]
     hub = issued[-1].device
-    issued.append(await devices_service.register(session, viewer, register(DeviceKind.OUTLET, "Heater outlet", "FE", parent_id=hub.id)))
+    issued.append(
+        await devices_service.register(
+            session, viewer, register(DeviceKind.OUTLET, "Heater outlet", "FE", parent_id=hub.id)
+        )
+    )
     return issued
 
 
@@ -169,7 +204,9 @@ def _all() -> PageArgs:
 @app.command("export-schema")
 def export_schema(
     path: Path = Path("schema.graphql"),
-    check: Annotated[bool, typer.Option(help="Exit 1 if the file differs instead of writing it")] = False,
+    check: Annotated[
+        bool, typer.Option(help="Exit 1 if the file differs instead of writing it")
+    ] = False,
 ) -> None:
     """Write the GraphQL SDL to schema.graphql (the contract the apps build against)."""
     sdl = build_schema(get_settings()).as_str() + "\n"
@@ -181,3 +218,37 @@ def export_schema(
         return
     path.write_text(sdl)
     typer.echo(f"wrote {path}")
+
+
+@app.command()
+def simulate(
+    device: Annotated[
+        list[str] | None, typer.Option(help="A feeder as ESP-XXXXXXXX:<key>; repeat for more.")
+    ] = None,
+    devices_file: Annotated[
+        Path | None, typer.Option(help="A file of ESP-XXXXXXXX:<key> lines.")
+    ] = None,
+    base_url: str = "http://127.0.0.1:8000",
+    interval: Annotated[float, typer.Option(min=0.01, help="Seconds between heartbeats.")] = 60.0,
+    duration: Annotated[float, typer.Option(min=0.01, help="Stop after this many seconds.")] = 60.0,
+    count: Annotated[
+        int | None, typer.Option(min=1, help="Stop once every feeder has sent this many.")
+    ] = None,
+    fleet_api_key: Annotated[
+        str | None, typer.Option(help="Send as X-API-Key, device keys as X-Device-Key (paired).")
+    ] = None,
+    seed: Annotated[int | None, typer.Option(help="Make simulated values reproducible.")] = None,
+) -> None:
+    """Run simulated PETio feeders posting heartbeats to a server; exit 1 unless all accepted."""
+    try:
+        devices = [simulator.parse_device(spec) for spec in device or []]
+        if devices_file is not None:
+            devices += simulator.read_devices_file(devices_file)
+    except (OSError, ValueError) as error:
+        raise typer.BadParameter(str(error)) from error
+    if not devices:
+        raise typer.BadParameter("give at least one --device or --devices-file")
+    fleet = simulator.build_fleet(base_url, devices, fleet_api_key=fleet_api_key, seed=seed)
+    summary = simulator.run_fleet(fleet, interval, duration, count)
+    typer.echo(summary.render())
+    raise typer.Exit(0 if summary.all_accepted else 1)

@@ -44,7 +44,9 @@ class DomainError(Exception):
     ) -> None:
         self.message = message or self.default_message
         self.code = code or self.default_code
-        self.field: list[str] | None = [field] if isinstance(field, str) else (list(field) if field else None)
+        self.field: list[str] | None = (
+            [field] if isinstance(field, str) else (list(field) if field else None)
+        )
         super().__init__(self.message)
 
 

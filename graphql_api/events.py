@@ -45,8 +45,24 @@ def device_status_channel(device_id: int) -> str:
     return f"device.{device_id}.status"
 
 
+def device_commands_channel(device_id: int) -> str:
+    return f"device.{device_id}.commands"
+
+
+def device_telemetry_channel(device_id: int) -> str:
+    return f"device.{device_id}.telemetry"
+
+
 def user_notifications_channel(user_id: int) -> str:
     return f"user.{user_id}.notifications"
+
+
+def message_thread_channel(thread_id: int) -> str:
+    return f"marketplace.thread.{thread_id}.messages"
+
+
+def user_alerts_channel(user_id: int) -> str:
+    return f"user.{user_id}.alerts"
 
 
 # ---- after-commit publishing -------------------------------------------------------------------

@@ -9,14 +9,14 @@ and viewers from ``Authorization`` headers and websocket ``connection_init`` pay
 from collections.abc import AsyncIterator
 from typing import Any
 
+from cross_web import HTTPException
 from fastapi import HTTPException as FastAPIHTTPException
 from fastapi import Request, Response
 from starlette.requests import HTTPConnection
 from starlette.responses import StreamingResponse
 from strawberry.exceptions import ConnectionRejectionError
-from strawberry.schema.exceptions import InvalidOperationTypeError
 from strawberry.fastapi import GraphQLRouter as StrawberryGraphQLRouter
-from cross_web import HTTPException
+from strawberry.schema.exceptions import InvalidOperationTypeError
 from strawberry.types import ExecutionResult
 from strawberry.types.unset import UNSET
 
@@ -49,7 +49,9 @@ async def get_context(connection: HTTPConnection) -> AsyncIterator[Context]:
         try:
             viewer = await viewer_for_authorization(state, connection.headers.get("authorization"))
         except NotAuthenticated as error:
-            raise FastAPIHTTPException(401, error.message, headers={"WWW-Authenticate": "Bearer"}) from error
+            raise FastAPIHTTPException(
+                401, error.message, headers={"WWW-Authenticate": "Bearer"}
+            ) from error
     context = Context(state, viewer)
     try:
         yield context
@@ -71,11 +73,16 @@ class GraphQLRouter(StrawberryGraphQLRouter):
             raise ConnectionRejectionError({"message": error.message}) from error
         return UNSET
 
-    async def execute_single(self, request, request_adapter, *args: Any, **kwargs: Any) -> ExecutionResult:
+    async def execute_single(
+        self, request, request_adapter, *args: Any, **kwargs: Any
+    ) -> ExecutionResult:
         try:
             return await super().execute_single(request, request_adapter, *args, **kwargs)
         except HTTPException as error:
-            if isinstance(error.__cause__, InvalidOperationTypeError) and request_adapter.method == "GET":
+            if (
+                isinstance(error.__cause__, InvalidOperationTypeError)
+                and request_adapter.method == "GET"
+            ):
                 raise HTTPException(405, error.reason) from error
             raise
 
@@ -83,8 +90,10 @@ class GraphQLRouter(StrawberryGraphQLRouter):
         data = await super().process_result(request, result)
         if _wants_graphql_response_json(request):
             # A request error (parse or validation) has no path and executes nothing.
-            request_error = result.data is None and bool(result.errors) and all(
-                error.path is None for error in result.errors
+            request_error = (
+                result.data is None
+                and bool(result.errors)
+                and all(error.path is None for error in result.errors)
             )
             request.state.graphql_request_error = request_error
             if request_error:

@@ -10,8 +10,17 @@ from typing import TYPE_CHECKING
 from strawberry.dataloader import DataLoader
 
 from graphql_api.accounts import loaders as accounts_loaders
+from graphql_api.alerts import loaders as alerts_loaders
+from graphql_api.commands import loaders as commands_loaders
 from graphql_api.devices import loaders as devices_loaders
+from graphql_api.feeding import loaders as feeding_loaders
+from graphql_api.marketplace import loaders as marketplace_loaders
+from graphql_api.moderation import loaders as moderation_loaders
+from graphql_api.notifications import loaders as notifications_loaders
+from graphql_api.outlets import loaders as outlets_loaders
 from graphql_api.pets import loaders as pets_loaders
+from graphql_api.schedules import loaders as schedules_loaders
+from graphql_api.telemetry import loaders as telemetry_loaders
 
 if TYPE_CHECKING:
     from graphql_api.context import Context
@@ -29,6 +38,56 @@ class Loaders:
         self.device_by_id = DataLoader(load_fn=bind(devices_loaders.devices_by_id))
         self.devices_by_pet_id = DataLoader(load_fn=bind(devices_loaders.devices_by_pet_id))
         self.devices_by_parent_id = DataLoader(load_fn=bind(devices_loaders.devices_by_parent_id))
+        self.alert_by_id = DataLoader(load_fn=bind(alerts_loaders.alerts_by_id))
+        self.command_by_id = DataLoader(load_fn=bind(commands_loaders.commands_by_id))
+        self.command_transitions_by_command_id = DataLoader(
+            load_fn=bind(commands_loaders.transitions_by_command_id)
+        )
+        self.feeding_log_by_id = DataLoader(load_fn=bind(feeding_loaders.feeding_logs_by_id))
+        self.notification_by_id = DataLoader(
+            load_fn=bind(notifications_loaders.notifications_by_id)
+        )
+        self.hub_focus_by_hub_id = DataLoader(load_fn=bind(outlets_loaders.hub_focus_by_hub_id))
+        self.watched_since_by_device_id = DataLoader(
+            load_fn=bind(telemetry_loaders.watched_since_by_device_id)
+        )
+
+        self.feeding_schedule_by_id = DataLoader(
+            load_fn=bind(schedules_loaders.feeding_schedules_by_id)
+        )
+        self.last_schedule_firing_by_schedule_id = DataLoader(
+            load_fn=bind(schedules_loaders.last_schedule_firing_by_schedule_id)
+        )
+        # marketplace and moderation
+        self.category_by_id = DataLoader(load_fn=bind(marketplace_loaders.categories_by_id))
+        self.categories_by_parent_id = DataLoader(
+            load_fn=bind(marketplace_loaders.categories_by_parent_id)
+        )
+        self.listing_by_id = DataLoader(load_fn=bind(marketplace_loaders.listings_by_id))
+        self.photos_by_listing_id = DataLoader(
+            load_fn=bind(marketplace_loaders.photos_by_listing_id)
+        )
+        self.purchase_request_by_id = DataLoader(
+            load_fn=bind(marketplace_loaders.purchase_requests_by_id)
+        )
+        self.offers_by_request_id = DataLoader(
+            load_fn=bind(marketplace_loaders.offers_by_request_id)
+        )
+        self.message_thread_by_id = DataLoader(
+            load_fn=bind(marketplace_loaders.message_threads_by_id)
+        )
+        self.message_by_id = DataLoader(load_fn=bind(marketplace_loaders.messages_by_id))
+        self.unread_count_by_thread_id = DataLoader(
+            load_fn=bind(marketplace_loaders.unread_counts_by_thread_id)
+        )
+        self.last_message_by_thread_id = DataLoader(
+            load_fn=bind(marketplace_loaders.last_messages_by_thread_id)
+        )
+        self.transaction_by_id = DataLoader(load_fn=bind(marketplace_loaders.transactions_by_id))
+        self.report_by_id = DataLoader(load_fn=bind(moderation_loaders.reports_by_id))
+        self.open_report_count_by_target = DataLoader(
+            load_fn=bind(moderation_loaders.open_report_counts_by_target)
+        )
 
     def clear_all(self) -> None:
         for loader in vars(self).values():

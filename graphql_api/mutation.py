@@ -15,9 +15,19 @@ from strawberry.extensions import FieldExtension
 from strawberry.types.field import StrawberryField
 
 from graphql_api.accounts.errors import AccountErrorCode
+from graphql_api.alerts.errors import AlertErrorCode
+from graphql_api.commands.errors import CommandErrorCode
 from graphql_api.devices.errors import DeviceErrorCode
 from graphql_api.errors import CommonErrorCode, DomainError
+from graphql_api.feeding.errors import FeedingErrorCode
+from graphql_api.marketplace.errors import MarketplaceErrorCode
+from graphql_api.moderation.errors import ModerationErrorCode
+from graphql_api.notifications.errors import NotificationErrorCode
+from graphql_api.outlets.errors import OutletErrorCode
+from graphql_api.pairing.errors import PairingErrorCode
 from graphql_api.pets.errors import PetErrorCode
+from graphql_api.schedules.errors import ScheduleErrorCode
+from graphql_api.telemetry.errors import TelemetryErrorCode
 
 # Every domain's codes, one GraphQL enum: clients switch on one type.
 _DOMAIN_CODE_ENUMS: tuple[type[enum.StrEnum], ...] = (
@@ -25,10 +35,23 @@ _DOMAIN_CODE_ENUMS: tuple[type[enum.StrEnum], ...] = (
     AccountErrorCode,
     PetErrorCode,
     DeviceErrorCode,
+    AlertErrorCode,
+    NotificationErrorCode,
+    CommandErrorCode,
+    FeedingErrorCode,
+    ScheduleErrorCode,
+    PairingErrorCode,
+    TelemetryErrorCode,
+    OutletErrorCode,
+    MarketplaceErrorCode,
+    ModerationErrorCode,
 )
 
 ErrorCode = strawberry.enum(
-    enum.Enum("ErrorCode", {member.value: member.value for codes in _DOMAIN_CODE_ENUMS for member in codes}),
+    enum.Enum(
+        "ErrorCode",
+        {member.value: member.value for codes in _DOMAIN_CODE_ENUMS for member in codes},
+    ),
     description="Why a mutation could not be carried out; stable, for clients to switch on.",
 )
 

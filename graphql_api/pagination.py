@@ -1,7 +1,8 @@
 """Cursor pagination arguments and pages, independent of GraphQL.
 
-Cursors are opaque to clients; inside they are the row's primary key, so pages are keyset
-queries (stable under inserts, no OFFSET scans).
+Cursors are opaque to clients; inside they are the row's primary key, or for lists in another
+order the tuple of integer sort keys ending with it, so pages are keyset queries (stable under
+inserts, no OFFSET scans).
 """
 
 import base64
@@ -13,21 +14,26 @@ from graphql_api.errors import ValidationFailed
 
 T = TypeVar("T")
 
+# A row's position: its primary key, or its sort keys (ints) ending with the primary key.
+CursorKey = int | tuple[int, ...]
+
 _PREFIX = "cursor:"
 
 
-def encode_cursor(key: int) -> str:
-    return base64.urlsafe_b64encode(f"{_PREFIX}{key}".encode()).decode()
+def encode_cursor(key: CursorKey) -> str:
+    raw = ",".join(str(part) for part in key) if isinstance(key, tuple) else str(key)
+    return base64.urlsafe_b64encode(f"{_PREFIX}{raw}".encode()).decode()
 
 
-def decode_cursor(cursor: str, field: str) -> int:
+def decode_cursor(cursor: str, field: str) -> CursorKey:
     try:
         raw = base64.urlsafe_b64decode(cursor.encode()).decode()
         if not raw.startswith(_PREFIX):
             raise ValueError(raw)
-        return int(raw.removeprefix(_PREFIX))
+        parts = tuple(int(part) for part in raw.removeprefix(_PREFIX).split(","))
     except (binascii.Error, UnicodeDecodeError, ValueError) as exc:
         raise ValidationFailed(f"`{field}` is not a valid cursor.", field=field) from exc
+    return parts[0] if len(parts) == 1 else parts
 
 
 @dataclass(frozen=True, slots=True)
@@ -36,7 +42,7 @@ class PageArgs:
 
     limit: int
     forward: bool
-    cursor: int | None
+    cursor: CursorKey | None
 
     @classmethod
     def parse(
@@ -53,6 +59,11 @@ class PageArgs:
             raise ValidationFailed("Pass `first` or `last`, not both.", field="first")
         if after is not None and before is not None:
             raise ValidationFailed("Pass `after` or `before`, not both.", field="after")
+        # A cursor paired with the other direction's count would otherwise be silently ignored.
+        if first is not None and before is not None:
+            raise ValidationFailed("`before` goes with `last`, not `first`.", field="before")
+        if last is not None and after is not None:
+            raise ValidationFailed("`after` goes with `first`, not `last`.", field="after")
         for name, value in (("first", first), ("last", last)):
             if value is not None and not 0 <= value <= max_page_size:
                 raise ValidationFailed(
@@ -67,9 +78,20 @@ class PageArgs:
         return cls(limit=limit, forward=True, cursor=cursor)
 
 
+    def cursor_parts(self, arity: int) -> tuple[int, ...] | None:
+        """The cursor as ``arity`` sort keys; ValidationFailed for a cursor of another list."""
+        if self.cursor is None:
+            return None
+        parts = self.cursor if isinstance(self.cursor, tuple) else (self.cursor,)
+        if len(parts) != arity:
+            field = "after" if self.forward else "before"
+            raise ValidationFailed(f"`{field}` is not a cursor of this list.", field=field)
+        return parts
+
+
 @dataclass(frozen=True, slots=True)
 class Page(Generic[T]):
     items: list[T]
-    keys: list[int]
+    keys: list[CursorKey]
     has_next_page: bool
     has_previous_page: bool

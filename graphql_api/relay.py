@@ -40,7 +40,11 @@ def build_connection(
 
 
 def page_args(
-    info: strawberry.Info, first: int | None, after: str | None, last: int | None, before: str | None
+    info: strawberry.Info,
+    first: int | None,
+    after: str | None,
+    last: int | None,
+    before: str | None,
 ) -> PageArgs:
     return PageArgs.parse(
         first=first,

@@ -14,19 +14,22 @@ not see is simply absent ("not found and not allowed look alike").
 
 import asyncio
 from collections.abc import Awaitable, Callable, Iterable, Sequence
+from dataclasses import dataclass
 from typing import Any, ClassVar, Generic, TypeVar
 
-from sqlalchemy import Select, func, select
+from sqlalchemy import ColumnElement, Select, and_, false, func, not_, or_, select
+from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.engine import Result
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from graphql_api.db import Base
-from graphql_api.pagination import Page, PageArgs
+from graphql_api.pagination import CursorKey, Page, PageArgs
 
 M = TypeVar("M", bound=Base)
 K = TypeVar("K")
 
 _LOCK_KEY = "pawgraph.statement_lock"
+_DIALECT_INSERTS = {"postgresql": postgresql.insert, "sqlite": sqlite.insert}
 
 
 def statement_lock(session: AsyncSession) -> asyncio.Lock:
@@ -34,6 +37,19 @@ def statement_lock(session: AsyncSession) -> asyncio.Lock:
     if lock is None:
         lock = session.info[_LOCK_KEY] = asyncio.Lock()
     return lock
+
+
+@dataclass(frozen=True, slots=True)
+class SortKey:
+    """One term of a composite keyset order.
+
+    ``value_of`` reads the term's value from a loaded row (the expression may be computed, such
+    as ``read_at IS NOT NULL``); it is unused while walking, where only the expression counts.
+    """
+
+    expression: ColumnElement[Any]
+    descending: bool = False
+    value_of: Callable[[Any], int] | None = None
 
 
 class RepositoryBase(Generic[M]):
@@ -60,6 +76,11 @@ class RepositoryBase(Generic[M]):
     async def count(self, statement: Select[Any]) -> int:
         counted = select(func.count()).select_from(statement.order_by(None).subquery())
         return int(await self.scalar(counted) or 0)
+
+    def insert_statement(self, model: type[Base]) -> Any:
+        """The session's dialect's INSERT, which has ``on_conflict_do_nothing``/``_do_update``
+        on PostgreSQL and SQLite alike."""
+        return _DIALECT_INSERTS[self.session.get_bind().dialect.name](model)
 
     def add(self, obj: M) -> M:
         self.session.add(obj)
@@ -99,17 +120,19 @@ class RepositoryBase(Generic[M]):
     ) -> Page[M]:
         """One keyset page of ``statement`` ordered by primary key (descending if newest_first)."""
         key = self.model.__mapper__.primary_key[0]
+        parts = page.cursor_parts(1)
+        cursor = parts[0] if parts else None
         ascending = page.forward != newest_first
         ordered = statement.order_by(key.asc() if ascending else key.desc())
-        if page.cursor is not None:
-            beyond = key > page.cursor if ascending else key < page.cursor
+        if cursor is not None:
+            beyond = key > cursor if ascending else key < cursor
             ordered = ordered.where(beyond)
         rows = await self.scalars(ordered.limit(page.limit + 1))
         has_more = len(rows) > page.limit
         rows = rows[: page.limit]
         before_cursor = False
-        if page.cursor is not None:
-            behind = key <= page.cursor if ascending else key >= page.cursor
+        if cursor is not None:
+            behind = key <= cursor if ascending else key >= cursor
             before_cursor = await self.scalar(select(statement.where(behind).exists())) or False
         if not page.forward:
             rows.reverse()
@@ -118,9 +141,59 @@ class RepositoryBase(Generic[M]):
             return Page(rows, keys, has_next_page=has_more, has_previous_page=bool(before_cursor))
         return Page(rows, keys, has_next_page=bool(before_cursor), has_previous_page=has_more)
 
+    async def paginate_by(
+        self, statement: Select[Any], page: PageArgs, order: Sequence[SortKey]
+    ) -> Page[M]:
+        """One keyset page of ``statement`` in a composite order.
+
+        ``order`` lists non-null integer expressions with their direction, the last one the
+        primary key, so every row has one position; cursors carry the row's values of all of
+        them (see :func:`sort_values`).
+        """
+        parts = page.cursor_parts(len(order))
+        walk = [SortKey(key.expression, key.descending != (not page.forward)) for key in order]
+        ordered = statement.order_by(
+            *(key.expression.desc() if key.descending else key.expression.asc() for key in walk)
+        )
+        if parts is not None:
+            ordered = ordered.where(_beyond(walk, parts))
+        rows = await self.scalars(ordered.limit(page.limit + 1))
+        has_more = len(rows) > page.limit
+        rows = rows[: page.limit]
+        before_cursor = False
+        if parts is not None:
+            behind = statement.where(not_(_beyond(walk, parts)))
+            before_cursor = bool(await self.scalar(select(behind.exists())))
+        if not page.forward:
+            rows.reverse()
+        keys: list[CursorKey] = [sort_values(row, order) for row in rows]
+        if page.forward:
+            return Page(rows, keys, has_next_page=has_more, has_previous_page=before_cursor)
+        return Page(rows, keys, has_next_page=before_cursor, has_previous_page=has_more)
+
     def counter(self, statement: Select[Any]) -> Callable[[], Awaitable[int]]:
         """A deferred ``count``: connections run it only when ``totalCount`` is asked for."""
         return lambda: self.count(statement)
+
+
+def sort_values(row: Any, order: Sequence[SortKey]) -> tuple[int, ...]:
+    values = []
+    for key in order:
+        if key.value_of is not None:
+            values.append(int(key.value_of(row)))
+        else:
+            values.append(int(getattr(row, key.expression.key)))
+    return tuple(values)
+
+
+def _beyond(order: Sequence[SortKey], parts: Sequence[int]) -> ColumnElement[bool]:
+    """Rows strictly after the position ``parts`` in ``order`` (lexicographic keyset)."""
+    clauses = []
+    for index, key in enumerate(order):
+        ties = [order[j].expression == parts[j] for j in range(index)]
+        step = key.expression < parts[index] if key.descending else key.expression > parts[index]
+        clauses.append(and_(*ties, step))
+    return or_(false(), *clauses)
 
 
 def ids_of(rows: Iterable[Any]) -> list[int]:

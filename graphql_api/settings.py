@@ -36,6 +36,29 @@ class Settings(BaseSettings):
     legacy_fleet_api_key: SecretStr | None = None
     feeder_offline_after: timedelta = timedelta(seconds=90)
     device_offline_after: timedelta = timedelta(seconds=120)
+    # A relay command the hub fetched fails when no outlet reading shows its state within this.
+    relay_confirm_timeout: timedelta = timedelta(seconds=30)
+    # How often each API process settles commands whose time ran out; zero turns the sweep off.
+    command_expiry_interval: timedelta = timedelta(seconds=5)
+    # Smart-Outlet readings arrive every 2 s; one per outlet (and per hub's breaker) is stored
+    # per interval, every one is still broadcast live. The original server used 5 minutes.
+    telemetry_persist_interval: timedelta = timedelta(minutes=5)
+    # Where devices reach this server; a hub's base URL is this + /h/<hub key>.
+    public_base_url: str = "http://127.0.0.1:8000"
+    # Mounts /bench/bare, the bare endpoint bench/ingest.py compares the ingest route with.
+    bench_endpoints: bool = False
+    # How often each API process sweeps for devices gone silent; zero turns the sweep off.
+    offline_check_interval: timedelta = timedelta(seconds=10)
+    # A feeder's food is low at or below this hopper level (WIRE.md: 20 %).
+    food_low_percent: int = Field(default=20, ge=0, le=100)
+    # PETio firmware that runs the check-schedule `schedules` array against UTC (WIRE.md §1):
+    # exact versions or prefixes ending in x/*, comma-separated. They get an empty array.
+    petio_utc_flaw_firmware: str = "1.x"
+    # Told to feeders in the boot config: how often to poll for commands.
+    petio_poll_interval_sec: int = Field(default=10, ge=1, le=3600)
+    # The X-API-Key constant compiled into every PETio unit. When set, pairing requests (from
+    # units that have no key yet) must carry it; it never authenticates a device.
+    petio_fleet_api_key: SecretStr | None = None
     graphql_max_depth: int = Field(default=12, ge=1)
     graphql_max_aliases: int = Field(default=30, ge=1)
     graphql_max_tokens: int = Field(default=2000, ge=1)
@@ -54,7 +77,9 @@ class Settings(BaseSettings):
                     stacklevel=2,
                 )
         if self.env is Environment.PRODUCTION and self.legacy_fleet_api_key is not None:
-            raise ValueError("PAWGRAPH_LEGACY_FLEET_API_KEY is refused when PAWGRAPH_ENV=production")
+            raise ValueError(
+                "PAWGRAPH_LEGACY_FLEET_API_KEY is refused when PAWGRAPH_ENV=production"
+            )
         return self
 
     @property

@@ -1,7 +1,13 @@
 import strawberry
 
 from graphql_api.accounts import service as accounts_service
-from graphql_api.accounts.types import LoginInput, LoginPayload, RegisterInput, RegisterPayload, User
+from graphql_api.accounts.types import (
+    LoginInput,
+    LoginPayload,
+    RegisterInput,
+    RegisterPayload,
+    User,
+)
 from graphql_api.mutation import MutationBoundary
 
 
@@ -15,7 +21,9 @@ class AccountQueries:
 
 @strawberry.type
 class AccountMutations:
-    @strawberry.mutation(description="Create an account (role OWNER).", extensions=[MutationBoundary()])
+    @strawberry.mutation(
+        description="Create an account (role OWNER).", extensions=[MutationBoundary()]
+    )
     async def register(self, info: strawberry.Info, input: RegisterInput) -> RegisterPayload:
         registration = accounts_service.Registration(
             email=input.email,
@@ -26,11 +34,20 @@ class AccountMutations:
         user = await accounts_service.register(info.context.session, registration)
         return RegisterPayload(user=User.from_model(user))
 
-    @strawberry.mutation(description="Exchange email and password for an access token.", extensions=[MutationBoundary()])
+    @strawberry.mutation(
+        description="Exchange email and password for an access token.",
+        extensions=[MutationBoundary()],
+    )
     async def login(self, info: strawberry.Info, input: LoginInput) -> LoginPayload:
         access = await accounts_service.login(
-            info.context.session, info.context.settings, input.email, input.password, info.context.now()
+            info.context.session,
+            info.context.settings,
+            input.email,
+            input.password,
+            info.context.now(),
         )
         return LoginPayload(
-            access_token=access.token, expires_at=access.expires_at, user=User.from_model(access.user)
+            access_token=access.token,
+            expires_at=access.expires_at,
+            user=User.from_model(access.user),
         )

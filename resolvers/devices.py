@@ -46,31 +46,61 @@ class DeviceQueries:
 @strawberry.type
 class DeviceMutations:
     @strawberry.mutation(
-        description="Register a device to the viewer. The payload holds its API key, shown only this once.",
+        description=(
+            "Register a device to the viewer. The payload holds its API key, shown only this once."
+        ),
         extensions=[MutationBoundary()],
     )
-    async def register_device(self, info: strawberry.Info, input: RegisterDeviceInput) -> RegisterDevicePayload:
-        issued = await devices_service.register(info.context.session, info.context.viewer, input.to_registration())
-        return RegisterDevicePayload(device=Device.from_model(issued.device), api_key=issued.api_key)
+    async def register_device(
+        self, info: strawberry.Info, input: RegisterDeviceInput
+    ) -> RegisterDevicePayload:
+        issued = await devices_service.register(
+            info.context.session, info.context.viewer, input.to_registration()
+        )
+        return RegisterDevicePayload(
+            device=Device.from_model(issued.device), api_key=issued.api_key
+        )
 
     @strawberry.mutation(
-        description="Issue a new API key for one of the viewer's devices; the old key stops working.",
+        description=(
+            "Issue a new API key for one of the viewer's devices; the old key stops working."
+        ),
         extensions=[MutationBoundary()],
     )
-    async def rotate_device_key(self, info: strawberry.Info, input: DeviceIdInput) -> RotateDeviceKeyPayload:
+    async def rotate_device_key(
+        self, info: strawberry.Info, input: DeviceIdInput
+    ) -> RotateDeviceKeyPayload:
         device_id = decode_id(input.id, Device, "id")
-        issued = await devices_service.rotate_key(info.context.session, info.context.viewer, device_id)
-        return RotateDeviceKeyPayload(device=Device.from_model(issued.device), api_key=issued.api_key)
+        issued = await devices_service.rotate_key(
+            info.context.session, info.context.viewer, device_id
+        )
+        return RotateDeviceKeyPayload(
+            device=Device.from_model(issued.device), api_key=issued.api_key
+        )
 
-    @strawberry.mutation(description="Rename, move or (un)assign one of the viewer's devices.", extensions=[MutationBoundary()])
-    async def update_device(self, info: strawberry.Info, input: UpdateDeviceInput) -> UpdateDevicePayload:
+    @strawberry.mutation(
+        description="Rename, move or (un)assign one of the viewer's devices.",
+        extensions=[MutationBoundary()],
+    )
+    async def update_device(
+        self, info: strawberry.Info, input: UpdateDeviceInput
+    ) -> UpdateDevicePayload:
         device_id = decode_id(input.id, Device, "id")
-        device = await devices_service.update(info.context.session, info.context.viewer, device_id, input.to_changes())
+        device = await devices_service.update(
+            info.context.session, info.context.viewer, device_id, input.to_changes()
+        )
         return UpdateDevicePayload(device=Device.from_model(device))
 
-    @strawberry.mutation(description="Delete one of the viewer's devices; its key stops working.", extensions=[MutationBoundary()])
-    async def delete_device(self, info: strawberry.Info, input: DeviceIdInput) -> DeleteDevicePayload:
-        device = await devices_service.delete(info.context.session, info.context.viewer, decode_id(input.id, Device, "id"))
+    @strawberry.mutation(
+        description="Delete one of the viewer's devices; its key stops working.",
+        extensions=[MutationBoundary()],
+    )
+    async def delete_device(
+        self, info: strawberry.Info, input: DeviceIdInput
+    ) -> DeleteDevicePayload:
+        device = await devices_service.delete(
+            info.context.session, info.context.viewer, decode_id(input.id, Device, "id")
+        )
         return DeleteDevicePayload(deleted_device_id=relay.GlobalID("Device", str(device.id)))
 
 
@@ -90,11 +120,15 @@ class DeviceSubscriptions:
         async with context.short_session() as session:
             await devices_service.require_readable(session, context.viewer, device_pk)
         # Subscribe before reading the snapshot, so no report falls between the two.
-        async with context.app_state.bus.subscribe(events.device_status_channel(device_pk)) as messages:
+        async with context.app_state.bus.subscribe(
+            events.device_status_channel(device_pk)
+        ) as messages:
             async with context.short_session() as session:
                 device = await devices_service.require_readable(session, context.viewer, device_pk)
                 online = devices_service.is_online(context.settings, device, context.now())
-                snapshot = DeviceStatus.from_state(device.id, online, device.last_seen_at, device.state or {})
+                snapshot = DeviceStatus.from_state(
+                    device.id, online, device.last_seen_at, device.state or {}
+                )
             yield snapshot
             async for message in messages:
                 event = devices_service.DeviceStatusEvent.model_validate_json(message)

@@ -34,22 +34,35 @@ class PetQueries:
 
 @strawberry.type
 class PetMutations:
-    @strawberry.mutation(description="Add a pet owned by the viewer.", extensions=[MutationBoundary()])
+    @strawberry.mutation(
+        description="Add a pet owned by the viewer.", extensions=[MutationBoundary()]
+    )
     async def create_pet(self, info: strawberry.Info, input: CreatePetInput) -> CreatePetPayload:
         pet = await pets_service.create(
             info.context.session, info.context.viewer, input.to_data(), info.context.now().date()
         )
         return CreatePetPayload(pet=Pet.from_model(pet))
 
-    @strawberry.mutation(description="Change one of the viewer's pets.", extensions=[MutationBoundary()])
+    @strawberry.mutation(
+        description="Change one of the viewer's pets.", extensions=[MutationBoundary()]
+    )
     async def update_pet(self, info: strawberry.Info, input: UpdatePetInput) -> UpdatePetPayload:
         pet_id = decode_id(input.id, Pet, "id")
         pet = await pets_service.update(
-            info.context.session, info.context.viewer, pet_id, input.to_data(), info.context.now().date()
+            info.context.session,
+            info.context.viewer,
+            pet_id,
+            input.to_data(),
+            info.context.now().date(),
         )
         return UpdatePetPayload(pet=Pet.from_model(pet))
 
-    @strawberry.mutation(description="Delete one of the viewer's pets; its devices are unassigned.", extensions=[MutationBoundary()])
+    @strawberry.mutation(
+        description="Delete one of the viewer's pets; its devices are unassigned.",
+        extensions=[MutationBoundary()],
+    )
     async def delete_pet(self, info: strawberry.Info, input: DeletePetInput) -> DeletePetPayload:
-        pet = await pets_service.delete(info.context.session, info.context.viewer, decode_id(input.id, Pet, "id"))
+        pet = await pets_service.delete(
+            info.context.session, info.context.viewer, decode_id(input.id, Pet, "id")
+        )
         return DeletePetPayload(deleted_pet_id=relay.GlobalID("Pet", str(pet.id)))

@@ -105,7 +105,9 @@ def schema(settings: Settings):
 
 @pytest.fixture
 def app_state(settings: Settings, engine: AsyncEngine, memory_bus: EventBus) -> AppState:
-    return AppState(settings=settings, engine=engine, sessionmaker=create_sessionmaker(engine), bus=memory_bus)
+    return AppState(
+        settings=settings, engine=engine, sessionmaker=create_sessionmaker(engine), bus=memory_bus
+    )
 
 
 @pytest.fixture
@@ -134,14 +136,18 @@ def _start(server_logs: Path, name: str, database_url: str, redis_url: str) -> L
 
 
 @pytest.fixture(scope="session")
-def server_a(server_logs: Path, database_url: str, test_environment: TestEnvironment) -> Iterator[LiveServer]:
+def server_a(
+    server_logs: Path, database_url: str, test_environment: TestEnvironment
+) -> Iterator[LiveServer]:
     server = _start(server_logs, "server-a", database_url, test_environment.redis_url)
     yield server
     server.stop()
 
 
 @pytest.fixture(scope="session")
-def server_b(server_logs: Path, database_url: str, test_environment: TestEnvironment) -> Iterator[LiveServer]:
+def server_b(
+    server_logs: Path, database_url: str, test_environment: TestEnvironment
+) -> Iterator[LiveServer]:
     server = _start(server_logs, "server-b", database_url, test_environment.redis_url)
     yield server
     server.stop()

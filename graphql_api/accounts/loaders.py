@@ -7,7 +7,9 @@ from graphql_api.accounts.repository import UserRepository
 from graphql_api.auth import Viewer
 
 
-async def users_by_id(session: AsyncSession, viewer: Viewer | None, ids: Sequence[int]) -> list[User | None]:
+async def users_by_id(
+    session: AsyncSession, viewer: Viewer | None, ids: Sequence[int]
+) -> list[User | None]:
     if viewer is None:
         return [None] * len(ids)
     return await UserRepository(session).get_readable_by_ids(viewer, ids)

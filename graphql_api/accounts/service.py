@@ -65,7 +65,9 @@ def _validate_password(password: str, email: str) -> None:
             f"The password must have at least {MIN_PASSWORD_LENGTH} characters.", field="password"
         )
     if password.isdigit() or password.isalpha():
-        raise WeakPassword("The password must mix letters with digits or symbols.", field="password")
+        raise WeakPassword(
+            "The password must mix letters with digits or symbols.", field="password"
+        )
     if email.split("@")[0] in password.lower():
         raise WeakPassword("The password must not contain your email name.", field="password")
 
@@ -77,7 +79,9 @@ async def register(session: AsyncSession, registration: Registration) -> User:
     _validate_password(registration.password, email)
     display_name = registration.display_name.strip()
     if not 1 <= len(display_name) <= 80:
-        raise ValidationFailed("The display name must have 1 to 80 characters.", field="displayName")
+        raise ValidationFailed(
+            "The display name must have 1 to 80 characters.", field="displayName"
+        )
     validate_time_zone(registration.time_zone)
     repository = UserRepository(session)
     if await repository.get_by_email(email) is not None:

@@ -16,8 +16,12 @@ class User(relay.Node):
     id: relay.NodeID[int]
     email: str = strawberry.field(description="Login email, lower-cased.")
     display_name: str = strawberry.field(description="Name shown to other people.")
-    role: Role = strawberry.field(description="OWNER by default; STAFF and ADMIN see every owner's data.")
-    time_zone: str = strawberry.field(description="IANA time zone; the user's feeding schedules run in it.")
+    role: Role = strawberry.field(
+        description="OWNER by default; STAFF and ADMIN see every owner's data."
+    )
+    time_zone: str = strawberry.field(
+        description="IANA time zone; the user's feeding schedules run in it."
+    )
     created_at: dt.datetime = strawberry.field(description="When the account was created.")
 
     @classmethod
@@ -40,9 +44,15 @@ class User(relay.Node):
 @strawberry.input(description="A new account.")
 class RegisterInput:
     email: str = strawberry.field(description="Login email; must be unused.")
-    password: str = strawberry.field(description="At least 10 characters, not only letters or digits.")
-    display_name: str = strawberry.field(description="Name shown to other people, 1 to 80 characters.")
-    time_zone: str = strawberry.field(default="UTC", description="IANA time zone, e.g. Asia/Manila.")
+    password: str = strawberry.field(
+        description="At least 10 characters, not only letters or digits."
+    )
+    display_name: str = strawberry.field(
+        description="Name shown to other people, 1 to 80 characters."
+    )
+    time_zone: str = strawberry.field(
+        default="UTC", description="IANA time zone, e.g. Asia/Manila."
+    )
 
 
 @strawberry.type(description="Result of register.")
@@ -59,7 +69,10 @@ class LoginInput:
 @strawberry.type(description="Result of login.")
 class LoginPayload(Payload):
     access_token: str | None = strawberry.field(
-        default=None, description="Send as `Authorization: Bearer <token>` (HTTP) or in connection_init."
+        default=None,
+        description="Send as `Authorization: Bearer <token>` (HTTP) or in connection_init.",
     )
-    expires_at: dt.datetime | None = strawberry.field(default=None, description="When the token stops working.")
+    expires_at: dt.datetime | None = strawberry.field(
+        default=None, description="When the token stops working."
+    )
     user: User | None = strawberry.field(default=None, description="The logged-in user.")

@@ -40,13 +40,19 @@ class Device(Base):
 
     id: Mapped[int] = mapped_column(primary_key=True)
     owner_id: Mapped[int] = mapped_column(ForeignKey("users.id", ondelete="CASCADE"), index=True)
-    kind: Mapped[DeviceKind] = mapped_column(Enum(DeviceKind, name="device_kind", native_enum=False, length=16))
+    kind: Mapped[DeviceKind] = mapped_column(
+        Enum(DeviceKind, name="device_kind", native_enum=False, length=16)
+    )
     name: Mapped[str] = mapped_column(String(80))
     location: Mapped[str | None] = mapped_column(String(120))
     hardware_id: Mapped[str] = mapped_column(String(64))
     firmware_version: Mapped[str | None] = mapped_column(String(40))
-    pet_id: Mapped[int | None] = mapped_column(ForeignKey("pets.id", ondelete="SET NULL"), index=True)
-    parent_id: Mapped[int | None] = mapped_column(ForeignKey("devices.id", ondelete="CASCADE"), index=True)
+    pet_id: Mapped[int | None] = mapped_column(
+        ForeignKey("pets.id", ondelete="SET NULL"), index=True
+    )
+    parent_id: Mapped[int | None] = mapped_column(
+        ForeignKey("devices.id", ondelete="CASCADE"), index=True
+    )
     # SHA-256 of the device's API key. Keys are 192 random bits, so a fast hash is safe and
     # lets a device request find its row through this unique index in one lookup.
     api_key_hash: Mapped[str] = mapped_column(String(64), unique=True)

@@ -21,26 +21,38 @@ class DeviceRepository(RepositoryBase[Device]):
         return select(Device).where(Device.owner_id == viewer.user_id)
 
     async def get_readable(self, viewer: Viewer, device_id: int) -> Device | None:
-        return await self.get_one_or_none(self.readable_statement(viewer).where(Device.id == device_id))
+        return await self.get_one_or_none(
+            self.readable_statement(viewer).where(Device.id == device_id)
+        )
 
     async def get_writable(self, viewer: Viewer, device_id: int) -> Device | None:
-        return await self.get_one_or_none(self.writable_statement(viewer).where(Device.id == device_id))
+        return await self.get_one_or_none(
+            self.writable_statement(viewer).where(Device.id == device_id)
+        )
 
     async def get_readable_by_ids(self, viewer: Viewer, ids: Sequence[int]) -> list[Device | None]:
         statement = self.readable_statement(viewer).where(Device.id.in_(ids))
         return await self.in_key_order(statement, ids, lambda device: device.id)
 
-    async def list_readable_by_pet_ids(self, viewer: Viewer, pet_ids: Sequence[int]) -> list[list[Device]]:
-        statement = self.readable_statement(viewer).where(Device.pet_id.in_(pet_ids)).order_by(Device.id)
+    async def list_readable_by_pet_ids(
+        self, viewer: Viewer, pet_ids: Sequence[int]
+    ) -> list[list[Device]]:
+        statement = (
+            self.readable_statement(viewer).where(Device.pet_id.in_(pet_ids)).order_by(Device.id)
+        )
         return await self.grouped_in_key_order(statement, pet_ids, lambda device: device.pet_id)
 
     async def list_readable_by_parent_ids(
         self, viewer: Viewer, parent_ids: Sequence[int]
     ) -> list[list[Device]]:
         statement = (
-            self.readable_statement(viewer).where(Device.parent_id.in_(parent_ids)).order_by(Device.id)
+            self.readable_statement(viewer)
+            .where(Device.parent_id.in_(parent_ids))
+            .order_by(Device.id)
         )
-        return await self.grouped_in_key_order(statement, parent_ids, lambda device: device.parent_id)
+        return await self.grouped_in_key_order(
+            statement, parent_ids, lambda device: device.parent_id
+        )
 
     def list_statement(
         self, viewer: Viewer, owner_id: int, kind: DeviceKind | None = None
@@ -63,5 +75,7 @@ class DeviceRepository(RepositoryBase[Device]):
         return await self.get_one_or_none(statement)
 
     async def get_child(self, parent_id: int, hardware_id: str) -> Device | None:
-        statement = select(Device).where(Device.parent_id == parent_id, Device.hardware_id == hardware_id)
+        statement = select(Device).where(
+            Device.parent_id == parent_id, Device.hardware_id == hardware_id
+        )
         return await self.get_one_or_none(statement)

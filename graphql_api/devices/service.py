@@ -31,9 +31,13 @@ from graphql_api.settings import Settings
 _HARDWARE_ID_RULES: dict[DeviceKind, tuple[re.Pattern[str], str]] = {
     DeviceKind.FEEDER: (re.compile(r"^ESP-[0-9A-F]{8}$"), "ESP- and 8 upper-case hex digits"),
     DeviceKind.OUTLET: (re.compile(r"^[0-9A-F]{2}$"), "2 upper-case hex digits"),
-    DeviceKind.HUB: (re.compile(r"^[0-9A-F]{2}$"), "2 upper-case hex digits"),
 }
-_GENERIC_HARDWARE_ID = (re.compile(r"^[A-Za-z0-9][A-Za-z0-9._:-]{0,63}$"), "1-64 letters, digits, . _ : -")
+# Hubs (like collars and batteries) take the generic rule: their ids are unique per kind across
+# every owner, so 2 hex digits would cap the whole service at 256 hubs.
+_GENERIC_HARDWARE_ID = (
+    re.compile(r"^[A-Za-z0-9][A-Za-z0-9._:-]{0,63}$"),
+    "1-64 letters, digits, . _ : -",
+)
 UNSET: Any = object()
 
 
@@ -97,7 +101,11 @@ def normalize_hardware_id(kind: DeviceKind, hardware_id: str) -> str:
 
 
 def offline_after(settings: Settings, kind: DeviceKind) -> dt.timedelta:
-    return settings.feeder_offline_after if kind is DeviceKind.FEEDER else settings.device_offline_after
+    return (
+        settings.feeder_offline_after
+        if kind is DeviceKind.FEEDER
+        else settings.device_offline_after
+    )
 
 
 def is_online(settings: Settings, device: Device, now: dt.datetime) -> bool:
@@ -126,20 +134,24 @@ async def _require_own_pet(session: AsyncSession, viewer: Viewer, pet_id: int) -
         raise PetNotFound(field="petId")
 
 
-async def _parent_hub(session: AsyncSession, viewer: Viewer, registration: DeviceRegistration) -> Device | None:
+async def _parent_hub(
+    session: AsyncSession, viewer: Viewer, registration: DeviceRegistration
+) -> Device | None:
     if registration.kind is not DeviceKind.OUTLET:
         if registration.parent_id is not None:
-            raise InvalidDevice("Only outlets are registered under a hub.", field="parentId")
+            raise InvalidDevice("Only outlets are registered under a hub.", field="parentHubId")
         return None
     if registration.parent_id is None:
-        raise ParentHubRequired(field="parentId")
+        raise ParentHubRequired(field="parentHubId")
     hub = await DeviceRepository(session).get_writable(viewer, registration.parent_id)
     if hub is None or hub.kind is not DeviceKind.HUB:
-        raise ParentHubRequired(field="parentId")
+        raise ParentHubRequired(field="parentHubId")
     return hub
 
 
-async def register(session: AsyncSession, viewer: Viewer | None, registration: DeviceRegistration) -> IssuedKey:
+async def register(
+    session: AsyncSession, viewer: Viewer | None, registration: DeviceRegistration
+) -> IssuedKey:
     """Register a device to the viewer; the returned API key is never shown again."""
     viewer = require_writer(viewer)
     repository = DeviceRepository(session)
@@ -190,7 +202,9 @@ async def rotate_key(session: AsyncSession, viewer: Viewer | None, device_id: in
     return IssuedKey(device=device, api_key=api_key)
 
 
-async def update(session: AsyncSession, viewer: Viewer | None, device_id: int, changes: DeviceChanges) -> Device:
+async def update(
+    session: AsyncSession, viewer: Viewer | None, device_id: int, changes: DeviceChanges
+) -> Device:
     device = await _get_writable(session, viewer, device_id)
     if changes.name is not UNSET:
         device.name = _clean_name(changes.name)
@@ -253,7 +267,11 @@ async def authenticate(
     repository = DeviceRepository(session)
     device = None
     legacy = settings.legacy_fleet_api_key
-    if device_key and legacy is not None and secrets.compare_digest(device_key, legacy.get_secret_value()):
+    if (
+        device_key
+        and legacy is not None
+        and secrets.compare_digest(device_key, legacy.get_secret_value())
+    ):
         if kind is not None and hardware_id:
             device = await repository.get_unparented(kind, hardware_id.strip().upper())
     elif device_key:
@@ -308,4 +326,3 @@ async def record_heartbeat(
         ),
     )
     return device
-

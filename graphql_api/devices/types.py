@@ -18,8 +18,12 @@ DeviceKind = strawberry.enum(DeviceKindEnum, description="What sort of device th
 @strawberry.type(description="The last thing a device reported about itself.")
 class DeviceStatus:
     device_id: relay.GlobalID = strawberry.field(description="The device reporting.")
-    online: bool = strawberry.field(description="Whether it reported recently enough to count as online.")
-    last_seen_at: dt.datetime | None = strawberry.field(description="Server time of its last report.")
+    online: bool = strawberry.field(
+        description="Whether it reported recently enough to count as online."
+    )
+    last_seen_at: dt.datetime | None = strawberry.field(
+        description="Server time of its last report."
+    )
     device_time: dt.datetime | None = strawberry.field(
         description="The device's own clock at that report; 1970 before it synced NTP."
     )
@@ -28,7 +32,9 @@ class DeviceStatus:
     daily_feeds: int | None = strawberry.field(description="Feeds dispensed today (feeders).")
     last_feed_at: dt.datetime | None = strawberry.field(description="Last dispense (feeders).")
     hopper_mm: int | None = strawberry.field(description="Distance to the food, mm (feeders).")
-    hopper_percent: int | None = strawberry.field(description="Hopper fill level, percent (feeders).")
+    hopper_percent: int | None = strawberry.field(
+        description="Hopper fill level, percent (feeders)."
+    )
     tof_ok: bool | None = strawberry.field(description="Whether the hopper sensor works (feeders).")
     error_message: str | None = strawberry.field(description="The device's last error, if any.")
 
@@ -67,10 +73,12 @@ class Device(relay.Node):
     name: str = strawberry.field(description="Owner's name for it.")
     location: str | None = strawberry.field(description="Where it is, in the owner's words.")
     hardware_id: str = strawberry.field(
-        description="Id the hardware reports: ESP-XXXXXXXX for feeders, 2 hex digits for outlets and hubs."
+        description="Id the hardware reports: ESP-XXXXXXXX for feeders, 2 hex digits for outlets."
     )
     firmware_version: str | None = strawberry.field(description="Firmware version, if known.")
-    last_seen_at: dt.datetime | None = strawberry.field(description="Server time of its last report.")
+    last_seen_at: dt.datetime | None = strawberry.field(
+        description="Server time of its last report."
+    )
     created_at: dt.datetime = strawberry.field(description="When it was registered.")
     model: strawberry.Private[DeviceModel]
 
@@ -100,7 +108,9 @@ class Device(relay.Node):
     @strawberry.field(description="The last state it reported.")
     def status(self, info: strawberry.Info) -> DeviceStatus:
         online = devices_service.is_online(info.context.settings, self.model, info.context.now())
-        return DeviceStatus.from_state(self.model.id, online, self.model.last_seen_at, self.model.state or {})
+        return DeviceStatus.from_state(
+            self.model.id, online, self.model.last_seen_at, self.model.state or {}
+        )
 
     @strawberry.field(description="The pet it is assigned to, if any.")
     async def pet(self, info: strawberry.Info) -> Pet | None:
@@ -127,11 +137,13 @@ class RegisterDeviceInput:
     kind: DeviceKind = strawberry.field(description="What sort of device.")
     name: str = strawberry.field(description="1 to 80 characters.")
     hardware_id: str = strawberry.field(
-        description="ESP-XXXXXXXX for feeders; 2 hex digits for outlets (unique within their hub) and hubs."
+        description="ESP-XXXXXXXX for feeders; 2 hex digits for outlets (unique within their hub)."
     )
     location: str | None = strawberry.field(default=None, description="Up to 120 characters.")
     firmware_version: str | None = strawberry.field(default=None, description="Firmware version.")
-    pet_id: relay.GlobalID | None = strawberry.field(default=None, description="One of the viewer's pets.")
+    pet_id: relay.GlobalID | None = strawberry.field(
+        default=None, description="One of the viewer's pets."
+    )
     parent_hub_id: relay.GlobalID | None = strawberry.field(
         default=None, description="Required for outlets: the viewer's hub they belong to."
     )
@@ -144,11 +156,15 @@ class RegisterDeviceInput:
             location=self.location,
             firmware_version=self.firmware_version,
             pet_id=decode_id(self.pet_id, Pet, "petId") if self.pet_id else None,
-            parent_id=decode_id(self.parent_hub_id, Device, "parentHubId") if self.parent_hub_id else None,
+            parent_id=decode_id(self.parent_hub_id, Device, "parentHubId")
+            if self.parent_hub_id
+            else None,
         )
 
 
-@strawberry.input(description="Changes to one of the viewer's devices; omitted fields stay as they are.")
+@strawberry.input(
+    description="Changes to one of the viewer's devices; omitted fields stay as they are."
+)
 class UpdateDeviceInput:
     id: relay.GlobalID = strawberry.field(description="The device to change.")
     name: str | None = strawberry.field(default=strawberry.UNSET, description="1 to 80 characters.")
@@ -196,4 +212,6 @@ class UpdateDevicePayload(Payload):
 
 @strawberry.type(description="Result of deleteDevice.")
 class DeleteDevicePayload(Payload):
-    deleted_device_id: relay.GlobalID | None = strawberry.field(default=None, description="ID of the deleted device.")
+    deleted_device_id: relay.GlobalID | None = strawberry.field(
+        default=None, description="ID of the deleted device."
+    )

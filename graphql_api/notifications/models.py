@@ -21,9 +21,13 @@ class NotificationKind(enum.StrEnum):
     PURCHASE_REQUEST_UPDATED = "PURCHASE_REQUEST_UPDATED"
     MESSAGE = "MESSAGE"
     REPORT_RESOLVED = "REPORT_RESOLVED"
+    CONTENT_REMOVED = "CONTENT_REMOVED"
+    ACCOUNT_SUSPENDED = "ACCOUNT_SUSPENDED"
 
 
-_KIND = Enum(NotificationKind, name="notification_kind", native_enum=False, length=32, validate_strings=True)
+_KIND = Enum(
+    NotificationKind, name="notification_kind", native_enum=False, length=32, validate_strings=True
+)
 
 
 class Notification(Base):

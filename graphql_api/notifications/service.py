@@ -5,14 +5,20 @@ is pushed live) together with the change it reports, or not at all.
 """
 
 import datetime as dt
+import enum
+from collections.abc import Awaitable, Callable, Sequence
+from dataclasses import dataclass
 
 from pydantic import BaseModel
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from graphql_api import events
+from graphql_api.auth import Viewer, require_viewer, require_writer
 from graphql_api.db import utcnow
+from graphql_api.notifications.errors import NotificationNotFound, NotificationSelectionInvalid
 from graphql_api.notifications.models import Notification, NotificationKind
 from graphql_api.notifications.repository import NotificationRepository
+from graphql_api.pagination import Page, PageArgs
 
 MAX_TEXT = 300
 
@@ -68,3 +74,119 @@ async def notify(
         ),
     )
     return notification
+
+
+# ---- the inbox, for its owner ------------------------------------------------------------------
+
+MAX_IDS = 100
+
+
+class NotificationOrder(enum.StrEnum):
+    NEWEST_FIRST = "NEWEST_FIRST"
+    UNREAD_FIRST = "UNREAD_FIRST"
+
+
+@dataclass(frozen=True, slots=True)
+class MarkedRead:
+    notifications: list[Notification]
+    unread_count: int
+
+
+async def list_for_viewer(
+    session: AsyncSession,
+    viewer: Viewer | None,
+    page: PageArgs,
+    order: NotificationOrder = NotificationOrder.NEWEST_FIRST,
+    unread_only: bool = False,
+) -> tuple[Page[Notification], Callable[[], Awaitable[int]]]:
+    viewer = require_viewer(viewer)
+    repository = NotificationRepository(session)
+    statement = repository.inbox_statement(viewer, unread_only=unread_only)
+    if order is NotificationOrder.UNREAD_FIRST:
+        result = await repository.page_unread_first(statement, page)
+    else:
+        result = await repository.page_newest_first(statement, page)
+    return result, repository.counter(statement)
+
+
+async def get(
+    session: AsyncSession, viewer: Viewer | None, notification_id: int
+) -> Notification | None:
+    viewer = require_viewer(viewer)
+    [notification] = await NotificationRepository(session).get_readable_by_ids(
+        viewer, [notification_id]
+    )
+    return notification
+
+
+async def unread_count(session: AsyncSession, viewer: Viewer | None) -> int:
+    return await NotificationRepository(session).count_unread(require_viewer(viewer))
+
+
+async def _require_own(
+    repository: NotificationRepository, viewer: Viewer, ids: Sequence[int]
+) -> list[Notification]:
+    found = await repository.get_readable_by_ids(viewer, ids)
+    for index, notification in enumerate(found):
+        if notification is None:
+            raise NotificationNotFound(field=["ids", str(index)])
+    return [notification for notification in found if notification is not None]
+
+
+async def mark_read(
+    session: AsyncSession,
+    viewer: Viewer | None,
+    now: dt.datetime,
+    *,
+    ids: Sequence[int] | None = None,
+    every: bool = False,
+) -> MarkedRead:
+    """Mark some of the viewer's notifications read, or all of them.
+
+    An id that is not one of the viewer's is NOTIFICATION_NOT_FOUND and nothing is marked.
+    Marking a read notification again is harmless; it keeps its first read time.
+    """
+    viewer = require_writer(viewer)
+    if every == (ids is not None):
+        raise NotificationSelectionInvalid(field="ids")
+    repository = NotificationRepository(session)
+    selected: list[Notification] = []
+    if ids is not None:
+        if not 1 <= len(ids) <= MAX_IDS:
+            raise NotificationSelectionInvalid(f"Pass 1 to {MAX_IDS} ids.", field="ids")
+        selected = await _require_own(repository, viewer, list(dict.fromkeys(ids)))
+    await repository.mark_read(viewer, None if every else [n.id for n in selected], now)
+    return MarkedRead(notifications=selected, unread_count=await repository.count_unread(viewer))
+
+
+async def muted_kinds(session: AsyncSession, viewer: Viewer | None) -> list[NotificationKind]:
+    return await NotificationRepository(session).muted_kinds(require_viewer(viewer).user_id)
+
+
+async def set_kind_muted(
+    session: AsyncSession, viewer: Viewer | None, kind: NotificationKind, muted: bool
+) -> list[NotificationKind]:
+    """Stop (or resume) receiving ``kind``; idempotent. Returns the kinds now muted."""
+    viewer = require_writer(viewer)
+    repository = NotificationRepository(session)
+    if muted:
+        await repository.mute(viewer.user_id, kind)
+    else:
+        await repository.unmute(viewer.user_id, kind)
+    return await repository.muted_kinds(viewer.user_id)
+
+
+# ---- live --------------------------------------------------------------------------------------
+
+
+def live_channel(viewer: Viewer | None) -> str:
+    """The channel a viewer's own new notifications arrive on; NotAuthenticated without one."""
+    return events.user_notifications_channel(require_viewer(viewer).user_id)
+
+
+async def received(
+    session: AsyncSession, viewer: Viewer | None, message: str
+) -> Notification | None:
+    """The notification a live message announces, if it is still the viewer's to see."""
+    event = NotificationEvent.model_validate_json(message)
+    return await get(session, viewer, event.notification_id)

@@ -28,7 +28,9 @@ class Pet(Base):
     id: Mapped[int] = mapped_column(primary_key=True)
     owner_id: Mapped[int] = mapped_column(ForeignKey("users.id", ondelete="CASCADE"), index=True)
     name: Mapped[str] = mapped_column(String(60))
-    species: Mapped[Species] = mapped_column(Enum(Species, name="pet_species", native_enum=False, length=16))
+    species: Mapped[Species] = mapped_column(
+        Enum(Species, name="pet_species", native_enum=False, length=16)
+    )
     breed: Mapped[str | None] = mapped_column(String(80))
     birthdate: Mapped[dt.date | None] = mapped_column(Date)
     weight_kg: Mapped[Decimal | None] = mapped_column(Numeric(6, 2))

@@ -31,10 +31,19 @@ class PetData:
     neutered: bool = UNSET
 
     def given(self) -> dict[str, Any]:
-        return {f.name: getattr(self, f.name) for f in fields(self) if getattr(self, f.name) is not UNSET}
+        return {
+            f.name: getattr(self, f.name)
+            for f in fields(self)
+            if getattr(self, f.name) is not UNSET
+        }
 
 
-_NOT_NULL = {"name": "name", "species": "species", "activity_level": "activityLevel", "neutered": "neutered"}
+_NOT_NULL = {
+    "name": "name",
+    "species": "species",
+    "activity_level": "activityLevel",
+    "neutered": "neutered",
+}
 
 
 def _validate(values: dict[str, Any], today: dt.date) -> dict[str, Any]:
@@ -53,13 +62,17 @@ def _validate(values: dict[str, Any], today: dt.date) -> dict[str, Any]:
         raise InvalidPet("The birthdate cannot be in the future.", field="birthdate")
     weight = values.get("weight_kg")
     if weight is not None and not (0 < weight <= MAX_WEIGHT_KG):
-        raise InvalidPet(f"The weight must be above 0 and at most {MAX_WEIGHT_KG} kg.", field="weightKg")
+        raise InvalidPet(
+            f"The weight must be above 0 and at most {MAX_WEIGHT_KG} kg.", field="weightKg"
+        )
     if weight is not None:
         values["weight_kg"] = weight.quantize(Decimal("0.01"))
     return values
 
 
-async def create(session: AsyncSession, viewer: Viewer | None, data: PetData, today: dt.date) -> Pet:
+async def create(
+    session: AsyncSession, viewer: Viewer | None, data: PetData, today: dt.date
+) -> Pet:
     viewer = require_writer(viewer)
     values = _validate(data.given(), today)
     if "name" not in values or "species" not in values:
@@ -108,4 +121,3 @@ async def list_for_viewer(
     repository = PetRepository(session)
     statement = repository.list_statement(viewer, owner_id or viewer.user_id)
     return await repository.page(statement, page), repository.counter(statement)
-

@@ -96,16 +96,30 @@ class CreatePetInput:
         )
 
 
-@strawberry.input(description="Changes to one of the viewer's pets; omitted fields stay as they are.")
+@strawberry.input(
+    description="Changes to one of the viewer's pets; omitted fields stay as they are."
+)
 class UpdatePetInput:
     id: relay.GlobalID = strawberry.field(description="The pet to change.")
     name: str | None = strawberry.field(default=strawberry.UNSET, description="1 to 60 characters.")
-    species: Species | None = strawberry.field(default=strawberry.UNSET, description="Kind of animal.")
-    breed: str | None = strawberry.field(default=strawberry.UNSET, description="Breed; null clears it.")
-    birthdate: dt.date | None = strawberry.field(default=strawberry.UNSET, description="Null clears it.")
-    weight_kg: float | None = strawberry.field(default=strawberry.UNSET, description="Null clears it.")
-    activity_level: ActivityLevel | None = strawberry.field(default=strawberry.UNSET, description="Activity.")
-    neutered: bool | None = strawberry.field(default=strawberry.UNSET, description="Neutered or spayed.")
+    species: Species | None = strawberry.field(
+        default=strawberry.UNSET, description="Kind of animal."
+    )
+    breed: str | None = strawberry.field(
+        default=strawberry.UNSET, description="Breed; null clears it."
+    )
+    birthdate: dt.date | None = strawberry.field(
+        default=strawberry.UNSET, description="Null clears it."
+    )
+    weight_kg: float | None = strawberry.field(
+        default=strawberry.UNSET, description="Null clears it."
+    )
+    activity_level: ActivityLevel | None = strawberry.field(
+        default=strawberry.UNSET, description="Activity."
+    )
+    neutered: bool | None = strawberry.field(
+        default=strawberry.UNSET, description="Neutered or spayed."
+    )
 
     def to_data(self) -> PetData:
         given = {
@@ -135,4 +149,6 @@ class UpdatePetPayload(Payload):
 
 @strawberry.type(description="Result of deletePet.")
 class DeletePetPayload(Payload):
-    deleted_pet_id: relay.GlobalID | None = strawberry.field(default=None, description="ID of the deleted pet.")
+    deleted_pet_id: relay.GlobalID | None = strawberry.field(
+        default=None, description="ID of the deleted pet."
+    )

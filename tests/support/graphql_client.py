@@ -1,9 +1,12 @@
 """The apps' side of the wire: the ``gql`` client over HTTP and graphql-transport-ws."""
 
+import asyncio
 import contextlib
+import json
 from collections.abc import AsyncIterator
 from typing import Any
 
+import httpx
 from gql import Client, GraphQLRequest
 from gql.transport.httpx import HTTPXAsyncTransport
 from gql.transport.websockets import WebsocketsTransport
@@ -24,9 +27,13 @@ class GraphQLClient:
     def _headers(self) -> dict[str, str]:
         return {"Authorization": f"Bearer {self.token}"} if self.token else {}
 
-    async def execute(self, document: str, variables: dict[str, Any] | None = None) -> dict[str, Any]:
+    async def execute(
+        self, document: str, variables: dict[str, Any] | None = None
+    ) -> dict[str, Any]:
         """Run a query or mutation; raises ``TransportQueryError`` on top-level errors."""
-        transport = HTTPXAsyncTransport(url=self.server.graphql_url, headers=self._headers(), timeout=30)
+        transport = HTTPXAsyncTransport(
+            url=self.server.graphql_url, headers=self._headers(), timeout=30
+        )
         async with Client(transport=transport) as session:
             return await session.execute(GraphQLRequest(document, variable_values=variables))
 
@@ -45,3 +52,33 @@ class GraphQLClient:
         )
         async with Client(transport=transport) as session:
             yield session.subscribe(GraphQLRequest(document, variable_values=variables))
+
+
+EVENT_TIMEOUT_S = 15.0
+
+
+async def next_result(
+    stream: AsyncIterator[dict[str, Any]], timeout: float = EVENT_TIMEOUT_S
+) -> dict[str, Any]:
+    """The next result of a live subscription, failing the test if none arrives in time."""
+    return await asyncio.wait_for(anext(stream), timeout)
+
+
+async def post_graphql(
+    server: LiveServer,
+    body: bytes | dict[str, Any],
+    headers: dict[str, str] | None = None,
+) -> httpx.Response:
+    """One raw POST to /graphql, for assertions on status codes, media types and exact bytes."""
+    content = body if isinstance(body, bytes) else json.dumps(body).encode()
+    request_headers = {"Content-Type": "application/json", **(headers or {})}
+    async with httpx.AsyncClient(timeout=30, follow_redirects=False) as http:
+        return await http.post(server.graphql_url, content=content, headers=request_headers)
+
+
+async def get_graphql(
+    server: LiveServer, params: dict[str, str] | None = None, headers: dict[str, str] | None = None
+) -> httpx.Response:
+    """One raw GET of /graphql (a query in ``params``, or GraphiQL for a browser's Accept)."""
+    async with httpx.AsyncClient(timeout=30, follow_redirects=False) as http:
+        return await http.get(server.graphql_url, params=params, headers=headers)

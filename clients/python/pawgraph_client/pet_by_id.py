@@ -1,0 +1,31 @@
+from typing import Annotated, Literal, Optional, Union
+
+from pydantic import Field
+
+from .base_model import BaseModel
+from .fragments import DeviceFields, PetFields
+
+
+class PetById(BaseModel):
+    node: Optional[
+        Annotated[
+            Union["PetByIdNodeNode", "PetByIdNodePet"],
+            Field(discriminator="typename__"),
+        ]
+    ]
+
+
+class PetByIdNodeNode(BaseModel):
+    typename__: Literal[
+        "Alert", "Command", "Device", "FeedingLog", "Node", "Notification", "User"
+    ] = Field(alias="__typename")
+
+
+class PetByIdNodePet(PetFields):
+    typename__: Literal["Pet"] = Field(alias="__typename")
+    devices: list["PetByIdNodePetDevices"]
+
+
+PetByIdNodePetDevices = DeviceFields
+PetById.model_rebuild()
+PetByIdNodePet.model_rebuild()

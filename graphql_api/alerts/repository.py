@@ -1,0 +1,140 @@
+import datetime as dt
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from sqlalchemy import Select, select, text, update
+
+from graphql_api.alerts.models import Alert, AlertKind, AlertStatus
+from graphql_api.auth import Viewer
+from graphql_api.devices.models import Device, DeviceKind
+from graphql_api.pagination import Page, PageArgs
+from graphql_api.repository import RepositoryBase
+
+# Must repeat the partial index's predicate word for word: PostgreSQL infers the arbiter index
+# of ON CONFLICT from it.
+_OPEN_PREDICATE = text("status != 'CLEARED'")
+
+
+@dataclass(frozen=True, slots=True)
+class AlertFilters:
+    device_id: int | None = None
+    kind: AlertKind | None = None
+    status: AlertStatus | None = None
+
+
+class AlertRepository(RepositoryBase[Alert]):
+    model = Alert
+
+    def readable_statement(self, viewer: Viewer) -> Select[tuple[Alert]]:
+        statement = select(Alert)
+        if not viewer.is_staff:
+            statement = statement.where(Alert.owner_id == viewer.user_id)
+        return statement
+
+    def writable_statement(self, viewer: Viewer) -> Select[tuple[Alert]]:
+        return select(Alert).where(Alert.owner_id == viewer.user_id)
+
+    async def get_readable_by_ids(self, viewer: Viewer, ids: Sequence[int]) -> list[Alert | None]:
+        statement = self.readable_statement(viewer).where(Alert.id.in_(ids))
+        return await self.in_key_order(statement, ids, lambda alert: alert.id)
+
+    async def get_readable(self, viewer: Viewer, alert_id: int) -> Alert | None:
+        return await self.get_one_or_none(
+            self.readable_statement(viewer).where(Alert.id == alert_id)
+        )
+
+    async def get_writable(self, viewer: Viewer, alert_id: int) -> Alert | None:
+        statement = self.writable_statement(viewer).where(Alert.id == alert_id)
+        return await self.get_one_or_none(statement.execution_options(populate_existing=True))
+
+    def list_statement(self, viewer: Viewer, filters: AlertFilters) -> Select[tuple[Alert]]:
+        if filters.device_id is not None:
+            statement = self.readable_statement(viewer).where(Alert.device_id == filters.device_id)
+        else:
+            # Without a device, everyone (staff too) lists the alerts of their own devices.
+            statement = self.writable_statement(viewer)
+        if filters.kind is not None:
+            statement = statement.where(Alert.kind == filters.kind)
+        if filters.status is not None:
+            statement = statement.where(Alert.status == filters.status)
+        return statement
+
+    async def page(self, statement: Select[tuple[Alert]], page: PageArgs) -> Page[Alert]:
+        return await self.paginate(statement, page, newest_first=True)
+
+    async def get_open(self, device_id: int, kind: AlertKind) -> Alert | None:
+        statement = select(Alert).where(
+            Alert.device_id == device_id, Alert.kind == kind, Alert.status != AlertStatus.CLEARED
+        )
+        return await self.get_one_or_none(statement)
+
+    async def insert_open(self, **values: Any) -> Alert | None:
+        """Insert an open alert unless one of its device and kind is open; None if one is.
+
+        ON CONFLICT DO NOTHING makes a racing second insert wait for the first to commit and
+        then do nothing, instead of failing the whole transaction with an IntegrityError.
+        """
+        statement = (
+            self.insert_statement(Alert)
+            .values(**values)
+            .on_conflict_do_nothing(
+                index_elements=["device_id", "kind"], index_where=_OPEN_PREDICATE
+            )
+            .returning(Alert)
+        )
+        return (await self.execute(statement)).scalars().first()
+
+    async def transition(
+        self, alert_id: int, from_statuses: Sequence[AlertStatus], **values: Any
+    ) -> Alert | None:
+        """Move one alert if it is still in one of ``from_statuses``; None if it no longer is."""
+        statement = (
+            update(Alert)
+            .where(Alert.id == alert_id, Alert.status.in_(list(from_statuses)))
+            .values(**values)
+            .returning(Alert)
+        )
+        return (await self.execute(statement)).scalars().first()
+
+    async def current_status(self, alert_id: int) -> AlertStatus | None:
+        return await self.scalar(select(Alert.status).where(Alert.id == alert_id))
+
+    async def clear_open(self, device_id: int, kind: AlertKind, now: dt.datetime) -> Alert | None:
+        statement = (
+            update(Alert)
+            .where(
+                Alert.device_id == device_id,
+                Alert.kind == kind,
+                Alert.status != AlertStatus.CLEARED,
+            )
+            .values(status=AlertStatus.CLEARED, cleared_at=now, cleared_by=None)
+            .returning(Alert)
+        )
+        return (await self.execute(statement)).scalars().first()
+
+
+class DeviceLivenessRepository(RepositoryBase[Device]):
+    """The offline sweep's one query, kept with the alerts domain that runs the sweep."""
+
+    model = Device
+
+    async def mark_silent_offline(
+        self, cutoff: dt.datetime, kinds: Sequence[DeviceKind]
+    ) -> list[Device]:
+        """Set ``online`` false on devices of ``kinds`` silent since before ``cutoff``.
+
+        Conditional on ``online = true``: when several processes sweep at once, each device is
+        taken (and returned) by exactly one of them.
+        """
+        statement = (
+            update(Device)
+            .where(
+                Device.online.is_(True),
+                Device.last_seen_at < cutoff,
+                Device.kind.in_(list(kinds)),
+            )
+            .values(online=False)
+            .returning(Device)
+        )
+        return list((await self.execute(statement)).scalars().all())

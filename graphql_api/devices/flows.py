@@ -1,0 +1,48 @@
+"""Flows that follow a device's reports across domains: liveness, device state and alerts.
+
+Device routes (every line's) call these instead of several services, so "a report came in" means
+the same everywhere: the device is online again, its OFFLINE alert clears, and the rules on what
+it reported raise or clear their alerts, all in the route's one unit of work.
+"""
+
+import datetime as dt
+
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from graphql_api.alerts import service as alerts_service
+from graphql_api.alerts.models import AlertKind
+from graphql_api.devices import service as devices_service
+from graphql_api.devices.models import Device
+from graphql_api.settings import Settings
+
+
+async def device_reported(session: AsyncSession, device: Device, now: dt.datetime) -> None:
+    """The device was heard from: an OFFLINE alert on it, if open, is over."""
+    await alerts_service.clear_condition(session, device, AlertKind.OFFLINE, now)
+
+
+def food_is_low(heartbeat: devices_service.FeederHeartbeat, settings: Settings) -> bool:
+    """WIRE.md: low when the hopper sensor works and reads at or below the threshold."""
+    return (
+        heartbeat.tof_ok is True
+        and heartbeat.hopper_percent is not None
+        and heartbeat.hopper_percent <= settings.food_low_percent
+    )
+
+
+async def record_feeder_heartbeat(
+    session: AsyncSession,
+    device: Device,
+    heartbeat: devices_service.FeederHeartbeat,
+    received_at: dt.datetime,
+    settings: Settings,
+) -> Device:
+    """A PETio heartbeat: keep its state, mark it online, and apply the food-low rule."""
+    await devices_service.record_heartbeat(session, device, heartbeat, received_at)
+    await device_reported(session, device, received_at)
+    if food_is_low(heartbeat, settings):
+        message = f"{device.name}: food is low ({heartbeat.hopper_percent}% left in the hopper)."
+        await alerts_service.raise_alert(session, device, AlertKind.FOOD_LOW, message, received_at)
+    else:
+        await alerts_service.clear_condition(session, device, AlertKind.FOOD_LOW, received_at)
+    return device

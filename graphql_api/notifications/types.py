@@ -1,0 +1,112 @@
+import datetime as dt
+import inspect
+
+import strawberry
+from strawberry import relay
+
+from graphql_api.accounts.types import User
+from graphql_api.mutation import Payload
+from graphql_api.notifications.models import Notification as NotificationModel
+from graphql_api.notifications.models import NotificationKind as NotificationKindEnum
+from graphql_api.notifications.service import NotificationOrder as NotificationOrderEnum
+from graphql_api.relay import node_ids_to_ints
+
+NotificationKind = strawberry.enum(
+    NotificationKindEnum, description="What a notification is about."
+)
+NotificationOrder = strawberry.enum(
+    NotificationOrderEnum,
+    description="NEWEST_FIRST, or UNREAD_FIRST: unread newest first, then read newest first.",
+)
+
+
+@strawberry.type(description="Something that happened that the viewer should know about.")
+class Notification(relay.Node):
+    id: relay.NodeID[int]
+    kind: NotificationKind = strawberry.field(description="What it is about.")
+    text: str = strawberry.field(description="What happened, in words fit to show.")
+    created_at: dt.datetime = strawberry.field(description="When it was sent.")
+    read_at: dt.datetime | None = strawberry.field(
+        description="When the viewer read it, if they have."
+    )
+    model: strawberry.Private[NotificationModel]
+
+    @classmethod
+    def from_model(cls, notification: NotificationModel) -> "Notification":
+        return cls(
+            id=notification.id,
+            kind=notification.kind,
+            text=notification.text,
+            created_at=notification.created_at,
+            read_at=notification.read_at,
+            model=notification,
+        )
+
+    @classmethod
+    async def resolve_nodes(cls, *, info: strawberry.Info, node_ids, required: bool = False):
+        loader = info.context.loaders.notification_by_id
+        loaded = await loader.load_many(node_ids_to_ints(node_ids))
+        return [cls.from_model(notification) if notification else None for notification in loaded]
+
+    @strawberry.field(description="Whether the viewer has read it.")
+    def read(self) -> bool:
+        return self.model.read_at is not None
+
+    @strawberry.field(description="Who caused it, if a person did and you may see them.")
+    async def actor(self, info: strawberry.Info) -> User | None:
+        if self.model.actor_id is None:
+            return None
+        user = await info.context.loaders.user_by_id.load(self.model.actor_id)
+        return User.from_model(user) if user else None
+
+    @strawberry.field(description="Global ID of the object it is about, even if it is gone.")
+    def target_id(self) -> relay.GlobalID | None:
+        if self.model.target_type is None or self.model.target_id is None:
+            return None
+        return relay.GlobalID(self.model.target_type, str(self.model.target_id))
+
+    @strawberry.field(description="The object it is about; null once it is gone or not yours.")
+    async def target(self, info: strawberry.Info) -> relay.Node | None:
+        if self.model.target_type is None or self.model.target_id is None:
+            return None
+        definition = info.schema.get_type_by_name(self.model.target_type)
+        node_type = getattr(definition, "origin", None)
+        if not (isinstance(node_type, type) and issubclass(node_type, relay.Node)):
+            return None
+        # Each type's resolve_nodes loads through its DataLoader, so a page of notifications
+        # fetches its targets in one query per type.
+        nodes = node_type.resolve_nodes(info=info, node_ids=[str(self.model.target_id)])
+        if inspect.isawaitable(nodes):
+            nodes = await nodes
+        return next(iter(nodes), None)
+
+
+@strawberry.input(description="Which of the viewer's notifications to mark read.")
+class MarkNotificationsReadInput:
+    ids: list[relay.GlobalID] | None = strawberry.field(
+        default=None, description="These notifications (1 to 100 of the viewer's own)."
+    )
+    all: bool = strawberry.field(default=False, description="Every unread notification instead.")
+
+
+@strawberry.type(description="Result of markNotificationsRead.")
+class MarkNotificationsReadPayload(Payload):
+    notifications: list[Notification] | None = strawberry.field(
+        default=None, description="The notifications named by `ids`, now read; empty with `all`."
+    )
+    unread_count: int | None = strawberry.field(
+        default=None, description="How many unread notifications the viewer has left."
+    )
+
+
+@strawberry.input(description="Stop or resume receiving one kind of notification.")
+class SetNotificationKindMutedInput:
+    kind: NotificationKind = strawberry.field(description="The kind.")
+    muted: bool = strawberry.field(description="True to stop receiving it, false to resume.")
+
+
+@strawberry.type(description="Result of setNotificationKindMuted.")
+class SetNotificationKindMutedPayload(Payload):
+    muted_kinds: list[NotificationKind] | None = strawberry.field(
+        default=None, description="Every kind the viewer has muted now."
+    )

@@ -1,0 +1,299 @@
+"""Telemetry: what devices measure, stored as a time series and broadcast live.
+
+Every reading is published on ``device.{id}.telemetry`` (after the commit, like every event).
+Storing is optionally throttled per device *stream*: a stream names readings that arrive
+together (an outlet's two currents, a hub's breaker load) and at most one of them is stored per
+``PAWGRAPH_TELEMETRY_PERSIST_INTERVAL``; the throttle's state lives in the database so every API
+process agrees. Queries return raw points or min/max/avg/count buckets computed in SQL.
+"""
+
+import base64
+import binascii
+import datetime as dt
+import enum
+import re
+import secrets
+from collections.abc import Awaitable, Callable, Mapping, Sequence
+from dataclasses import dataclass
+from functools import partial
+from typing import Any
+
+from pydantic import BaseModel
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from graphql_api import events
+from graphql_api.auth import Viewer
+from graphql_api.devices import service as devices_service
+from graphql_api.errors import ValidationFailed
+from graphql_api.settings import Settings
+from graphql_api.telemetry.errors import InvalidTelemetryKey, InvalidTelemetryRange
+from graphql_api.telemetry.models import TelemetryPoint
+from graphql_api.telemetry.repository import TelemetryRepository
+
+_KEY = re.compile(r"^[a-z][a-z0-9_]{0,39}$")
+MAX_KEYS = 10
+# A bucketed query scans its whole range in the database; this bounds that work per page.
+MAX_BUCKETS_PER_KEY = 10_000
+DEFAULT_BUCKET_RANGE = dt.timedelta(hours=24)
+# A live watcher counts for WATCH_TTL after its last refresh; subscriptions refresh every
+# WATCH_REFRESH, so a process that died stops counting within WATCH_TTL.
+WATCH_TTL = dt.timedelta(seconds=15)
+WATCH_REFRESH = dt.timedelta(seconds=5)
+
+
+class TelemetryKey(enum.StrEnum):
+    """Keys pawgraph's own routes write; any other key matching ``_KEY`` is allowed too."""
+
+    CURRENT_A = "current_a"
+    CURRENT_B = "current_b"
+    BREAKER_CURRENT = "breaker_current"
+
+
+class TelemetryBucket(enum.Enum):
+    ONE_MINUTE = 60
+    FIVE_MINUTES = 300
+    ONE_HOUR = 3600
+    ONE_DAY = 86400
+
+    @property
+    def width(self) -> dt.timedelta:
+        return dt.timedelta(seconds=self.value)
+
+
+class TelemetryEvent(BaseModel):
+    """Published on ``device.{id}.telemetry`` for every reading, stored or not."""
+
+    device_id: int
+    received_at: dt.datetime
+    device_time: dt.datetime | None = None
+    values: dict[str, float]
+    persisted: bool
+    # What else the reading said about the device (an outlet's relays and overload flag).
+    state: dict[str, Any] = {}
+
+
+@dataclass(frozen=True, slots=True)
+class TelemetryQuery:
+    device_id: int
+    keys: Sequence[str] = ()
+    start: dt.datetime | None = None
+    end: dt.datetime | None = None
+    bucket: TelemetryBucket | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class TelemetrySample:
+    """A raw point (count 1, min = max = avg = value) or a bucket of points."""
+
+    key: str
+    at: dt.datetime
+    value: float
+    minimum: float
+    maximum: float
+    average: float
+    count: int
+    cursor: str
+    end: dt.datetime | None = None
+    device_time: dt.datetime | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class TelemetryPage:
+    samples: list[TelemetrySample]
+    has_next_page: bool
+    has_previous_page: bool
+    count_total: Callable[[], Awaitable[int]]
+
+
+# ---- recording -----------------------------------------------------------------------------------
+
+
+def validate_key(key: str, field: str = "keys") -> str:
+    if not _KEY.match(key):
+        raise InvalidTelemetryKey(field=field)
+    return key
+
+
+async def record(
+    session: AsyncSession,
+    settings: Settings,
+    device_id: int,
+    values: Mapping[str, float],
+    received_at: dt.datetime,
+    *,
+    device_time: dt.datetime | None = None,
+    stream: str | None = None,
+    state: Mapping[str, Any] | None = None,
+) -> bool:
+    """Broadcast a reading and store it unless its ``stream`` was stored within the interval.
+
+    Without a stream every reading is stored. Returns whether this one was.
+    """
+    for key in values:
+        validate_key(key)
+    repository = TelemetryRepository(session)
+    persisted = stream is None or await repository.claim_persist_slot(
+        device_id, stream, received_at, settings.telemetry_persist_interval
+    )
+    if persisted:
+        await repository.insert_points(
+            [
+                {"device_id": device_id, "key": key, "value": float(value),
+                 "device_time": device_time, "received_at": received_at}
+                for key, value in values.items()
+            ]
+        )
+    event = TelemetryEvent(
+        device_id=device_id,
+        received_at=received_at,
+        device_time=device_time,
+        values=dict(values),
+        persisted=persisted,
+        state=dict(state or {}),
+    )
+    events.publish(session, events.device_telemetry_channel(device_id), event)
+    return persisted
+
+
+# ---- querying ------------------------------------------------------------------------------------
+
+
+def _encode(kind: str, at: str, tiebreak: str) -> str:
+    return base64.urlsafe_b64encode(f"{kind}|{at}|{tiebreak}".encode()).decode()
+
+
+def _decode(cursor: str, kind: str) -> tuple[str, str]:
+    try:
+        found, at, tiebreak = base64.urlsafe_b64decode(cursor.encode()).decode().split("|", 2)
+        if found != kind:
+            raise ValueError(found)
+        return at, tiebreak
+    except (binascii.Error, UnicodeDecodeError, ValueError) as exc:
+        raise ValidationFailed("`after` is not a valid telemetry cursor.", field="after") from exc
+
+
+def _raw_cursor(cursor: str) -> tuple[dt.datetime, int]:
+    at, point_id = _decode(cursor, "p")
+    try:
+        return dt.datetime.fromisoformat(at), int(point_id)
+    except ValueError as exc:
+        raise ValidationFailed("`after` is not a valid telemetry cursor.", field="after") from exc
+
+
+def _bucket_cursor(cursor: str) -> tuple[int, str]:
+    epoch, key = _decode(cursor, "b")
+    try:
+        return int(epoch), key
+    except ValueError as exc:
+        raise ValidationFailed("`after` is not a valid telemetry cursor.", field="after") from exc
+
+
+def _validated(query: TelemetryQuery, now: dt.datetime) -> TelemetryQuery:
+    if len(query.keys) > MAX_KEYS:
+        raise InvalidTelemetryKey(f"Ask for at most {MAX_KEYS} keys.", field="keys")
+    keys = sorted({validate_key(key) for key in query.keys})
+    start, end = query.start, query.end
+    if start is not None and end is not None and start >= end:
+        raise InvalidTelemetryRange("`from` must be before `to`.", field="from")
+    if query.bucket is not None:
+        end = end or now
+        start = start or end - DEFAULT_BUCKET_RANGE
+        if (end - start) / query.bucket.width > MAX_BUCKETS_PER_KEY:
+            raise InvalidTelemetryRange(
+                f"At most {MAX_BUCKETS_PER_KEY} buckets of {query.bucket.name} per query: "
+                "narrow `from`/`to` or use a wider bucket.",
+                field="from",
+            )
+    return TelemetryQuery(query.device_id, keys, start, end, query.bucket)
+
+
+def _point_sample(point: TelemetryPoint) -> TelemetrySample:
+    return TelemetrySample(
+        key=point.key,
+        at=point.received_at,
+        value=point.value,
+        minimum=point.value,
+        maximum=point.value,
+        average=point.value,
+        count=1,
+        cursor=_encode("p", point.received_at.isoformat(), str(point.id)),
+        device_time=point.device_time,
+    )
+
+
+def _bucket_sample(row: Any, bucket: TelemetryBucket) -> TelemetrySample:
+    start = dt.datetime.fromtimestamp(int(row.bucket), dt.UTC)
+    return TelemetrySample(
+        key=row.key,
+        at=start,
+        value=float(row.avg),
+        minimum=float(row.min),
+        maximum=float(row.max),
+        average=float(row.avg),
+        count=int(row.count),
+        cursor=_encode("b", str(int(row.bucket)), row.key),
+        end=start + bucket.width,
+    )
+
+
+async def query(
+    session: AsyncSession,
+    viewer: Viewer | None,
+    telemetry_query: TelemetryQuery,
+    *,
+    first: int | None,
+    after: str | None,
+    max_page_size: int,
+    now: dt.datetime,
+) -> TelemetryPage | None:
+    """A page of a readable device's telemetry, oldest first; None if the device is not.
+
+    Raw points are ordered by receive time; buckets by start, then key.
+    """
+    if first is not None and not 0 <= first <= max_page_size:
+        raise ValidationFailed(f"`first` must be between 0 and {max_page_size}.", field="first")
+    if await devices_service.get(session, viewer, telemetry_query.device_id) is None:
+        return None
+    q = _validated(telemetry_query, now)
+    limit = max_page_size if first is None else first
+    repository = TelemetryRepository(session)
+    if q.bucket is None:
+        rows = await repository.raw_page(
+            q.device_id, q.keys, q.start, q.end, _raw_cursor(after) if after else None, limit + 1
+        )
+        samples = [_point_sample(point) for point in rows]
+        count = partial(repository.raw_count, q.device_id, q.keys, q.start, q.end)
+    else:
+        width = q.bucket.value
+        cursor = _bucket_cursor(after) if after else None
+        rows = await repository.bucket_page(q.device_id, q.keys, q.start, q.end, width, cursor, limit + 1)
+        samples = [_bucket_sample(row, q.bucket) for row in rows]
+        count = partial(repository.bucket_count, q.device_id, q.keys, q.start, q.end, width)
+    return TelemetryPage(samples[:limit], len(samples) > limit, after is not None, count)
+
+
+# ---- who is watching live ------------------------------------------------------------------------
+
+
+async def start_watch(session: AsyncSession, device_id: int, now: dt.datetime) -> str:
+    """Register a live watcher of the device; returns its id for refresh and end."""
+    repository = TelemetryRepository(session)
+    await repository.prune_watchers(now)
+    watcher_id = secrets.token_hex(16)
+    await repository.add_watcher(watcher_id, device_id, now, now + WATCH_TTL)
+    return watcher_id
+
+
+async def refresh_watch(session: AsyncSession, watcher_id: str, now: dt.datetime) -> None:
+    await TelemetryRepository(session).refresh_watcher(watcher_id, now + WATCH_TTL)
+
+
+async def end_watch(session: AsyncSession, watcher_id: str) -> None:
+    await TelemetryRepository(session).remove_watcher(watcher_id)
+
+
+async def watched_since(
+    session: AsyncSession, device_ids: Sequence[int], now: dt.datetime
+) -> dict[int, dt.datetime]:
+    """Devices someone is watching live right now, with when the newest watch began."""
+    return await TelemetryRepository(session).latest_watch_starts(device_ids, now)

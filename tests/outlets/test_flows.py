@@ -1,0 +1,192 @@
+import datetime as dt
+
+import pytest
+from sqlalchemy import select
+
+from graphql_api.alerts.models import AlertKind
+from graphql_api.commands import service as commands_service
+from graphql_api.commands.models import Command, CommandKind, CommandStatus
+from graphql_api.devices.models import Device
+from graphql_api.outlets import flows as outlets_flows
+from graphql_api.outlets.errors import HubNotFound, OutletNotFound
+from graphql_api.outlets.flows import OutletReading
+from graphql_api.telemetry.models import TelemetryPoint
+from tests.factories.accounts import viewer_of
+from tests.factories.outlets import create_hub
+from tests.outlets.conftest import open_alerts, stored_points
+
+NOW = dt.datetime(2026, 11, 23, 9, 0, tzinfo=dt.UTC)
+
+
+def _later(seconds: int) -> dt.datetime:
+    return NOW + dt.timedelta(seconds=seconds)
+
+
+async def _fresh(session, device: Device) -> Device:
+    statement = select(Device).where(Device.id == device.id).execution_options(populate_existing=True)
+    return (await session.execute(statement)).scalar_one()
+
+
+async def _set_threshold(session, owner, outlet, milliamps: int) -> None:
+    await commands_service.issue(
+        session, viewer_of(owner), outlet.id, CommandKind.SET_THRESHOLD, {"milliamps": milliamps}, NOW
+    )
+
+
+class TestRecordOutletReading:
+    async def test_keeps_the_reported_state_and_marks_the_outlet_seen(self, session, settings, hub, outlet):
+        # given
+        reading = OutletReading("fe", current_a=1250, current_b=0, relay_a=True, relay_b=False)
+
+        # when
+        result = await outlets_flows.record_outlet_reading(session, settings, hub, reading, NOW)
+
+        # then
+        stored = await _fresh(session, outlet)
+        assert (result.relay_a, result.relay_b, result.persisted) == (True, False, True)
+        assert {key: stored.state[key] for key in ("relay_a", "relay_b", "current_a", "current_b", "overload")} == {
+            "relay_a": True, "relay_b": False, "current_a": 1250, "current_b": 0, "overload": False,
+        }
+        assert (stored.online, stored.last_seen_at) == (True, NOW)
+
+    async def test_stores_one_reading_per_interval(self, session, settings, hub, outlet):
+        # given
+        reading = OutletReading("FE", current_a=1250, current_b=10)
+
+        # when
+        results = [
+            await outlets_flows.record_outlet_reading(session, settings, hub, reading, _later(seconds))
+            for seconds in (0, 2, 4)
+        ]
+
+        # then
+        assert [result.persisted for result in results] == [True, False, False]
+        assert await stored_points(session, outlet.id) == 2
+
+    async def test_never_overwrites_the_owners_threshold(self, session, settings, owner, hub, outlet):
+        # given
+        await _set_threshold(session, owner, outlet, 3000)
+
+        # when
+        await outlets_flows.record_outlet_reading(session, settings, hub, OutletReading("FE", 100, 0, True, True), NOW)
+
+        # then
+        stored = await _fresh(session, outlet)
+        assert (stored.state["threshold_ma"], stored.state["relay_b"]) == (3000, True)
+
+    async def test_an_outlet_of_another_hub_is_not_found_and_nothing_is_written(
+        self, session, settings, owner, outlet
+    ):
+        # given
+        other_hub = (await create_hub(session, owner, "Other hub")).device
+
+        # when / then
+        with pytest.raises(OutletNotFound):
+            await outlets_flows.record_outlet_reading(session, settings, other_hub, OutletReading("FE", 1, 1), NOW)
+        assert (await _fresh(session, outlet)).last_seen_at is None
+        assert await stored_points(session, outlet.id) == 0
+
+
+class TestAlertRules:
+    @pytest.mark.parametrize(
+        "reading",
+        [OutletReading("FE", 65535, 0), OutletReading("FE", 0, 65535), OutletReading("FE", 10, 10, is_overload=True)],
+    )
+    async def test_an_overload_trip_raises_overload(self, session, settings, hub, outlet, reading):
+        # when
+        await outlets_flows.record_outlet_reading(session, settings, hub, reading, NOW)
+
+        # then
+        assert await open_alerts(session, outlet.id) == [AlertKind.OVERLOAD]
+
+    async def test_a_storm_of_overloads_is_one_alert_cleared_when_it_ends(self, session, settings, hub, outlet):
+        # given
+        for seconds in (0, 2, 4):
+            await outlets_flows.record_outlet_reading(session, settings, hub, OutletReading("FE", 65535, 0), _later(seconds))
+        during = await open_alerts(session, outlet.id)
+
+        # when
+        await outlets_flows.record_outlet_reading(session, settings, hub, OutletReading("FE", 100, 0), _later(6))
+
+        # then
+        assert during == [AlertKind.OVERLOAD]
+        assert await open_alerts(session, outlet.id) == []
+
+    async def test_a_current_above_the_threshold_raises_threshold_even_when_not_stored(
+        self, session, settings, owner, hub, outlet
+    ):
+        # given
+        await _set_threshold(session, owner, outlet, 1000)
+        await outlets_flows.record_outlet_reading(session, settings, hub, OutletReading("FE", 500, 0), NOW)
+
+        # when
+        result = await outlets_flows.record_outlet_reading(session, settings, hub, OutletReading("FE", 0, 1250), _later(2))
+
+        # then
+        assert result.persisted is False
+        assert await open_alerts(session, outlet.id) == [AlertKind.THRESHOLD]
+
+    async def test_threshold_clears_when_the_current_falls(self, session, settings, owner, hub, outlet):
+        # given
+        await _set_threshold(session, owner, outlet, 1000)
+        await outlets_flows.record_outlet_reading(session, settings, hub, OutletReading("FE", 1250, 0), NOW)
+
+        # when
+        await outlets_flows.record_outlet_reading(session, settings, hub, OutletReading("FE", 1000, 0), _later(2))
+
+        # then
+        assert await open_alerts(session, outlet.id) == []
+
+    async def test_without_a_threshold_no_current_raises_threshold(self, session, settings, hub, outlet):
+        # when
+        await outlets_flows.record_outlet_reading(session, settings, hub, OutletReading("FE", 60000, 0), NOW)
+
+        # then
+        assert await open_alerts(session, outlet.id) == []
+
+
+class TestRelayConfirmation:
+    async def test_a_sent_relay_command_succeeds_when_a_reading_shows_it(self, session, settings, owner, hub, outlet):
+        # given
+        command = await commands_service.issue(
+            session, viewer_of(owner), outlet.id, CommandKind.RELAY_ON, {"socket": "b"}, NOW
+        )
+        delivered = await outlets_flows.deliver_commands(session, hub, "FE", _later(1))
+
+        # when
+        await outlets_flows.record_outlet_reading(
+            session, settings, hub, OutletReading("FE", 0, 800, relay_a=False, relay_b=True), _later(2)
+        )
+
+        # then
+        assert [sent.id for sent in delivered] == [command.id]
+        status = (await session.execute(select(Command.status).where(Command.id == command.id))).scalar_one()
+        assert status is CommandStatus.SUCCEEDED
+
+    async def test_another_hub_cannot_fetch_my_outlets_commands(self, session, owner, outlet):
+        # given
+        other_hub = (await create_hub(session, owner, "Other hub")).device
+
+        # when / then
+        with pytest.raises(OutletNotFound):
+            await outlets_flows.deliver_commands(session, other_hub, "FE", NOW)
+
+
+class TestRecordBreakerReading:
+    async def test_noise_is_stored_as_no_load(self, session, settings, hub):
+        # when
+        load = await outlets_flows.record_breaker_reading(session, settings, hub, hub.hardware_id.lower(), 150, NOW)
+
+        # then
+        stored = await _fresh(session, hub)
+        value = (await session.execute(select(TelemetryPoint.value).where(TelemetryPoint.device_id == hub.id))).scalar_one()
+        assert (load, stored.state["breaker_current_ma"], value) == (0, 0, 0.0)
+        assert stored.online is True
+
+    async def test_another_hubs_id_is_refused(self, session, settings, hub):
+        # given
+        other_id = "00" if hub.hardware_id != "00" else "01"
+
+        # when / then
+        with pytest.raises(HubNotFound):
+            await outlets_flows.record_breaker_reading(session, settings, hub, other_id, 4500, NOW)

@@ -1,0 +1,241 @@
+import datetime as dt
+import json
+
+import pytest
+
+from graphql_api import events
+from graphql_api.errors import ValidationFailed
+from graphql_api.settings import Settings
+from graphql_api.telemetry import service as telemetry_service
+from graphql_api.telemetry.errors import InvalidTelemetryKey, InvalidTelemetryRange
+from graphql_api.telemetry.service import TelemetryBucket, TelemetryQuery
+from graphql_api.devices.models import DeviceKind
+from tests.factories.accounts import create_user, viewer_of
+from tests.factories.devices_db import create_device
+
+T0 = dt.datetime(2026, 11, 23, 8, 0, tzinfo=dt.UTC)
+FIVE_MINUTES = dt.timedelta(minutes=5)
+
+
+async def _page(session, owner, query: TelemetryQuery, first=None, after=None):
+    return await telemetry_service.query(
+        session, viewer_of(owner), query, first=first, after=after, max_page_size=100, now=T0 + dt.timedelta(days=1)
+    )
+
+
+async def _record_series(session, settings, device_id, values_by_minute: dict[int, dict[str, float]]):
+    for minute, values in values_by_minute.items():
+        at = T0 + dt.timedelta(minutes=minute)
+        await telemetry_service.record(session, settings, device_id, values, at)
+
+
+class TestRecord:
+    async def test_throttled_stream_stores_one_reading_per_interval_and_broadcasts_every_one(
+        self, session, settings, owner, collar, recording_bus
+    ):
+        # given
+        values = {"current_a": 1250.0, "current_b": 0.0}
+
+        # when
+        first = await telemetry_service.record(session, settings, collar.id, values, T0, stream="outlet")
+        second = await telemetry_service.record(
+            session, settings, collar.id, values, T0 + dt.timedelta(seconds=2), stream="outlet"
+        )
+        await events.dispatch_committed(session, recording_bus)
+
+        # then
+        assert (first, second) == (True, False)
+        page = await _page(session, owner, TelemetryQuery(collar.id))
+        assert [(sample.key, sample.at) for sample in page.samples] == [("current_a", T0), ("current_b", T0)]
+        assert [channel for channel, _ in recording_bus.sent] == [events.device_telemetry_channel(collar.id)] * 2
+        assert [json.loads(message)["persisted"] for _, message in recording_bus.sent] == [True, False]
+
+    async def test_throttled_stream_stores_again_once_the_interval_has_passed(self, session, settings, collar):
+        # given
+        values = {"current_a": 1.0}
+        await telemetry_service.record(session, settings, collar.id, values, T0, stream="outlet")
+
+        # when
+        just_before = await telemetry_service.record(
+            session, settings, collar.id, values, T0 + FIVE_MINUTES - dt.timedelta(seconds=1), stream="outlet"
+        )
+        on_time = await telemetry_service.record(session, settings, collar.id, values, T0 + FIVE_MINUTES, stream="outlet")
+
+        # then
+        assert (just_before, on_time) == (False, True)
+
+    async def test_streams_are_throttled_separately(self, session, settings, collar):
+        # given
+        await telemetry_service.record(session, settings, collar.id, {"current_a": 1.0}, T0, stream="outlet")
+
+        # when
+        breaker = await telemetry_service.record(session, settings, collar.id, {"breaker_current": 2.0}, T0, stream="breaker")
+
+        # then
+        assert breaker is True
+
+    async def test_without_a_stream_every_reading_is_stored(self, session, settings, collar):
+        # when
+        stored = [
+            await telemetry_service.record(session, settings, collar.id, {"heart_rate": 80.0}, T0),
+            await telemetry_service.record(session, settings, collar.id, {"heart_rate": 81.0}, T0),
+        ]
+
+        # then
+        assert stored == [True, True]
+
+    async def test_the_interval_is_a_setting(self, session, settings, collar):
+        # given
+        fast = Settings(**{**settings.model_dump(), "telemetry_persist_interval": dt.timedelta(seconds=1)})
+        await telemetry_service.record(session, fast, collar.id, {"current_a": 1.0}, T0, stream="outlet")
+
+        # when
+        stored = await telemetry_service.record(
+            session, fast, collar.id, {"current_a": 1.0}, T0 + dt.timedelta(seconds=1), stream="outlet"
+        )
+
+        # then
+        assert stored is True
+
+    async def test_a_malformed_key_is_refused(self, session, settings, collar):
+        # when / then
+        with pytest.raises(InvalidTelemetryKey):
+            await telemetry_service.record(session, settings, collar.id, {"Heart Rate": 80.0}, T0)
+
+
+
+class TestRawQuery:
+    async def test_pages_follow_receive_time_with_cursors(self, session, settings, owner, collar):
+        # given
+        await _record_series(session, settings, collar.id, {minute: {"heart_rate": 60.0 + minute} for minute in range(5)})
+
+        # when
+        first = await _page(session, owner, TelemetryQuery(collar.id), first=2)
+        second = await _page(session, owner, TelemetryQuery(collar.id), first=2, after=first.samples[-1].cursor)
+        third = await _page(session, owner, TelemetryQuery(collar.id), first=2, after=second.samples[-1].cursor)
+
+        # then
+        assert [sample.value for sample in first.samples + second.samples + third.samples] == [60, 61, 62, 63, 64]
+        assert (first.has_next_page, second.has_next_page, third.has_next_page) == (True, True, False)
+        assert await first.count_total() == 5
+
+    async def test_keys_and_range_filter_points(self, session, settings, owner, collar):
+        # given
+        await _record_series(
+            session, settings, collar.id,
+            {minute: {"heart_rate": 70.0, "battery": 90.0 - minute} for minute in range(4)},
+        )
+        query = TelemetryQuery(
+            collar.id, keys=["battery"], start=T0 + dt.timedelta(minutes=1), end=T0 + dt.timedelta(minutes=3)
+        )
+
+        # when
+        page = await _page(session, owner, query)
+
+        # then
+        assert [(sample.key, sample.value, sample.count) for sample in page.samples] == [
+            ("battery", 89.0, 1),
+            ("battery", 88.0, 1),
+        ]
+
+    async def test_another_users_device_is_not_found(self, session, settings, owner, collar):
+        # given
+        stranger = await create_user(session, prefix="stranger")
+        await _record_series(session, settings, collar.id, {0: {"heart_rate": 70.0}})
+
+        # when
+        page = await _page(session, stranger, TelemetryQuery(collar.id))
+
+        # then
+        assert page is None
+
+    async def test_a_bad_cursor_is_refused(self, session, owner, collar):
+        # when / then
+        with pytest.raises(ValidationFailed):
+            await _page(session, owner, TelemetryQuery(collar.id), after="not-a-cursor")
+
+    async def test_an_empty_range_is_refused(self, session, owner, collar):
+        # when / then
+        with pytest.raises(InvalidTelemetryRange):
+            await _page(session, owner, TelemetryQuery(collar.id, start=T0, end=T0))
+
+
+class TestBuckets:
+    @pytest.mark.parametrize("backend", ["postgresql", "sqlite"])
+    async def test_buckets_summarise_points_on_both_backends(
+        self, backend, session, sqlite_session, settings
+    ):
+        # given
+        db = session if backend == "postgresql" else sqlite_session
+        owner = await create_user(db, prefix="owner")
+        device = await create_device(db, owner, kind=DeviceKind.COLLAR, name="collar")
+        await _record_series(
+            db, settings, device.id,
+            {0: {"heart_rate": 60.0}, 2: {"heart_rate": 80.0}, 4: {"heart_rate": 70.0}, 6: {"heart_rate": 100.0}},
+        )
+        query = TelemetryQuery(device.id, start=T0, end=T0 + dt.timedelta(hours=1), bucket=TelemetryBucket.FIVE_MINUTES)
+
+        # when
+        page = await _page(db, owner, query)
+
+        # then
+        summaries = [(s.at, s.end, s.minimum, s.maximum, s.average, s.count) for s in page.samples]
+        assert summaries == [
+            (T0, T0 + FIVE_MINUTES, 60.0, 80.0, 70.0, 3),
+            (T0 + FIVE_MINUTES, T0 + 2 * FIVE_MINUTES, 100.0, 100.0, 100.0, 1),
+        ]
+        assert await page.count_total() == 2
+
+    async def test_bucket_pages_are_ordered_by_start_then_key(self, session, settings, owner, collar):
+        # given
+        await _record_series(
+            session, settings, collar.id,
+            {minute: {"heart_rate": 70.0, "battery": 90.0} for minute in range(3)},
+        )
+        query = TelemetryQuery(collar.id, start=T0, end=T0 + dt.timedelta(minutes=3), bucket=TelemetryBucket.ONE_MINUTE)
+
+        # when
+        first = await _page(session, owner, query, first=4)
+        rest = await _page(session, owner, query, first=4, after=first.samples[-1].cursor)
+
+        # then
+        order = [(sample.at, sample.key) for sample in first.samples + rest.samples]
+        assert order == [(T0 + dt.timedelta(minutes=m), key) for m in range(3) for key in ("battery", "heart_rate")]
+        assert (first.has_next_page, rest.has_next_page) == (True, False)
+
+    async def test_too_many_buckets_are_refused(self, session, owner, collar):
+        # given
+        query = TelemetryQuery(collar.id, start=T0, end=T0 + dt.timedelta(days=8), bucket=TelemetryBucket.ONE_MINUTE)
+
+        # when / then
+        with pytest.raises(InvalidTelemetryRange):
+            await _page(session, owner, query)
+
+
+class TestWatchers:
+    async def test_a_watch_counts_until_it_ends(self, session, collar):
+        # given
+        watcher = await telemetry_service.start_watch(session, collar.id, T0)
+
+        # when
+        watching = await telemetry_service.watched_since(session, [collar.id], T0 + dt.timedelta(seconds=1))
+        await telemetry_service.end_watch(session, watcher)
+        ended = await telemetry_service.watched_since(session, [collar.id], T0 + dt.timedelta(seconds=1))
+
+        # then
+        assert watching == {collar.id: T0}
+        assert ended == {}
+
+    async def test_a_watch_nobody_refreshes_expires(self, session, collar):
+        # given
+        watcher = await telemetry_service.start_watch(session, collar.id, T0)
+        later = T0 + telemetry_service.WATCH_TTL
+
+        # when
+        expired = await telemetry_service.watched_since(session, [collar.id], later)
+        await telemetry_service.refresh_watch(session, watcher, later - dt.timedelta(seconds=1))
+        refreshed = await telemetry_service.watched_since(session, [collar.id], later)
+
+        # then
+        assert expired == {}
+        assert refreshed == {collar.id: T0}
