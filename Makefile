@@ -22,7 +22,7 @@ run: $(STAMP)
 	$(BIN)/pawgraph serve
 
 ## test: lint, architecture rules and the whole suite on PostgreSQL + Redis
-test: $(STAMP)
+test: $(STAMP) $(CODEGEN_STAMP)
 	./scripts/ensure-services.sh
 	$(BIN)/ruff check .
 	$(BIN)/lint-imports
@@ -32,9 +32,10 @@ lint: $(STAMP)
 	$(BIN)/ruff check .
 	$(BIN)/lint-imports
 
-## schema: re-export schema.graphql after a schema change
+## schema: re-export schema.graphql after a schema change, then regenerate the client SDK
 schema: $(STAMP)
 	$(BIN)/pawgraph export-schema
+	$(MAKE) clients
 
 ## clients: regenerate the Python SDK (clients/python/pawgraph_client) from schema.graphql and
 ## clients/operations; run after `make schema`. The generator has its own pinned venv.

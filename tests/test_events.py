@@ -154,7 +154,10 @@ class TestAcrossProcesses:
     async def test_a_message_published_on_one_redis_bus_reaches_another(self, test_environment):
         # given: two buses on one Redis, as two API processes have
         channel = unique_channel()
-        publisher, listener = EventBus(test_environment.redis_url), EventBus(test_environment.redis_url)
+        publisher, listener = (
+            EventBus(test_environment.redis_url),
+            EventBus(test_environment.redis_url),
+        )
         await publisher.connect()
         await listener.connect()
         try:

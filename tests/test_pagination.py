@@ -24,7 +24,9 @@ class TestPageArgs:
         assert parse(first=5, after=encode_cursor(42)) == PageArgs(limit=5, forward=True, cursor=42)
 
     def test_last_before_is_backward_from_the_cursor(self):
-        assert parse(last=5, before=encode_cursor(42)) == PageArgs(limit=5, forward=False, cursor=42)
+        assert parse(last=5, before=encode_cursor(42)) == PageArgs(
+            limit=5, forward=False, cursor=42
+        )
 
     def test_before_alone_is_backward(self):
         assert parse(before=encode_cursor(7)) == PageArgs(limit=20, forward=False, cursor=7)
@@ -70,7 +72,11 @@ async def five_pets(session):
     pets = await create_pets(session, owner, 5)
     await create_pets(session, other, 2)  # interleaved rows of someone else never show up
     repository = PetRepository(session)
-    return [pet.id for pet in pets], repository, repository.list_statement(viewer_of(owner), owner.id)
+    return (
+        [pet.id for pet in pets],
+        repository,
+        repository.list_statement(viewer_of(owner), owner.id),
+    )
 
 
 def page_args(limit: int, forward: bool, cursor: int | None) -> PageArgs:
@@ -97,7 +103,9 @@ CASES = [
 
 
 class TestPaginate:
-    @pytest.mark.parametrize(("limit", "forward", "cursor_at", "expected", "has_next", "has_previous"), CASES)
+    @pytest.mark.parametrize(
+        ("limit", "forward", "cursor_at", "expected", "has_next", "has_previous"), CASES
+    )
     async def test_pages_and_their_neighbours(
         self, five_pets, limit, forward, cursor_at, expected, has_next, has_previous
     ):
@@ -119,7 +127,9 @@ class TestPaginate:
 
         # when
         first = await repository.paginate(statement, page_args(2, True, None), newest_first=True)
-        second = await repository.paginate(statement, page_args(2, True, first.keys[-1]), newest_first=True)
+        second = await repository.paginate(
+            statement, page_args(2, True, first.keys[-1]), newest_first=True
+        )
 
         # then
         assert first.keys == [ids[4], ids[3]]

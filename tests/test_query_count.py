@@ -55,7 +55,9 @@ async def owner_with_pets(session, pet_count: int):
     for index in range(pet_count):
         pet = await create_pet(session, owner, name=f"Pet {index}")
         for kind in (DeviceKind.COLLAR, DeviceKind.FEEDER):
-            await create_device(session, owner, kind=kind, name=f"{kind.value} of {index}", pet_id=pet.id)
+            await create_device(
+                session, owner, kind=kind, name=f"{kind.value} of {index}", pet_id=pet.id
+            )
     return owner
 
 
@@ -66,11 +68,17 @@ async def owner_with_hubs(session, hub_count: int):
         hub = await create_device(session, owner, kind=DeviceKind.HUB, name=f"Hub {index}")
         for outlet_id in ("FE", "FD"):
             await create_device(
-                session, owner, kind=DeviceKind.OUTLET, hardware_id=outlet_id, name=f"Outlet {outlet_id}",
+                session,
+                owner,
+                kind=DeviceKind.OUTLET,
+                hardware_id=outlet_id,
+                name=f"Outlet {outlet_id}",
                 parent_id=hub.id,
             )
         pet = await create_pet(session, owner, name=f"Pet {index}")
-        await create_device(session, owner, kind=DeviceKind.COLLAR, name=f"Collar {index}", pet_id=pet.id)
+        await create_device(
+            session, owner, kind=DeviceKind.COLLAR, name=f"Collar {index}", pet_id=pet.id
+        )
     return owner
 
 
@@ -96,7 +104,9 @@ class TestPetsWithDevices:
 
         # when
         for_few = await statements_for(schema, make_context, engine, few, PETS_WITH_DEVICES, small)
-        for_many = await statements_for(schema, make_context, engine, many, PETS_WITH_DEVICES, large)
+        for_many = await statements_for(
+            schema, make_context, engine, many, PETS_WITH_DEVICES, large
+        )
 
         # then
         assert for_few == for_many
@@ -113,8 +123,12 @@ class TestDevicesWithRelations:
         many = await owner_with_hubs(session, large)
 
         # when
-        for_few = await statements_for(schema, make_context, engine, few, DEVICES_WITH_RELATIONS, 4 * small)
-        for_many = await statements_for(schema, make_context, engine, many, DEVICES_WITH_RELATIONS, 4 * large)
+        for_few = await statements_for(
+            schema, make_context, engine, few, DEVICES_WITH_RELATIONS, 4 * small
+        )
+        for_many = await statements_for(
+            schema, make_context, engine, many, DEVICES_WITH_RELATIONS, 4 * large
+        )
 
         # then
         assert for_few == for_many

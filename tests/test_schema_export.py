@@ -31,7 +31,7 @@ class TestSchemaExport:
         )
         if committed != exported:
             pytest.fail(
-                "schema.graphql differs from the code: run `pawgraph export-schema` and commit it.\n"
-                + drift,
+                "schema.graphql differs from the code: run `pawgraph export-schema` and commit "
+                "it.\n" + drift,
                 pytrace=False,
             )

@@ -50,7 +50,9 @@ class TestRegister:
         assert raised.value.code is AccountErrorCode.EMAIL_TAKEN
         assert raised.value.field == ["email"]
 
-    @pytest.mark.parametrize("email", ["", "no-at-sign.example.com", "two@@example.com", "a b@example.com"])
+    @pytest.mark.parametrize(
+        "email", ["", "no-at-sign.example.com", "two@@example.com", "a b@example.com"]
+    )
     async def test_an_invalid_email_is_refused(self, session, email):
         # given
         registration = Registration(email, PASSWORD, "Someone")
@@ -110,7 +112,9 @@ class TestLogin:
         now = utcnow()
 
         # when
-        access = await accounts_service.login(session, settings, f" {user.email.upper()}", PASSWORD, now)
+        access = await accounts_service.login(
+            session, settings, f" {user.email.upper()}", PASSWORD, now
+        )
 
         # then
         assert access.user.id == user.id

@@ -162,7 +162,9 @@ class TestHardwareIds:
 
         # when
         with pytest.raises(HardwareIdTaken) as raised:
-            await register_device(session, stranger, DeviceKind.FEEDER, hardware_id=hardware_id.lower())
+            await register_device(
+                session, stranger, DeviceKind.FEEDER, hardware_id=hardware_id.lower()
+            )
 
         # then
         assert raised.value.field == ["hardwareId"]
@@ -174,7 +176,9 @@ class TestHardwareIds:
         hub = await create_device(session, owner, kind=DeviceKind.HUB, hardware_id=hardware_id)
 
         # when
-        collar = await create_device(session, owner, kind=DeviceKind.COLLAR, hardware_id=hardware_id)
+        collar = await create_device(
+            session, owner, kind=DeviceKind.COLLAR, hardware_id=hardware_id
+        )
 
         # then
         assert hub.hardware_id == collar.hardware_id
@@ -368,7 +372,11 @@ class TestAuthenticate:
         # when / then
         with pytest.raises(DeviceKeyInvalid):
             await devices_service.authenticate(
-                session, settings, device_key=collar.api_key, hardware_id=None, kind=DeviceKind.FEEDER
+                session,
+                settings,
+                device_key=collar.api_key,
+                hardware_id=None,
+                kind=DeviceKind.FEEDER,
             )
 
     async def test_the_fleet_key_is_refused_unless_the_setting_is_set(self, session, settings):
@@ -380,7 +388,11 @@ class TestAuthenticate:
         # when
         with pytest.raises(DeviceKeyInvalid):
             await devices_service.authenticate(
-                session, settings, device_key=FLEET_KEY, hardware_id=hardware_id, kind=DeviceKind.FEEDER
+                session,
+                settings,
+                device_key=FLEET_KEY,
+                hardware_id=hardware_id,
+                kind=DeviceKind.FEEDER,
             )
         found = await devices_service.authenticate(
             session,
@@ -410,7 +422,11 @@ class TestAuthenticate:
             )
         with pytest.raises(DeviceKeyInvalid):
             await devices_service.authenticate(
-                session, fleet, device_key=FLEET_KEY, hardware_id=feeder_hardware_id(), kind=DeviceKind.FEEDER
+                session,
+                fleet,
+                device_key=FLEET_KEY,
+                hardware_id=feeder_hardware_id(),
+                kind=DeviceKind.FEEDER,
             )
 
 
@@ -445,7 +461,9 @@ class TestRecordHeartbeat:
             "tof_ok": True,
             "device_time": "1970-01-01T00:05:00+00:00",
         }
-        assert devices_service.is_online(settings, device, RECEIVED_AT + settings.feeder_offline_after)
+        assert devices_service.is_online(
+            settings, device, RECEIVED_AT + settings.feeder_offline_after
+        )
         later = RECEIVED_AT + settings.feeder_offline_after + dt.timedelta(seconds=1)
         assert not devices_service.is_online(settings, device, later)
 

@@ -28,7 +28,9 @@ class TestNotify:
 
         # then
         assert notification is not None
-        stored = await session.scalar(select(Notification).where(Notification.id == notification.id))
+        stored = await session.scalar(
+            select(Notification).where(Notification.id == notification.id)
+        )
         assert stored.recipient_id == recipient.id
         assert stored.actor_id == actor.id
         assert (stored.target_type, stored.target_id) == ("Pet", 42)
@@ -41,12 +43,18 @@ class TestNotify:
 
         # when
         notification = await notifications_service.notify(
-            session, recipient_id=user.id, kind=NotificationKind.REACTION, text="You liked your own post", actor_id=user.id
+            session,
+            recipient_id=user.id,
+            kind=NotificationKind.REACTION,
+            text="You liked your own post",
+            actor_id=user.id,
         )
 
         # then
         assert notification is None
-        inbox = await session.scalars(select(Notification).where(Notification.recipient_id == user.id))
+        inbox = await session.scalars(
+            select(Notification).where(Notification.recipient_id == user.id)
+        )
         assert inbox.all() == []
 
     async def test_is_not_sent_when_the_kind_is_muted(self, session):
@@ -57,7 +65,10 @@ class TestNotify:
 
         # when
         muted = await notifications_service.notify(
-            session, recipient_id=recipient.id, kind=NotificationKind.FOLLOW, text="Someone followed you"
+            session,
+            recipient_id=recipient.id,
+            kind=NotificationKind.FOLLOW,
+            text="Someone followed you",
         )
         other_kind = await notifications_service.notify(
             session, recipient_id=recipient.id, kind=NotificationKind.MESSAGE, text="New message"
@@ -75,7 +86,10 @@ class TestNotify:
         async with memory_bus.subscribe(channel) as messages:
             # when
             notification = await notifications_service.notify(
-                session, recipient_id=recipient.id, kind=NotificationKind.DEVICE_ALERT, text="Feeder offline"
+                session,
+                recipient_id=recipient.id,
+                kind=NotificationKind.DEVICE_ALERT,
+                text="Feeder offline",
             )
             await memory_bus.publish(channel, "marker")
             await session.commit()

@@ -97,7 +97,9 @@ class TestValidation:
         pet = await create_pet(session, owner)
 
         # when
-        updated = await pets_service.update(session, viewer_of(owner), pet.id, PetData(weight_kg=weight), TODAY)
+        updated = await pets_service.update(
+            session, viewer_of(owner), pet.id, PetData(weight_kg=weight), TODAY
+        )
 
         # then
         assert updated.weight_kg == weight
@@ -108,7 +110,9 @@ class TestValidation:
         pet = await create_pet(session, owner)
 
         # when
-        updated = await pets_service.update(session, viewer_of(owner), pet.id, PetData(birthdate=TODAY), TODAY)
+        updated = await pets_service.update(
+            session, viewer_of(owner), pet.id, PetData(birthdate=TODAY), TODAY
+        )
 
         # then
         assert updated.birthdate == TODAY
@@ -139,7 +143,9 @@ class TestUpdate:
 
         # when
         with pytest.raises(PetNotFound) as raised:
-            await pets_service.update(session, viewer_of(stranger), pet.id, PetData(name="Mine"), TODAY)
+            await pets_service.update(
+                session, viewer_of(stranger), pet.id, PetData(name="Mine"), TODAY
+            )
 
         # then
         assert raised.value.code is PetErrorCode.PET_NOT_FOUND
@@ -154,7 +160,9 @@ class TestUpdate:
         # when
         read = await pets_service.get(session, viewer_of(staff), pet.id)
         with pytest.raises(PetNotFound):
-            await pets_service.update(session, viewer_of(staff), pet.id, PetData(name="Staff's"), TODAY)
+            await pets_service.update(
+                session, viewer_of(staff), pet.id, PetData(name="Staff's"), TODAY
+            )
 
         # then
         assert read is not None and read.id == pet.id
@@ -173,7 +181,9 @@ class TestUpdate:
         with pytest.raises(AccountSuspended) as update_refused:
             await pets_service.update(session, suspended, pet.id, PetData(name="Changed"), TODAY)
         with pytest.raises(AccountSuspended):
-            await pets_service.create(session, suspended, PetData(name="New", species=Species.DOG), TODAY)
+            await pets_service.create(
+                session, suspended, PetData(name="New", species=Species.DOG), TODAY
+            )
         with pytest.raises(AccountSuspended):
             await pets_service.delete(session, suspended, pet.id)
 

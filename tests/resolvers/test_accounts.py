@@ -40,11 +40,18 @@ class TestRegister:
         # given
         email = unique_email("new")
         variables = {
-            "input": {"email": email.upper(), "password": PASSWORD, "displayName": "New", "timeZone": "Europe/Berlin"}
+            "input": {
+                "email": email.upper(),
+                "password": PASSWORD,
+                "displayName": "New",
+                "timeZone": "Europe/Berlin",
+            }
         }
 
         # when
-        result = await schema.execute(REGISTER, variable_values=variables, context_value=make_context())
+        result = await schema.execute(
+            REGISTER, variable_values=variables, context_value=make_context()
+        )
 
         # then
         assert result.errors is None
@@ -57,10 +64,14 @@ class TestRegister:
     async def test_a_taken_email_is_a_user_error(self, schema, make_context, session):
         # given
         existing = await create_user(session)
-        variables = {"input": {"email": existing.email, "password": PASSWORD, "displayName": "Copy"}}
+        variables = {
+            "input": {"email": existing.email, "password": PASSWORD, "displayName": "Copy"}
+        }
 
         # when
-        result = await schema.execute(REGISTER, variable_values=variables, context_value=make_context())
+        result = await schema.execute(
+            REGISTER, variable_values=variables, context_value=make_context()
+        )
 
         # then
         payload = result.data["register"]
@@ -78,12 +89,23 @@ class TestRegister:
             ({"timeZone": "Atlantis/Capital"}, AccountErrorCode.INVALID_TIME_ZONE, "timeZone"),
         ],
     )
-    async def test_bad_input_is_a_user_error_naming_the_field(self, schema, make_context, overrides, code, field):
+    async def test_bad_input_is_a_user_error_naming_the_field(
+        self, schema, make_context, overrides, code, field
+    ):
         # given
-        variables = {"input": {"email": unique_email(), "password": PASSWORD, "displayName": "X", **overrides}}
+        variables = {
+            "input": {
+                "email": unique_email(),
+                "password": PASSWORD,
+                "displayName": "X",
+                **overrides,
+            }
+        }
 
         # when
-        result = await schema.execute(REGISTER, variable_values=variables, context_value=make_context())
+        result = await schema.execute(
+            REGISTER, variable_values=variables, context_value=make_context()
+        )
 
         # then
         payload = result.data["register"]
@@ -100,7 +122,9 @@ class TestLogin:
         variables = {"input": {"email": user.email, "password": PASSWORD}}
 
         # when
-        result = await schema.execute(LOGIN, variable_values=variables, context_value=make_context())
+        result = await schema.execute(
+            LOGIN, variable_values=variables, context_value=make_context()
+        )
 
         # then
         payload = result.data["login"]
@@ -109,20 +133,26 @@ class TestLogin:
         assert user_id_from_token(settings, payload["accessToken"]) == user.id
 
     @pytest.mark.parametrize("which", ["wrong password", "unknown email"])
-    async def test_bad_credentials_are_one_indistinct_user_error(self, schema, make_context, session, which):
+    async def test_bad_credentials_are_one_indistinct_user_error(
+        self, schema, make_context, session, which
+    ):
         # given
         user = await create_user(session)
         email = user.email if which == "wrong password" else unique_email("nobody")
         variables = {"input": {"email": email, "password": "wrong-password-1"}}
 
         # when
-        result = await schema.execute(LOGIN, variable_values=variables, context_value=make_context())
+        result = await schema.execute(
+            LOGIN, variable_values=variables, context_value=make_context()
+        )
 
         # then
         payload = result.data["login"]
         assert payload["accessToken"] is None and payload["user"] is None
         assert len(payload["userErrors"]) == 1
-        assert payload["userErrors"][0]["code"] == graphql_code(AccountErrorCode.INVALID_CREDENTIALS)
+        assert payload["userErrors"][0]["code"] == graphql_code(
+            AccountErrorCode.INVALID_CREDENTIALS
+        )
         assert payload["userErrors"][0]["message"] == "Wrong email or password."
 
 
@@ -156,7 +186,9 @@ class TestMe:
 
         # when
         result = await schema.execute(
-            query, variable_values={"id": me.data["me"]["id"]}, context_value=make_context(viewer_of(stranger))
+            query,
+            variable_values={"id": me.data["me"]["id"]},
+            context_value=make_context(viewer_of(stranger)),
         )
 
         # then

@@ -101,7 +101,11 @@ class TestRegisterDevice:
         assert payload["userErrors"] == []
         assert len(payload["apiKey"]) == 48
         device = payload["device"]
-        assert (device["kind"], device["hardwareId"], device["online"]) == ("FEEDER", hardware_id, False)
+        assert (device["kind"], device["hardwareId"], device["online"]) == (
+            "FEEDER",
+            hardware_id,
+            False,
+        )
         assert device["pet"] == {"name": "Rex"}
         device_id = int(relay.GlobalID.from_id(device["id"]).node_id)
         stored = await devices_service.get(session, viewer_of(owner), device_id)
@@ -138,12 +142,19 @@ class TestRegisterDevice:
         stranger = await create_user(session, prefix="stranger")
         pet = await create_pet(session, owner)
         variables = {
-            "input": {"kind": "COLLAR", "name": "Collar", "hardwareId": "SN-2", "petId": gid("Pet", pet)}
+            "input": {
+                "kind": "COLLAR",
+                "name": "Collar",
+                "hardwareId": "SN-2",
+                "petId": gid("Pet", pet),
+            }
         }
 
         # when
         result = await schema.execute(
-            REGISTER_DEVICE, variable_values=variables, context_value=make_context(viewer_of(stranger))
+            REGISTER_DEVICE,
+            variable_values=variables,
+            context_value=make_context(viewer_of(stranger)),
         )
 
         # then
@@ -156,13 +167,26 @@ class TestRegisterDevice:
         [
             ({"hardwareId": "ESP-XYZ"}, DeviceErrorCode.INVALID_HARDWARE_ID, "hardwareId"),
             ({"name": " "}, DeviceErrorCode.INVALID_DEVICE, "name"),
-            ({"kind": "OUTLET", "hardwareId": "FE"}, DeviceErrorCode.PARENT_HUB_REQUIRED, "parentHubId"),
+            (
+                {"kind": "OUTLET", "hardwareId": "FE"},
+                DeviceErrorCode.PARENT_HUB_REQUIRED,
+                "parentHubId",
+            ),
         ],
     )
-    async def test_invalid_input_is_a_user_error(self, schema, make_context, session, overrides, code, field):
+    async def test_invalid_input_is_a_user_error(
+        self, schema, make_context, session, overrides, code, field
+    ):
         # given
         owner = await create_user(session)
-        variables = {"input": {"kind": "FEEDER", "name": "Feeder", "hardwareId": feeder_hardware_id(), **overrides}}
+        variables = {
+            "input": {
+                "kind": "FEEDER",
+                "name": "Feeder",
+                "hardwareId": feeder_hardware_id(),
+                **overrides,
+            }
+        }
 
         # when
         result = await schema.execute(
@@ -178,7 +202,9 @@ class TestRegisterDevice:
         # given
         owner = await create_user(session)
         existing = await create_device(session, owner)
-        variables = {"input": {"kind": "FEEDER", "name": "Twin", "hardwareId": existing.hardware_id}}
+        variables = {
+            "input": {"kind": "FEEDER", "name": "Twin", "hardwareId": existing.hardware_id}
+        }
 
         # when
         result = await schema.execute(
@@ -194,7 +220,12 @@ class TestRegisterDevice:
         owner = await create_user(session)
         hub = await create_device(session, owner, kind=DeviceKind.HUB, name="Garage hub")
         variables = {
-            "input": {"kind": "OUTLET", "name": "Heater", "hardwareId": "fe", "parentHubId": gid("Device", hub)}
+            "input": {
+                "kind": "OUTLET",
+                "name": "Heater",
+                "hardwareId": "fe",
+                "parentHubId": gid("Device", hub),
+            }
         }
 
         # when
@@ -217,13 +248,17 @@ class TestRotateDeviceKey:
         variables = {"input": {"id": gid("Device", issued.device)}}
 
         # when
-        result = await schema.execute(ROTATE_KEY, variable_values=variables, context_value=make_context(viewer_of(owner)))
+        result = await schema.execute(
+            ROTATE_KEY, variable_values=variables, context_value=make_context(viewer_of(owner))
+        )
 
         # then
         payload = result.data["rotateDeviceKey"]
         assert payload["userErrors"] == []
         assert payload["apiKey"] != issued.api_key
-        found = await devices_service.authenticate(session, settings, device_key=payload["apiKey"], hardware_id=None)
+        found = await devices_service.authenticate(
+            session, settings, device_key=payload["apiKey"], hardware_id=None
+        )
         assert found.id == issued.device.id
 
     async def test_another_owners_device_is_not_found(self, schema, make_context, session):
@@ -250,7 +285,9 @@ class TestRotateDeviceKey:
 
         # when
         result = await schema.execute(
-            ROTATE_KEY, variable_values={"input": {"id": gid("Pet", pet)}}, context_value=make_context(viewer_of(owner))
+            ROTATE_KEY,
+            variable_values={"input": {"id": gid("Pet", pet)}},
+            context_value=make_context(viewer_of(owner)),
         )
 
         # then
@@ -266,7 +303,12 @@ class TestUpdateDevice:
         pet = await create_pet(session, owner, name="Rex")
         device = await create_device(session, owner)
         variables = {
-            "input": {"id": gid("Device", device), "name": "Hall feeder", "location": "Hall", "petId": gid("Pet", pet)}
+            "input": {
+                "id": gid("Device", device),
+                "name": "Hall feeder",
+                "location": "Hall",
+                "petId": gid("Pet", pet),
+            }
         }
 
         # when
@@ -330,7 +372,9 @@ class TestDeleteDevice:
         assert payload["userErrors"] == []
         assert payload["deletedDeviceId"] == variables["input"]["id"]
         with pytest.raises(devices_service.DeviceKeyInvalid):
-            await devices_service.authenticate(session, settings, device_key=issued.api_key, hardware_id=None)
+            await devices_service.authenticate(
+                session, settings, device_key=issued.api_key, hardware_id=None
+            )
 
     async def test_another_owners_device_is_not_found_and_kept(self, schema, make_context, session):
         # given
@@ -343,7 +387,9 @@ class TestDeleteDevice:
 
         # when
         result = await schema.execute(
-            DELETE_DEVICE, variable_values=variables, context_value=make_context(viewer_of(stranger))
+            DELETE_DEVICE,
+            variable_values=variables,
+            context_value=make_context(viewer_of(stranger)),
         )
 
         # then
@@ -354,13 +400,19 @@ class TestDeleteDevice:
 
 
 class TestDevicesQuery:
-    async def test_lists_the_viewers_devices_of_a_kind_with_relations(self, schema, make_context, session):
+    async def test_lists_the_viewers_devices_of_a_kind_with_relations(
+        self, schema, make_context, session
+    ):
         # given
         owner = await create_user(session)
         stranger = await create_user(session, prefix="stranger")
         hub = await create_device(session, owner, kind=DeviceKind.HUB, name="Hub")
-        await create_device(session, owner, kind=DeviceKind.OUTLET, hardware_id="FE", parent_id=hub.id)
-        await create_device(session, owner, kind=DeviceKind.OUTLET, hardware_id="FD", parent_id=hub.id)
+        await create_device(
+            session, owner, kind=DeviceKind.OUTLET, hardware_id="FE", parent_id=hub.id
+        )
+        await create_device(
+            session, owner, kind=DeviceKind.OUTLET, hardware_id="FD", parent_id=hub.id
+        )
         await create_device(session, owner, kind=DeviceKind.FEEDER)
         await create_device(session, stranger, kind=DeviceKind.HUB)
 
@@ -369,7 +421,9 @@ class TestDevicesQuery:
             DEVICES, variable_values={"kind": "HUB"}, context_value=make_context(viewer_of(owner))
         )
         outlets = await schema.execute(
-            DEVICES, variable_values={"kind": "OUTLET"}, context_value=make_context(viewer_of(owner))
+            DEVICES,
+            variable_values={"kind": "OUTLET"},
+            context_value=make_context(viewer_of(owner)),
         )
 
         # then
@@ -378,9 +432,13 @@ class TestDevicesQuery:
         hub_node = hubs.data["devices"]["edges"][0]["node"]
         assert [outlet["hardwareId"] for outlet in hub_node["outlets"]] == ["FE", "FD"]
         assert outlets.data["devices"]["totalCount"] == 2
-        assert {edge["node"]["parentHub"]["name"] for edge in outlets.data["devices"]["edges"]} == {"Hub"}
+        assert {edge["node"]["parentHub"]["name"] for edge in outlets.data["devices"]["edges"]} == {
+            "Hub"
+        }
 
-    async def test_a_page_above_the_maximum_is_a_coded_error(self, schema, make_context, session, settings):
+    async def test_a_page_above_the_maximum_is_a_coded_error(
+        self, schema, make_context, session, settings
+    ):
         # given
         owner = await create_user(session)
 

@@ -113,7 +113,9 @@ class TestCreatePet:
             ({"weightKg": 500.5}, "weightKg"),
         ],
     )
-    async def test_invalid_input_is_a_user_error(self, schema, make_context, session, overrides, field):
+    async def test_invalid_input_is_a_user_error(
+        self, schema, make_context, session, overrides, field
+    ):
         # given
         owner = await create_user(session)
         variables = {"input": {"name": "Rex", "species": "DOG", **overrides}}
@@ -136,7 +138,9 @@ class TestCreatePet:
         variables = {"input": {"name": "Rex", "species": "DOG"}}
 
         # when
-        result = await schema.execute(CREATE_PET, variable_values=variables, context_value=make_context())
+        result = await schema.execute(
+            CREATE_PET, variable_values=variables, context_value=make_context()
+        )
 
         # then
         error = only_user_error(result.data["createPet"])
@@ -149,7 +153,9 @@ class TestCreatePet:
         variables = {"input": {"name": "Rex", "species": "DOG"}}
 
         # when
-        result = await schema.execute(CREATE_PET, variable_values=variables, context_value=make_context(suspended))
+        result = await schema.execute(
+            CREATE_PET, variable_values=variables, context_value=make_context(suspended)
+        )
 
         # then
         error = only_user_error(result.data["createPet"])
@@ -227,7 +233,9 @@ class TestUpdatePet:
         assert error["code"] == graphql_code(CommonErrorCode.INVALID_ID)
         assert error["field"] == ["id"]
 
-    async def test_a_malformed_id_is_a_request_error_not_a_masked_one(self, schema, make_context, session):
+    async def test_a_malformed_id_is_a_request_error_not_a_masked_one(
+        self, schema, make_context, session
+    ):
         # given
         owner = await create_user(session)
         variables = {"input": {"id": "not-a-global-id", "name": "X"}}
@@ -310,7 +318,9 @@ class TestPetsQuery:
 
         # when
         result = await schema.execute(
-            PETS, variable_values={"first": 2, "last": 2}, context_value=make_context(viewer_of(owner))
+            PETS,
+            variable_values={"first": 2, "last": 2},
+            context_value=make_context(viewer_of(owner)),
         )
 
         # then
@@ -324,9 +334,13 @@ class TestPetsQuery:
         result = await schema.execute(PETS, context_value=make_context())
 
         # then
-        assert result.errors[0].extensions["code"] == graphql_code(CommonErrorCode.NOT_AUTHENTICATED)
+        assert result.errors[0].extensions["code"] == graphql_code(
+            CommonErrorCode.NOT_AUTHENTICATED
+        )
 
-    async def test_an_unexpected_exception_is_masked(self, schema, make_context, session, monkeypatch):
+    async def test_an_unexpected_exception_is_masked(
+        self, schema, make_context, session, monkeypatch
+    ):
         # given
         owner = await create_user(session)
 
@@ -362,7 +376,9 @@ class TestPetsQuery:
         results = await asyncio.gather(
             *(
                 schema.execute(
-                    PETS, variable_values={"first": 1 + index % 2}, context_value=make_context(viewer_of(owner))
+                    PETS,
+                    variable_values={"first": 1 + index % 2},
+                    context_value=make_context(viewer_of(owner)),
                 )
                 for index in range(10)
             )
@@ -385,7 +401,9 @@ class TestNode:
         variables = {"id": pet_gid(pet)}
 
         # when
-        own = await schema.execute(NODE, variable_values=variables, context_value=make_context(viewer_of(owner)))
+        own = await schema.execute(
+            NODE, variable_values=variables, context_value=make_context(viewer_of(owner))
+        )
         other = await schema.execute(
             NODE, variable_values=variables, context_value=make_context(viewer_of(stranger))
         )

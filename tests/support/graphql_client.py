@@ -51,7 +51,13 @@ class GraphQLClient:
             url=self.server.ws_url, init_payload=init_payload, subprotocols=[subprotocol]
         )
         async with Client(transport=transport) as session:
-            yield session.subscribe(GraphQLRequest(document, variable_values=variables))
+            stream = session.subscribe(GraphQLRequest(document, variable_values=variables))
+            try:
+                yield stream
+            finally:
+                # Ends the subscription before the connection: otherwise gql's close waits its
+                # whole close_timeout (10 s) for this listener to finish.
+                await stream.aclose()
 
 
 EVENT_TIMEOUT_S = 15.0
