@@ -20,5 +20,10 @@ async def get_bare() -> HubJSONResponse:
 @bench_router.post("/bare")
 async def post_bare(body: OutletReadingBody) -> HubJSONResponse:
     return HubJSONResponse(
-        {"success": True, "message": "bare", "relay_a": bool(body.relay_a), "relay_b": bool(body.relay_b)}
+        {
+            "success": True,
+            "message": "bare",
+            "relay_a": bool(body.relay_a),
+            "relay_b": bool(body.relay_b),
+        }
     )

@@ -133,7 +133,9 @@ async def get_focus(hub: Hub, session: UnitOfWork) -> HubJSONResponse:
 async def post_data(
     body: OutletReadingBody, hub: Hub, session: UnitOfWork, state: AppStateDep
 ) -> HubJSONResponse:
-    result = await outlets_flows.record_outlet_reading(session, state.settings, hub, body.to_reading(), _now())
+    result = await outlets_flows.record_outlet_reading(
+        session, state.settings, hub, body.to_reading(), _now()
+    )
     return HubJSONResponse(
         {
             "success": True,
@@ -147,4 +149,6 @@ async def post_data(
 @hub_router.get("/commands/{device_id}/", summary="An outlet's pending commands, now SENT")
 async def get_commands(device_id: str, hub: Hub, session: UnitOfWork) -> HubJSONResponse:
     commands = await outlets_flows.deliver_commands(session, hub, device_id, _now())
-    return HubJSONResponse({"success": True, "commands": [wire_command(command) for command in commands]})
+    return HubJSONResponse(
+        {"success": True, "commands": [wire_command(command) for command in commands]}
+    )

@@ -6,6 +6,7 @@ from strawberry import relay
 
 from graphql_api import events
 from graphql_api.commands import service as commands_service
+from graphql_api.commands.lifecycle import CommandEvent
 from graphql_api.commands.models import CommandKind as Kind
 from graphql_api.commands.models import CommandStatus as StatusEnum
 from graphql_api.commands.types import (
@@ -208,7 +209,7 @@ class CommandSubscriptions:
             events.device_commands_channel(device_pk)
         ) as messages:
             async for message in messages:
-                event = commands_service.CommandEvent.model_validate_json(message)
+                event = CommandEvent.model_validate_json(message)
                 async with context.short_session() as session:
                     found = await commands_service.get_with_history(
                         session, context.viewer, event.command_id

@@ -20,14 +20,18 @@ from graphql_api.relay import decode_id
 
 @strawberry.type
 class OutletQueries:
-    @strawberry.field(description="An outlet's relays, threshold and last currents; null if not yours.")
+    @strawberry.field(
+        description="An outlet's relays, threshold and last currents; null if not yours."
+    )
     async def outlet_state(
         self,
         info: strawberry.Info,
         outlet_id: Annotated[relay.GlobalID, strawberry.argument(description="The outlet.")],
     ) -> OutletState | None:
         outlet_pk = decode_id(outlet_id, Device, "outletId")
-        outlet = await outlets_service.get_outlet(info.context.session, info.context.viewer, outlet_pk)
+        outlet = await outlets_service.get_outlet(
+            info.context.session, info.context.viewer, outlet_pk
+        )
         return OutletState.from_model(outlet) if outlet else None
 
     @strawberry.field(description="A hub's breaker load, outlets and focus; null if not yours.")
@@ -36,7 +40,9 @@ class OutletQueries:
         info: strawberry.Info,
         hub_id: Annotated[relay.GlobalID, strawberry.argument(description="The hub.")],
     ) -> HubState | None:
-        hub = await outlets_service.get_hub(info.context.session, info.context.viewer, decode_id(hub_id, Device, "hubId"))
+        hub = await outlets_service.get_hub(
+            info.context.session, info.context.viewer, decode_id(hub_id, Device, "hubId")
+        )
         return HubState.from_model(hub) if hub else None
 
     @strawberry.field(
@@ -49,12 +55,17 @@ class OutletQueries:
         info: strawberry.Info,
         hub_id: Annotated[relay.GlobalID, strawberry.argument(description="The hub.")],
         api_key: Annotated[
-            str | None, strawberry.argument(description="The hub's current key, to build its full base URL.")
+            str | None,
+            strawberry.argument(description="The hub's current key, to build its full base URL."),
         ] = None,
     ) -> HubSetup | None:
         context = info.context
         setup = await outlets_service.hub_setup(
-            context.session, context.viewer, context.settings, decode_id(hub_id, Device, "hubId"), api_key
+            context.session,
+            context.viewer,
+            context.settings,
+            decode_id(hub_id, Device, "hubId"),
+            api_key,
         )
         return HubSetup.from_data(setup) if setup else None
 
@@ -65,10 +76,14 @@ class OutletMutations:
         description="Choose the outlet the hub polls every 2 s when nobody is watching one live.",
         extensions=[MutationBoundary()],
     )
-    async def focus_outlet(self, info: strawberry.Info, input: FocusOutletInput) -> FocusOutletPayload:
+    async def focus_outlet(
+        self, info: strawberry.Info, input: FocusOutletInput
+    ) -> FocusOutletPayload:
         context = info.context
         outlet_pk = decode_id(input.outlet_id, Device, "outletId")
-        outlet = await outlets_service.focus_outlet(context.session, context.viewer, outlet_pk, context.now())
+        outlet = await outlets_service.focus_outlet(
+            context.session, context.viewer, outlet_pk, context.now()
+        )
         return FocusOutletPayload(outlet_state=OutletState.from_model(outlet))
 
     @strawberry.mutation(
@@ -76,8 +91,12 @@ class OutletMutations:
         "once; type it into the hub's setup portal. The old base URL stops working.",
         extensions=[MutationBoundary()],
     )
-    async def issue_hub_base_url(self, info: strawberry.Info, input: IssueHubBaseUrlInput) -> IssueHubBaseUrlPayload:
+    async def issue_hub_base_url(
+        self, info: strawberry.Info, input: IssueHubBaseUrlInput
+    ) -> IssueHubBaseUrlPayload:
         context = info.context
         hub_pk = decode_id(input.hub_id, Device, "hubId")
-        setup = await outlets_service.issue_hub_base_url(context.session, context.viewer, context.settings, hub_pk)
+        setup = await outlets_service.issue_hub_base_url(
+            context.session, context.viewer, context.settings, hub_pk
+        )
         return IssueHubBaseUrlPayload(hub=Device.from_model(setup.hub), base_url=setup.base_url)

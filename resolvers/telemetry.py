@@ -14,15 +14,18 @@ from graphql_api.devices import service as devices_service
 from graphql_api.devices.types import Device
 from graphql_api.relay import Connection, decode_id
 from graphql_api.telemetry import service as telemetry_service
-from graphql_api.telemetry.service import TelemetryEvent, TelemetryPage, TelemetryQuery
 from graphql_api.telemetry.service import TelemetryBucket as TelemetryBucketEnum
+from graphql_api.telemetry.service import TelemetryEvent, TelemetryPage, TelemetryQuery
 from graphql_api.telemetry.types import TelemetryBucket, TelemetryReading, TelemetrySample
 
 logger = logging.getLogger(__name__)
 
 
 def _connection(page: TelemetryPage) -> Connection[TelemetrySample]:
-    edges = [relay.Edge(cursor=sample.cursor, node=TelemetrySample.from_sample(sample)) for sample in page.samples]
+    edges = [
+        relay.Edge(cursor=sample.cursor, node=TelemetrySample.from_sample(sample))
+        for sample in page.samples
+    ]
     page_info = relay.PageInfo(
         has_next_page=page.has_next_page,
         has_previous_page=page.has_previous_page,
@@ -51,13 +54,21 @@ class TelemetryQueries:
             dt.datetime | None,
             strawberry.argument(name="from", description="Received at or after this time."),
         ] = None,
-        to: Annotated[dt.datetime | None, strawberry.argument(description="Received before this time.")] = None,
+        to: Annotated[
+            dt.datetime | None, strawberry.argument(description="Received before this time.")
+        ] = None,
         bucket: Annotated[
             TelemetryBucket | None,
-            strawberry.argument(description="Summarise in buckets of this width; raw points when null."),
+            strawberry.argument(
+                description="Summarise in buckets of this width; raw points when null."
+            ),
         ] = None,
-        first: Annotated[int | None, strawberry.argument(description="Page size (default and maximum: 100).")] = None,
-        after: Annotated[str | None, strawberry.argument(description="Cursor of the last item seen.")] = None,
+        first: Annotated[
+            int | None, strawberry.argument(description="Page size (default and maximum: 100).")
+        ] = None,
+        after: Annotated[
+            str | None, strawberry.argument(description="Cursor of the last item seen.")
+        ] = None,
     ) -> Connection[TelemetrySample] | None:
         context = info.context
         query = TelemetryQuery(
@@ -118,18 +129,24 @@ async def _watching(context: Context, device_id: int) -> AsyncIterator[None]:
 class TelemetrySubscriptions:
     @strawberry.subscription(
         description="Every reading the device sends, as it arrives, stored or not. While you "
-        "watch an outlet, its hub polls it every 2 s. Only its owner, staff and admins may subscribe."
+        "watch an outlet, its hub polls it every 2 s. Only its owner, staff and admins may "
+        "subscribe."
     )
     async def telemetry_updated(
         self,
         info: strawberry.Info,
-        device_id: Annotated[relay.GlobalID, strawberry.argument(description="The device to watch.")],
+        device_id: Annotated[
+            relay.GlobalID, strawberry.argument(description="The device to watch.")
+        ],
     ) -> AsyncGenerator[TelemetryReading, None]:
         context = info.context
         device_pk = decode_id(device_id, Device, "deviceId")
         async with context.short_session() as session:
             await devices_service.require_readable(session, context.viewer, device_pk)
         channel = events.device_telemetry_channel(device_pk)
-        async with context.app_state.bus.subscribe(channel) as messages, _watching(context, device_pk):
+        async with (
+            context.app_state.bus.subscribe(channel) as messages,
+            _watching(context, device_pk),
+        ):
             async for message in messages:
                 yield TelemetryReading.from_event(TelemetryEvent.model_validate_json(message))

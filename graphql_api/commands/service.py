@@ -12,18 +12,14 @@ viewer: a device's key reaches only its own commands.
 """
 
 import datetime as dt
-import json
 import secrets
-from collections.abc import Awaitable, Callable, Sequence
+from collections.abc import Awaitable, Callable
 from typing import Any
 
-from pydantic import BaseModel
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from graphql_api import events
-from graphql_api.alerts import service as alerts_service
-from graphql_api.alerts.models import AlertKind
 from graphql_api.auth import Viewer, require_viewer, require_writer
+from graphql_api.commands import arguments, lifecycle
 from graphql_api.commands.errors import CommandNotFound, CommandNotSupported, InvalidCommand
 from graphql_api.commands.models import (
     FINAL_STATUSES,
@@ -45,150 +41,11 @@ COMMAND_TTL = dt.timedelta(minutes=5)
 # A command fetched just before its expiry still gets this long to be run and acknowledged.
 ACK_GRACE = dt.timedelta(minutes=2)
 SUCCESS_RESULTS = frozenset({"ok", "completed", "success"})
-MAX_ARGS_BYTES = 4096
 MAX_REASON = 200
 
 NOT_FETCHED = "not fetched in time"
 NOT_CONFIRMED = "not confirmed"
 NOT_ACKNOWLEDGED = "not acknowledged in time"
-
-_FEEDER = frozenset({DeviceKind.FEEDER})
-_OUTLET = frozenset({DeviceKind.OUTLET})
-DEVICE_KINDS: dict[CommandKind, frozenset[DeviceKind]] = {
-    CommandKind.FEED_NOW: _FEEDER,
-    CommandKind.STOP_FEEDING: _FEEDER,
-    CommandKind.CALIBRATE: _FEEDER,
-    CommandKind.RELAY_ON: _OUTLET,
-    CommandKind.RELAY_OFF: _OUTLET,
-    CommandKind.SET_THRESHOLD: _OUTLET,
-    CommandKind.READ_SENSORS: _OUTLET,
-    # The feeder's wire has no ping; outlets, collars and battery agents answer one.
-    CommandKind.PING: frozenset({DeviceKind.OUTLET, DeviceKind.COLLAR, DeviceKind.BATTERY}),
-    CommandKind.TREAT: frozenset({DeviceKind.COLLAR}),
-    CommandKind.APPLY_SCHEDULE: frozenset({DeviceKind.BATTERY}),
-}
-
-
-class CommandEvent(BaseModel):
-    """Published on ``device.{id}.commands`` after a command's transition commits."""
-
-    command_id: int
-    device_id: int
-    kind: CommandKind
-    status: CommandStatus
-    reason: str | None
-    at: dt.datetime
-
-
-# ---- arguments ---------------------------------------------------------------------------------
-
-
-def _whole_number(value: Any) -> int | None:
-    if isinstance(value, bool) or not isinstance(value, int | float) or value != int(value):
-        return None
-    return int(value)
-
-
-def _portion(args: dict[str, Any]) -> dict[str, Any]:
-    grams = _whole_number(args.get("grams"))
-    if grams is None or not 10 <= grams <= 160 or grams % 10:
-        raise InvalidCommand("A portion is 10 to 160 grams, in steps of 10.", field="grams")
-    return {"grams": grams}
-
-
-def _socket(args: dict[str, Any]) -> dict[str, Any]:
-    socket = args.get("socket")
-    if not isinstance(socket, str) or socket.lower() not in ("a", "b"):
-        raise InvalidCommand("The socket is A or B.", field="socket")
-    return {"socket": socket.lower()}
-
-
-def _milliamps(args: dict[str, Any]) -> dict[str, Any]:
-    milliamps = _whole_number(args.get("milliamps"))
-    # 65535 is the outlet's overload marker, so a threshold stays below it.
-    if milliamps is None or not 0 < milliamps < 65535:
-        raise InvalidCommand("The threshold is 1 to 65534 mA.", field="milliamps")
-    return {"milliamps": milliamps}
-
-
-def _nothing(args: dict[str, Any]) -> dict[str, Any]:
-    if args:
-        raise InvalidCommand("This command takes no arguments.", field="args")
-    return {}
-
-
-def _json_object(args: dict[str, Any]) -> dict[str, Any]:
-    if not args or len(json.dumps(args)) > MAX_ARGS_BYTES:
-        raise InvalidCommand(
-            f"Arguments are a JSON object of 1 to {MAX_ARGS_BYTES} bytes.", field="args"
-        )
-    return args
-
-
-_ARGS: dict[CommandKind, Callable[[dict[str, Any]], dict[str, Any]]] = {
-    CommandKind.FEED_NOW: _portion,
-    CommandKind.STOP_FEEDING: _nothing,
-    CommandKind.CALIBRATE: _nothing,
-    CommandKind.RELAY_ON: _socket,
-    CommandKind.RELAY_OFF: _socket,
-    CommandKind.SET_THRESHOLD: _milliamps,
-    CommandKind.READ_SENSORS: _nothing,
-    CommandKind.PING: _nothing,
-    CommandKind.TREAT: _nothing,
-    CommandKind.APPLY_SCHEDULE: _json_object,
-}
-
-
-# ---- transitions -------------------------------------------------------------------------------
-
-
-def _record(session: AsyncSession, command: Command, at: dt.datetime) -> None:
-    """Store the status the command just entered and push it live after the commit."""
-    CommandTransitionRepository(session).add(
-        CommandTransition(
-            command_id=command.id, status=command.status, at=at, reason=command.reason
-        )
-    )
-    events.publish(
-        session,
-        events.device_commands_channel(command.device_id),
-        CommandEvent(
-            command_id=command.id,
-            device_id=command.device_id,
-            kind=command.kind,
-            status=command.status,
-            reason=command.reason,
-            at=at,
-        ),
-    )
-
-
-def _describe(command: Command) -> str:
-    what = command.kind.value.replace("_", " ").lower()
-    status = command.status.value.lower()
-    return (
-        f"Command {what} {status}: {command.reason}"
-        if command.reason
-        else f"Command {what} {status}"
-    )
-
-
-async def _settle(
-    session: AsyncSession, moved: Sequence[Command], devices: dict[int, Device], now: dt.datetime
-) -> None:
-    for command in moved:
-        _record(session, command, now)
-        if command.status in (CommandStatus.FAILED, CommandStatus.EXPIRED):
-            device = devices[command.device_id]
-            await alerts_service.raise_alert(
-                session,
-                device,
-                AlertKind.COMMAND_FAILED,
-                f"{device.name}: {_describe(command)}",
-                now,
-            )
-    await CommandRepository(session).flush()
-
 
 # ---- owners ------------------------------------------------------------------------------------
 
@@ -204,11 +61,11 @@ async def _issue_to(
     device_field: str,
     group_id: str | None = None,
 ) -> Command:
-    if device.kind not in DEVICE_KINDS[kind]:
+    if device.kind not in arguments.DEVICE_KINDS[kind]:
         raise CommandNotSupported(
             f"A {device.kind.value.lower()} cannot run {kind.value}.", field=device_field
         )
-    clean = _ARGS[kind](dict(args or {}))
+    clean = arguments.clean(kind, args)
     if kind is CommandKind.SET_THRESHOLD:
         # The owner's threshold is the outlet's, from now on: THRESHOLD alerts compare with it.
         device.state = {**(device.state or {}), "threshold_ma": clean["milliamps"]}
@@ -226,7 +83,7 @@ async def _issue_to(
         )
     )
     await repository.flush()
-    _record(session, command, now)
+    lifecycle.record(session, command, now)
     await repository.flush()
     return command
 
@@ -342,7 +199,7 @@ async def fetch_pending(
         )
         if moved is not None:  # None: another process delivered it a moment ago
             sent.append(moved)
-    await _settle(session, sent, {device.id: device}, now)
+    await lifecycle.settle(session, sent, {device.id: device}, now)
     return sent
 
 
@@ -382,7 +239,7 @@ async def acknowledge(
     )
     if moved is None:  # settled meanwhile by another process (a duplicate ack, the sweep)
         return await repository.reload(command.id) or command
-    await _settle(session, [moved], {device.id: device}, now)
+    await lifecycle.settle(session, [moved], {device.id: device}, now)
     return moved
 
 
@@ -402,7 +259,7 @@ async def confirm_relay_state(
         )
         if moved is not None:
             confirmed.append(moved)
-    await _settle(session, confirmed, {outlet.id: outlet}, now)
+    await lifecycle.settle(session, confirmed, {outlet.id: outlet}, now)
     return confirmed
 
 
@@ -428,5 +285,5 @@ async def expire_due(
         *await repository.expire_unacknowledged(now, NOT_ACKNOWLEDGED),
     ]
     devices = await repository.devices_by_ids([command.device_id for command in moved])
-    await _settle(session, moved, devices, now)
+    await lifecycle.settle(session, moved, devices, now)
     return len(moved)

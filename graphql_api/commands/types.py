@@ -39,8 +39,7 @@ class CommandTransition:
     at: dt.datetime = strawberry.field(description="Server time it was entered.")
     reason: str | None = strawberry.field(
         description=(
-            "Why, when that needs saying: the device's refusal (busy, cooldown, ...) "
-            "or a timeout."
+            "Why, when that needs saying: the device's refusal (busy, cooldown, ...) or a timeout."
         )
     )
 

@@ -21,6 +21,15 @@ from graphql_api.devices.models import Device
 from graphql_api.feeding.errors import InvalidFeedingLog, InvalidTimeRange
 from graphql_api.feeding.models import FeedingLog, FeedingSource
 from graphql_api.feeding.repository import FeedingFilters, FeedingLogRepository
+
+__all__ = [
+    "DailyTotal",
+    "FeedingFilters",
+    "ReportedFeeding",
+    "daily_totals",
+    "history",
+    "record_logs",
+]
 from graphql_api.pagination import Page, PageArgs
 from graphql_api.pets.errors import PetNotFound
 from graphql_api.pets.repository import PetRepository

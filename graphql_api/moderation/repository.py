@@ -71,7 +71,7 @@ class ReportRepository(RepositoryBase[Report]):
         )
         counts = {
             (kind, target_id): count
-            for kind, target_id, count in (await self.execute(statement)).tuples()
+            for kind, target_id, count in (await self.execute(statement)).all()
         }
         return [int(counts.get(target, 0)) for target in targets]
 

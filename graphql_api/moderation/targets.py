@@ -54,6 +54,11 @@ def register_report_target(
     _REGISTRY[target_type] = ReportTarget(target_type, exists, remove, author)
 
 
+def unregister_report_target(kind: ReportTargetType | str) -> None:
+    """Stop accepting reports of ``kind`` (tests plugging in stand-ins clean up with it)."""
+    _REGISTRY.pop(ReportTargetType(kind), None)
+
+
 def handler_for(kind: ReportTargetType) -> ReportTarget | None:
     return _REGISTRY.get(kind)
 

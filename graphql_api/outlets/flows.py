@@ -44,7 +44,10 @@ class OutletReading:
 
     def currents(self) -> dict[str, int]:
         """The measured currents; an overload trip's 0xFFFF marker is not a measurement."""
-        measured = {TelemetryKey.CURRENT_A.value: self.current_a, TelemetryKey.CURRENT_B.value: self.current_b}
+        measured = {
+            TelemetryKey.CURRENT_A.value: self.current_a,
+            TelemetryKey.CURRENT_B.value: self.current_b,
+        }
         return {key: value for key, value in measured.items() if value != OVERLOAD_TRIP_MA}
 
 
@@ -61,7 +64,12 @@ def over_threshold(reading: OutletReading, threshold_ma: int | None) -> bool:
 
 
 async def _apply_rule(
-    session: AsyncSession, outlet: Device, kind: AlertKind, holds: bool, message: str, now: dt.datetime
+    session: AsyncSession,
+    outlet: Device,
+    kind: AlertKind,
+    holds: bool,
+    message: str,
+    now: dt.datetime,
 ) -> None:
     if holds:
         await alerts_service.raise_alert(session, outlet, kind, message, now)
@@ -70,7 +78,11 @@ async def _apply_rule(
 
 
 async def _apply_alert_rules(
-    session: AsyncSession, outlet: Device, reading: OutletReading, threshold_ma: int | None, now: dt.datetime
+    session: AsyncSession,
+    outlet: Device,
+    reading: OutletReading,
+    threshold_ma: int | None,
+    now: dt.datetime,
 ) -> None:
     overload = f"{outlet.name}: overload trip (A {reading.current_a} mA, B {reading.current_b} mA)."
     await _apply_rule(session, outlet, AlertKind.OVERLOAD, reading.overload, overload, now)
@@ -117,7 +129,12 @@ async def record_outlet_reading(
 
 
 async def record_breaker_reading(
-    session: AsyncSession, settings: Settings, hub: Device, ccu_id: str, current_ma: int, now: dt.datetime
+    session: AsyncSession,
+    settings: Settings,
+    hub: Device,
+    ccu_id: str,
+    current_ma: int,
+    now: dt.datetime,
 ) -> int:
     """``POST /api/breaker-data/``: the hub's main breaker load; returns the load as stored."""
     if outlets_service.normalize_short_id(ccu_id) != hub.hardware_id:
@@ -128,7 +145,12 @@ async def record_breaker_reading(
     )
     await device_reported(session, hub, now)
     await telemetry_service.record(
-        session, settings, hub.id, {TelemetryKey.BREAKER_CURRENT.value: load}, now, stream=BREAKER_STREAM
+        session,
+        settings,
+        hub.id,
+        {TelemetryKey.BREAKER_CURRENT.value: load},
+        now,
+        stream=BREAKER_STREAM,
     )
     return load
 

@@ -17,6 +17,8 @@ class HubFocus(Base):
 
     __tablename__ = "hub_focuses"
 
-    hub_id: Mapped[int] = mapped_column(ForeignKey("devices.id", ondelete="CASCADE"), primary_key=True)
+    hub_id: Mapped[int] = mapped_column(
+        ForeignKey("devices.id", ondelete="CASCADE"), primary_key=True
+    )
     outlet_id: Mapped[int] = mapped_column(ForeignKey("devices.id", ondelete="CASCADE"), index=True)
     chosen_at: Mapped[dt.datetime] = mapped_column(UTCDateTime(), default=utcnow)

@@ -44,7 +44,9 @@ class OutletRepository(RepositoryBase[Device]):
         patch_json = json.dumps(patch)
         if self._dialect == "postgresql":
             merged = cast(
-                cast(Device.state, JSONB).op("||")(cast(bindparam("patch", patch_json, String), JSONB)),
+                cast(Device.state, JSONB).op("||")(
+                    cast(bindparam("patch", patch_json, String), JSONB)
+                ),
                 JSON,
             )
         else:

@@ -120,7 +120,9 @@ async def mark_reported(
 
 
 def choose_focus(
-    outlets: Sequence[Device], watched_since: Mapping[int, dt.datetime], chosen_outlet_id: int | None
+    outlets: Sequence[Device],
+    watched_since: Mapping[int, dt.datetime],
+    chosen_outlet_id: int | None,
 ) -> Device | None:
     """The focus rule: the newest live-watched outlet, else the owner's choice, else none."""
     watched = [outlet for outlet in outlets if outlet.id in watched_since]
@@ -164,7 +166,9 @@ async def focus_outlet(
     return outlet
 
 
-async def focuses_by_hub_ids(session: AsyncSession, hub_ids: Sequence[int]) -> list[HubFocus | None]:
+async def focuses_by_hub_ids(
+    session: AsyncSession, hub_ids: Sequence[int]
+) -> list[HubFocus | None]:
     return await OutletRepository(session).focuses_by_hub_ids(hub_ids)
 
 
@@ -181,7 +185,11 @@ async def _writable_hub(session: AsyncSession, viewer: Viewer | None, hub_id: in
 
 
 async def hub_setup(
-    session: AsyncSession, viewer: Viewer | None, settings: Settings, hub_id: int, api_key: str | None
+    session: AsyncSession,
+    viewer: Viewer | None,
+    settings: Settings,
+    hub_id: int,
+    api_key: str | None,
 ) -> HubSetup | None:
     """What the owner types into the hub's portal. Only the key's hash is stored, so the
     full base URL is built only from a key the owner still holds (checked against the hash)."""

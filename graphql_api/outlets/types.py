@@ -16,18 +16,30 @@ def _moment(value: str | None) -> dt.datetime | None:
     return dt.datetime.fromisoformat(value) if value else None
 
 
-@strawberry.type(description="An outlet's relays, threshold and last currents, as the server knows them.")
+@strawberry.type(
+    description="An outlet's relays, threshold and last currents, as the server knows them."
+)
 class OutletState:
     outlet: Device = strawberry.field(description="The outlet.")
-    relay_a: bool | None = strawberry.field(description="Socket A's relay is on; null until the outlet reports.")
-    relay_b: bool | None = strawberry.field(description="Socket B's relay is on; null until the outlet reports.")
+    relay_a: bool | None = strawberry.field(
+        description="Socket A's relay is on; null until the outlet reports."
+    )
+    relay_b: bool | None = strawberry.field(
+        description="Socket B's relay is on; null until the outlet reports."
+    )
     threshold_milliamps: int | None = strawberry.field(
         description="The owner's threshold; a current above it raises a THRESHOLD alert."
     )
-    current_a_milliamps: int | None = strawberry.field(description="Socket A's last current, mA (65535: trip).")
-    current_b_milliamps: int | None = strawberry.field(description="Socket B's last current, mA (65535: trip).")
+    current_a_milliamps: int | None = strawberry.field(
+        description="Socket A's last current, mA (65535: trip)."
+    )
+    current_b_milliamps: int | None = strawberry.field(
+        description="Socket B's last current, mA (65535: trip)."
+    )
     overload: bool = strawberry.field(description="The last reading reported an overload trip.")
-    last_reading_at: dt.datetime | None = strawberry.field(description="Server time of the last reading.")
+    last_reading_at: dt.datetime | None = strawberry.field(
+        description="Server time of the last reading."
+    )
     model: strawberry.Private[DeviceModel]
 
     @classmethod
@@ -61,13 +73,17 @@ class OutletState:
         return Device.from_model(hub) if hub else None
 
 
-@strawberry.type(description="A Smart-Outlet hub: its breaker load, its outlets and which one it polls.")
+@strawberry.type(
+    description="A Smart-Outlet hub: its breaker load, its outlets and which one it polls."
+)
 class HubState:
     hub: Device = strawberry.field(description="The hub.")
     breaker_current_milliamps: int | None = strawberry.field(
         description="Main breaker load, mA, from the last reading (1-280 mA of noise read as 0)."
     )
-    breaker_reading_at: dt.datetime | None = strawberry.field(description="Server time of that reading.")
+    breaker_reading_at: dt.datetime | None = strawberry.field(
+        description="Server time of that reading."
+    )
     model: strawberry.Private[DeviceModel]
 
     @classmethod
@@ -104,10 +120,16 @@ class HubState:
     async def focused_outlet(self, info: strawberry.Info) -> OutletState | None:
         loaders = info.context.loaders
         children = await loaders.devices_by_parent_id.load(self.model.id)
-        watched = await loaders.watched_since_by_device_id.load_many([child.id for child in children])
+        watched = await loaders.watched_since_by_device_id.load_many(
+            [child.id for child in children]
+        )
         focus = await loaders.hub_focus_by_hub_id.load(self.model.id)
-        watched_since = {child.id: since for child, since in zip(children, watched, strict=True) if since}
-        chosen = outlets_service.choose_focus(children, watched_since, focus.outlet_id if focus else None)
+        watched_since = {
+            child.id: since for child, since in zip(children, watched, strict=True) if since
+        }
+        chosen = outlets_service.choose_focus(
+            children, watched_since, focus.outlet_id if focus else None
+        )
         return OutletState.from_model(chosen) if chosen else None
 
 
@@ -118,12 +140,17 @@ class HubSetup:
         description="The base URL without the key: the hub's base URL is this followed by its key."
     )
     base_url: str | None = strawberry.field(
-        description="The full base URL (`…/h/<hub key>`), only when the hub's current key was given."
+        description="The full base URL (`…/h/<hub key>`), only when the hub's current key "
+        "was given."
     )
 
     @classmethod
     def from_data(cls, setup: HubSetupData) -> "HubSetup":
-        return cls(hub=Device.from_model(setup.hub), base_url_prefix=setup.base_url_prefix, base_url=setup.base_url)
+        return cls(
+            hub=Device.from_model(setup.hub),
+            base_url_prefix=setup.base_url_prefix,
+            base_url=setup.base_url,
+        )
 
 
 @strawberry.input(description="The outlet a hub should poll when nobody is watching one live.")
@@ -138,7 +165,9 @@ class IssueHubBaseUrlInput:
 
 @strawberry.type(description="Result of focusOutlet.")
 class FocusOutletPayload(Payload):
-    outlet_state: OutletState | None = strawberry.field(default=None, description="The chosen outlet.")
+    outlet_state: OutletState | None = strawberry.field(
+        default=None, description="The chosen outlet."
+    )
 
 
 @strawberry.type(description="Result of issueHubBaseUrl.")

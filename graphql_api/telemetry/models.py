@@ -17,7 +17,9 @@ class TelemetryPoint(Base):
     kept beside it because a device that has not synced NTP yet reports 1970."""
 
     __tablename__ = "telemetry_points"
-    __table_args__ = (Index("ix_telemetry_points_device_id_key_received_at", "device_id", "key", "received_at"),)
+    __table_args__ = (
+        Index("ix_telemetry_points_device_id_key_received_at", "device_id", "key", "received_at"),
+    )
 
     id: Mapped[int] = mapped_column(_POINT_ID, primary_key=True)
     device_id: Mapped[int] = mapped_column(ForeignKey("devices.id", ondelete="CASCADE"))
@@ -36,7 +38,9 @@ class TelemetryCursor(Base):
 
     __tablename__ = "telemetry_cursors"
 
-    device_id: Mapped[int] = mapped_column(ForeignKey("devices.id", ondelete="CASCADE"), primary_key=True)
+    device_id: Mapped[int] = mapped_column(
+        ForeignKey("devices.id", ondelete="CASCADE"), primary_key=True
+    )
     stream: Mapped[str] = mapped_column(String(20), primary_key=True)
     persisted_at: Mapped[dt.datetime] = mapped_column(UTCDateTime())
 

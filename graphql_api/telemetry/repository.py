@@ -2,7 +2,18 @@ import datetime as dt
 from collections.abc import Sequence
 from typing import Any
 
-from sqlalchemy import BigInteger, ColumnElement, Integer, and_, cast, delete, func, or_, select, update
+from sqlalchemy import (
+    BigInteger,
+    ColumnElement,
+    Integer,
+    and_,
+    cast,
+    delete,
+    func,
+    or_,
+    select,
+    update,
+)
 from sqlalchemy.dialects import postgresql, sqlite
 
 from graphql_api.repository import RepositoryBase
@@ -82,7 +93,9 @@ class TelemetryRepository(RepositoryBase[TelemetryPoint]):
         return await self.scalars(ordered)
 
     async def raw_count(self, device_id: int, keys: Sequence[str], start, end) -> int:
-        return await self.count(self._filtered(select(TelemetryPoint.id), device_id, keys, start, end))
+        return await self.count(
+            self._filtered(select(TelemetryPoint.id), device_id, keys, start, end)
+        )
 
     def _bucket_epoch(self, width_seconds: int) -> ColumnElement[int]:
         """The bucket's start in Unix seconds, computed by the database.
@@ -131,19 +144,29 @@ class TelemetryRepository(RepositoryBase[TelemetryPoint]):
         statement = statement.order_by(buckets.c.bucket, buckets.c.key).limit(limit)
         return list((await self.execute(statement)).all())
 
-    async def bucket_count(self, device_id: int, keys: Sequence[str], start, end, width_seconds: int) -> int:
+    async def bucket_count(
+        self, device_id: int, keys: Sequence[str], start, end, width_seconds: int
+    ) -> int:
         buckets = self._buckets(device_id, keys, start, end, width_seconds)
         return int(await self.scalar(select(func.count()).select_from(buckets)) or 0)
 
     # ---- live watchers --------------------------------------------------------------------------
 
-    async def add_watcher(self, watcher_id: str, device_id: int, now: dt.datetime, until: dt.datetime) -> None:
-        self.add(TelemetryWatcher(id=watcher_id, device_id=device_id, started_at=now, watched_until=until))
+    async def add_watcher(
+        self, watcher_id: str, device_id: int, now: dt.datetime, until: dt.datetime
+    ) -> None:
+        self.add(
+            TelemetryWatcher(
+                id=watcher_id, device_id=device_id, started_at=now, watched_until=until
+            )
+        )
         await self.flush()
 
     async def refresh_watcher(self, watcher_id: str, until: dt.datetime) -> None:
         await self.execute(
-            update(TelemetryWatcher).where(TelemetryWatcher.id == watcher_id).values(watched_until=until)
+            update(TelemetryWatcher)
+            .where(TelemetryWatcher.id == watcher_id)
+            .values(watched_until=until)
         )
 
     async def remove_watcher(self, watcher_id: str) -> None:
@@ -172,4 +195,3 @@ def _as_utc(value: dt.datetime | str) -> dt.datetime:
     if isinstance(value, str):
         value = dt.datetime.fromisoformat(value)
     return value.replace(tzinfo=dt.UTC) if value.tzinfo is None else value.astimezone(dt.UTC)
-

@@ -138,8 +138,13 @@ async def record(
     if persisted:
         await repository.insert_points(
             [
-                {"device_id": device_id, "key": key, "value": float(value),
-                 "device_time": device_time, "received_at": received_at}
+                {
+                    "device_id": device_id,
+                    "key": key,
+                    "value": float(value),
+                    "device_time": device_time,
+                    "received_at": received_at,
+                }
                 for key, value in values.items()
             ]
         )
@@ -266,7 +271,9 @@ async def query(
     else:
         width = q.bucket.value
         cursor = _bucket_cursor(after) if after else None
-        rows = await repository.bucket_page(q.device_id, q.keys, q.start, q.end, width, cursor, limit + 1)
+        rows = await repository.bucket_page(
+            q.device_id, q.keys, q.start, q.end, width, cursor, limit + 1
+        )
         samples = [_bucket_sample(row, q.bucket) for row in rows]
         count = partial(repository.bucket_count, q.device_id, q.keys, q.start, q.end, width)
     return TelemetryPage(samples[:limit], len(samples) > limit, after is not None, count)

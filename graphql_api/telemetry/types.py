@@ -4,7 +4,8 @@ import strawberry
 from strawberry import relay
 
 from graphql_api.telemetry.service import TelemetryBucket as TelemetryBucketEnum
-from graphql_api.telemetry.service import TelemetryEvent, TelemetrySample as Sample
+from graphql_api.telemetry.service import TelemetryEvent
+from graphql_api.telemetry.service import TelemetrySample as Sample
 
 TelemetryBucket = strawberry.enum(
     TelemetryBucketEnum,
@@ -13,16 +14,26 @@ TelemetryBucket = strawberry.enum(
 )
 
 
-@strawberry.type(description="A raw telemetry point (count 1), or the summary of a time bucket of points.")
+@strawberry.type(
+    description="A raw telemetry point (count 1), or the summary of a time bucket of points."
+)
 class TelemetrySample:
-    key: str = strawberry.field(description="What was measured: current_a, current_b, breaker_current, ...")
+    key: str = strawberry.field(
+        description="What was measured: current_a, current_b, breaker_current, ..."
+    )
     at: dt.datetime = strawberry.field(
         description="Server receive time of a raw point; the start of a bucket."
     )
-    end: dt.datetime | None = strawberry.field(description="End of a bucket (exclusive); null for a raw point.")
+    end: dt.datetime | None = strawberry.field(
+        description="End of a bucket (exclusive); null for a raw point."
+    )
     value: float = strawberry.field(description="The raw value; a bucket's average.")
-    min: float = strawberry.field(description="Smallest value in the bucket (a raw point: its value).")
-    max: float = strawberry.field(description="Largest value in the bucket (a raw point: its value).")
+    min: float = strawberry.field(
+        description="Smallest value in the bucket (a raw point: its value)."
+    )
+    max: float = strawberry.field(
+        description="Largest value in the bucket (a raw point: its value)."
+    )
     avg: float = strawberry.field(description="Average of the bucket (a raw point: its value).")
     count: int = strawberry.field(description="How many points the bucket holds (a raw point: 1).")
     device_time: dt.datetime | None = strawberry.field(
@@ -46,7 +57,9 @@ class TelemetrySample:
 
 @strawberry.type(description="One measured value of a live reading.")
 class TelemetryValue:
-    key: str = strawberry.field(description="What was measured: current_a, current_b, breaker_current, ...")
+    key: str = strawberry.field(
+        description="What was measured: current_a, current_b, breaker_current, ..."
+    )
     value: float = strawberry.field(description="The value, in the key's unit (currents in mA).")
 
 
@@ -54,7 +67,9 @@ class TelemetryValue:
 class TelemetryReading:
     device_id: relay.GlobalID = strawberry.field(description="The device it is about.")
     received_at: dt.datetime = strawberry.field(description="Server time it arrived.")
-    device_time: dt.datetime | None = strawberry.field(description="The device's own clock, if it sent one.")
+    device_time: dt.datetime | None = strawberry.field(
+        description="The device's own clock, if it sent one."
+    )
     values: list[TelemetryValue] = strawberry.field(
         description="The measurements. An outlet's 0xFFFF overload marker is not a current and "
         "is left out; see `overload`."
@@ -64,7 +79,9 @@ class TelemetryReading:
     )
     relay_a: bool | None = strawberry.field(description="Outlets: socket A's relay is on.")
     relay_b: bool | None = strawberry.field(description="Outlets: socket B's relay is on.")
-    overload: bool | None = strawberry.field(description="Outlets: the reading reports an overload trip.")
+    overload: bool | None = strawberry.field(
+        description="Outlets: the reading reports an overload trip."
+    )
 
     @classmethod
     def from_event(cls, event: TelemetryEvent) -> "TelemetryReading":

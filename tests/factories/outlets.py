@@ -69,7 +69,9 @@ class LiveHub:
     base_url: str
 
 
-async def live_hub(owner: GraphQLClient, outlet_ids: tuple[str, ...] = ("FE",)) -> tuple[LiveHub, list[RegisteredDevice]]:
+async def live_hub(
+    owner: GraphQLClient, outlet_ids: tuple[str, ...] = ("FE",)
+) -> tuple[LiveHub, list[RegisteredDevice]]:
     """A hub of ``owner``'s with outlets, and the base URL its owner types into its portal."""
     hub = await register_hub(owner)
     outlets = [
@@ -91,17 +93,27 @@ class HubWire:
         self.prefix = f"/{path}/api"
         self.server = server
 
-    async def request(self, method: str, path: str, body: dict[str, Any] | bytes | None = None) -> httpx.Response:
-        content = body if isinstance(body, bytes) or body is None else json.dumps(body, separators=(",", ":")).encode()
+    async def request(
+        self, method: str, path: str, body: dict[str, Any] | bytes | None = None
+    ) -> httpx.Response:
+        content = (
+            body
+            if isinstance(body, bytes) or body is None
+            else json.dumps(body, separators=(",", ":")).encode()
+        )
         headers = {"Content-Type": "application/json"} if content is not None else {}
-        async with httpx.AsyncClient(base_url=self.server.base_url, timeout=30, follow_redirects=False) as http:
+        async with httpx.AsyncClient(
+            base_url=self.server.base_url, timeout=30, follow_redirects=False
+        ) as http:
             return await http.request(method, self.prefix + path, content=content, headers=headers)
 
     async def devices(self) -> httpx.Response:
         return await self.request("GET", "/devices/")
 
     async def breaker(self, ccu_id: str, current_ma: int) -> httpx.Response:
-        return await self.request("POST", "/breaker-data/", {"ccu_id": ccu_id, "current_ma": current_ma})
+        return await self.request(
+            "POST", "/breaker-data/", {"ccu_id": ccu_id, "current_ma": current_ma}
+        )
 
     async def focus(self) -> httpx.Response:
         return await self.request("GET", "/focus/")

@@ -13,8 +13,7 @@ from graphql_api.errors import DomainError
 from graphql_api.feeding import service as feeding_service
 from graphql_api.feeding.errors import FeedingErrorCode
 from graphql_api.feeding.models import FeedingLog, FeedingSource
-from graphql_api.feeding.repository import FeedingFilters
-from graphql_api.feeding.service import ReportedFeeding
+from graphql_api.feeding.service import FeedingFilters, ReportedFeeding
 from graphql_api.pagination import PageArgs
 from graphql_api.pets.errors import PetErrorCode
 from tests.factories.accounts import PASSWORD, unique_email, viewer_of

@@ -34,10 +34,16 @@ async def outlet(session, owner, hub):
 
 
 async def open_alerts(session, device_id: int) -> list[AlertKind]:
-    statement = select(Alert.kind).where(Alert.device_id == device_id, Alert.status != AlertStatus.CLEARED)
+    statement = select(Alert.kind).where(
+        Alert.device_id == device_id, Alert.status != AlertStatus.CLEARED
+    )
     return sorted((await session.execute(statement)).scalars())
 
 
 async def stored_points(session, device_id: int) -> int:
-    statement = select(func.count()).select_from(TelemetryPoint).where(TelemetryPoint.device_id == device_id)
+    statement = (
+        select(func.count())
+        .select_from(TelemetryPoint)
+        .where(TelemetryPoint.device_id == device_id)
+    )
     return int((await session.execute(statement)).scalar_one())

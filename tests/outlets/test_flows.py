@@ -23,18 +23,27 @@ def _later(seconds: int) -> dt.datetime:
 
 
 async def _fresh(session, device: Device) -> Device:
-    statement = select(Device).where(Device.id == device.id).execution_options(populate_existing=True)
+    statement = (
+        select(Device).where(Device.id == device.id).execution_options(populate_existing=True)
+    )
     return (await session.execute(statement)).scalar_one()
 
 
 async def _set_threshold(session, owner, outlet, milliamps: int) -> None:
     await commands_service.issue(
-        session, viewer_of(owner), outlet.id, CommandKind.SET_THRESHOLD, {"milliamps": milliamps}, NOW
+        session,
+        viewer_of(owner),
+        outlet.id,
+        CommandKind.SET_THRESHOLD,
+        {"milliamps": milliamps},
+        NOW,
     )
 
 
 class TestRecordOutletReading:
-    async def test_keeps_the_reported_state_and_marks_the_outlet_seen(self, session, settings, hub, outlet):
+    async def test_keeps_the_reported_state_and_marks_the_outlet_seen(
+        self, session, settings, hub, outlet
+    ):
         # given
         reading = OutletReading("fe", current_a=1250, current_b=0, relay_a=True, relay_b=False)
 
@@ -44,8 +53,15 @@ class TestRecordOutletReading:
         # then
         stored = await _fresh(session, outlet)
         assert (result.relay_a, result.relay_b, result.persisted) == (True, False, True)
-        assert {key: stored.state[key] for key in ("relay_a", "relay_b", "current_a", "current_b", "overload")} == {
-            "relay_a": True, "relay_b": False, "current_a": 1250, "current_b": 0, "overload": False,
+        assert {
+            key: stored.state[key]
+            for key in ("relay_a", "relay_b", "current_a", "current_b", "overload")
+        } == {
+            "relay_a": True,
+            "relay_b": False,
+            "current_a": 1250,
+            "current_b": 0,
+            "overload": False,
         }
         assert (stored.online, stored.last_seen_at) == (True, NOW)
 
@@ -55,7 +71,9 @@ class TestRecordOutletReading:
 
         # when
         results = [
-            await outlets_flows.record_outlet_reading(session, settings, hub, reading, _later(seconds))
+            await outlets_flows.record_outlet_reading(
+                session, settings, hub, reading, _later(seconds)
+            )
             for seconds in (0, 2, 4)
         ]
 
@@ -63,12 +81,16 @@ class TestRecordOutletReading:
         assert [result.persisted for result in results] == [True, False, False]
         assert await stored_points(session, outlet.id) == 2
 
-    async def test_never_overwrites_the_owners_threshold(self, session, settings, owner, hub, outlet):
+    async def test_never_overwrites_the_owners_threshold(
+        self, session, settings, owner, hub, outlet
+    ):
         # given
         await _set_threshold(session, owner, outlet, 3000)
 
         # when
-        await outlets_flows.record_outlet_reading(session, settings, hub, OutletReading("FE", 100, 0, True, True), NOW)
+        await outlets_flows.record_outlet_reading(
+            session, settings, hub, OutletReading("FE", 100, 0, True, True), NOW
+        )
 
         # then
         stored = await _fresh(session, outlet)
@@ -82,7 +104,9 @@ class TestRecordOutletReading:
 
         # when / then
         with pytest.raises(OutletNotFound):
-            await outlets_flows.record_outlet_reading(session, settings, other_hub, OutletReading("FE", 1, 1), NOW)
+            await outlets_flows.record_outlet_reading(
+                session, settings, other_hub, OutletReading("FE", 1, 1), NOW
+            )
         assert (await _fresh(session, outlet)).last_seen_at is None
         assert await stored_points(session, outlet.id) == 0
 
@@ -90,7 +114,11 @@ class TestRecordOutletReading:
 class TestAlertRules:
     @pytest.mark.parametrize(
         "reading",
-        [OutletReading("FE", 65535, 0), OutletReading("FE", 0, 65535), OutletReading("FE", 10, 10, is_overload=True)],
+        [
+            OutletReading("FE", 65535, 0),
+            OutletReading("FE", 0, 65535),
+            OutletReading("FE", 10, 10, is_overload=True),
+        ],
     )
     async def test_an_overload_trip_raises_overload(self, session, settings, hub, outlet, reading):
         # when
@@ -99,14 +127,20 @@ class TestAlertRules:
         # then
         assert await open_alerts(session, outlet.id) == [AlertKind.OVERLOAD]
 
-    async def test_a_storm_of_overloads_is_one_alert_cleared_when_it_ends(self, session, settings, hub, outlet):
+    async def test_a_storm_of_overloads_is_one_alert_cleared_when_it_ends(
+        self, session, settings, hub, outlet
+    ):
         # given
         for seconds in (0, 2, 4):
-            await outlets_flows.record_outlet_reading(session, settings, hub, OutletReading("FE", 65535, 0), _later(seconds))
+            await outlets_flows.record_outlet_reading(
+                session, settings, hub, OutletReading("FE", 65535, 0), _later(seconds)
+            )
         during = await open_alerts(session, outlet.id)
 
         # when
-        await outlets_flows.record_outlet_reading(session, settings, hub, OutletReading("FE", 100, 0), _later(6))
+        await outlets_flows.record_outlet_reading(
+            session, settings, hub, OutletReading("FE", 100, 0), _later(6)
+        )
 
         # then
         assert during == [AlertKind.OVERLOAD]
@@ -117,36 +151,52 @@ class TestAlertRules:
     ):
         # given
         await _set_threshold(session, owner, outlet, 1000)
-        await outlets_flows.record_outlet_reading(session, settings, hub, OutletReading("FE", 500, 0), NOW)
+        await outlets_flows.record_outlet_reading(
+            session, settings, hub, OutletReading("FE", 500, 0), NOW
+        )
 
         # when
-        result = await outlets_flows.record_outlet_reading(session, settings, hub, OutletReading("FE", 0, 1250), _later(2))
+        result = await outlets_flows.record_outlet_reading(
+            session, settings, hub, OutletReading("FE", 0, 1250), _later(2)
+        )
 
         # then
         assert result.persisted is False
         assert await open_alerts(session, outlet.id) == [AlertKind.THRESHOLD]
 
-    async def test_threshold_clears_when_the_current_falls(self, session, settings, owner, hub, outlet):
+    async def test_threshold_clears_when_the_current_falls(
+        self, session, settings, owner, hub, outlet
+    ):
         # given
         await _set_threshold(session, owner, outlet, 1000)
-        await outlets_flows.record_outlet_reading(session, settings, hub, OutletReading("FE", 1250, 0), NOW)
+        await outlets_flows.record_outlet_reading(
+            session, settings, hub, OutletReading("FE", 1250, 0), NOW
+        )
 
         # when
-        await outlets_flows.record_outlet_reading(session, settings, hub, OutletReading("FE", 1000, 0), _later(2))
+        await outlets_flows.record_outlet_reading(
+            session, settings, hub, OutletReading("FE", 1000, 0), _later(2)
+        )
 
         # then
         assert await open_alerts(session, outlet.id) == []
 
-    async def test_without_a_threshold_no_current_raises_threshold(self, session, settings, hub, outlet):
+    async def test_without_a_threshold_no_current_raises_threshold(
+        self, session, settings, hub, outlet
+    ):
         # when
-        await outlets_flows.record_outlet_reading(session, settings, hub, OutletReading("FE", 60000, 0), NOW)
+        await outlets_flows.record_outlet_reading(
+            session, settings, hub, OutletReading("FE", 60000, 0), NOW
+        )
 
         # then
         assert await open_alerts(session, outlet.id) == []
 
 
 class TestRelayConfirmation:
-    async def test_a_sent_relay_command_succeeds_when_a_reading_shows_it(self, session, settings, owner, hub, outlet):
+    async def test_a_sent_relay_command_succeeds_when_a_reading_shows_it(
+        self, session, settings, owner, hub, outlet
+    ):
         # given
         command = await commands_service.issue(
             session, viewer_of(owner), outlet.id, CommandKind.RELAY_ON, {"socket": "b"}, NOW
@@ -155,12 +205,18 @@ class TestRelayConfirmation:
 
         # when
         await outlets_flows.record_outlet_reading(
-            session, settings, hub, OutletReading("FE", 0, 800, relay_a=False, relay_b=True), _later(2)
+            session,
+            settings,
+            hub,
+            OutletReading("FE", 0, 800, relay_a=False, relay_b=True),
+            _later(2),
         )
 
         # then
         assert [sent.id for sent in delivered] == [command.id]
-        status = (await session.execute(select(Command.status).where(Command.id == command.id))).scalar_one()
+        status = (
+            await session.execute(select(Command.status).where(Command.id == command.id))
+        ).scalar_one()
         assert status is CommandStatus.SUCCEEDED
 
     async def test_another_hub_cannot_fetch_my_outlets_commands(self, session, owner, outlet):
@@ -175,11 +231,17 @@ class TestRelayConfirmation:
 class TestRecordBreakerReading:
     async def test_noise_is_stored_as_no_load(self, session, settings, hub):
         # when
-        load = await outlets_flows.record_breaker_reading(session, settings, hub, hub.hardware_id.lower(), 150, NOW)
+        load = await outlets_flows.record_breaker_reading(
+            session, settings, hub, hub.hardware_id.lower(), 150, NOW
+        )
 
         # then
         stored = await _fresh(session, hub)
-        value = (await session.execute(select(TelemetryPoint.value).where(TelemetryPoint.device_id == hub.id))).scalar_one()
+        value = (
+            await session.execute(
+                select(TelemetryPoint.value).where(TelemetryPoint.device_id == hub.id)
+            )
+        ).scalar_one()
         assert (load, stored.state["breaker_current_ma"], value) == (0, 0, 0.0)
         assert stored.online is True
 

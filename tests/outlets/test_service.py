@@ -15,7 +15,9 @@ NOW = dt.datetime(2026, 11, 23, 9, 0, tzinfo=dt.UTC)
 
 
 class TestNormalizeShortId:
-    @pytest.mark.parametrize(("given", "stored"), [("fe", "FE"), ("3", "03"), (" 0a ", "0A"), ("02", "02")])
+    @pytest.mark.parametrize(
+        ("given", "stored"), [("fe", "FE"), ("3", "03"), (" 0a ", "0A"), ("02", "02")]
+    )
     def test_ids_are_upper_case_two_digits(self, given, stored):
         # when / then
         assert outlets_service.normalize_short_id(given) == stored
@@ -28,7 +30,9 @@ class TestNormalizeShortId:
 
 
 class TestBreakerCurrent:
-    @pytest.mark.parametrize(("reported", "stored"), [(0, 0), (1, 0), (280, 0), (281, 281), (4500, 4500)])
+    @pytest.mark.parametrize(
+        ("reported", "stored"), [(0, 0), (1, 0), (280, 0), (281, 281), (4500, 4500)]
+    )
     def test_sensor_noise_reads_as_no_load(self, reported, stored):
         # when / then
         assert outlets_service.breaker_current(reported) == stored
@@ -50,7 +54,9 @@ class TestAuthenticateHub:
     async def test_an_outlets_own_key_is_no_hub_key(self, session, settings, owner, hub):
         # given
         outlet_key = (
-            await register_device(session, owner, DeviceKind.OUTLET, hardware_id="03", parent_id=hub.id)
+            await register_device(
+                session, owner, DeviceKind.OUTLET, hardware_id="03", parent_id=hub.id
+            )
         ).api_key
 
         # when / then
@@ -122,7 +128,9 @@ class TestFocus:
         await telemetry_service.start_watch(session, outlet.id, NOW)
 
         # when
-        focused = await outlets_service.focused_outlet(session, hub, NOW + telemetry_service.WATCH_TTL)
+        focused = await outlets_service.focused_outlet(
+            session, hub, NOW + telemetry_service.WATCH_TTL
+        )
 
         # then
         assert focused.id == other.id
@@ -139,36 +147,55 @@ class TestFocus:
 
 
 class TestHubBaseUrl:
-    async def test_issuing_rotates_the_key_into_the_base_url(self, session, settings, owner, hub_key):
+    async def test_issuing_rotates_the_key_into_the_base_url(
+        self, session, settings, owner, hub_key
+    ):
         # given
-        public = Settings(**{**settings.model_dump(), "public_base_url": "https://pawgraph.example/"})
+        public = Settings(
+            **{**settings.model_dump(), "public_base_url": "https://pawgraph.example/"}
+        )
 
         # when
-        setup = await outlets_service.issue_hub_base_url(session, viewer_of(owner), public, hub_key.device.id)
+        setup = await outlets_service.issue_hub_base_url(
+            session, viewer_of(owner), public, hub_key.device.id
+        )
 
         # then
         assert setup.base_url.startswith("https://pawgraph.example/h/")
         new_key = setup.base_url.removeprefix("https://pawgraph.example/h/")
-        assert (await outlets_service.authenticate_hub(session, settings, new_key)).id == hub_key.device.id
+        assert (
+            await outlets_service.authenticate_hub(session, settings, new_key)
+        ).id == hub_key.device.id
         with pytest.raises(HubNotFound):
             await outlets_service.authenticate_hub(session, settings, hub_key.api_key)
 
-    async def test_setup_builds_the_url_only_from_the_current_key(self, session, settings, owner, hub_key):
+    async def test_setup_builds_the_url_only_from_the_current_key(
+        self, session, settings, owner, hub_key
+    ):
         # when
-        without_key = await outlets_service.hub_setup(session, viewer_of(owner), settings, hub_key.device.id, None)
+        without_key = await outlets_service.hub_setup(
+            session, viewer_of(owner), settings, hub_key.device.id, None
+        )
         with_key = await outlets_service.hub_setup(
             session, viewer_of(owner), settings, hub_key.device.id, hub_key.api_key
         )
 
         # then
-        assert (without_key.base_url_prefix, without_key.base_url) == ("http://127.0.0.1:8000/h/", None)
+        assert (without_key.base_url_prefix, without_key.base_url) == (
+            "http://127.0.0.1:8000/h/",
+            None,
+        )
         assert with_key.base_url == f"http://127.0.0.1:8000/h/{hub_key.api_key}"
 
     async def test_another_users_hub_is_not_found(self, session, settings, stranger, hub_key):
         # when
-        setup = await outlets_service.hub_setup(session, viewer_of(stranger), settings, hub_key.device.id, None)
+        setup = await outlets_service.hub_setup(
+            session, viewer_of(stranger), settings, hub_key.device.id, None
+        )
 
         # then
         assert setup is None
         with pytest.raises(HubNotFound):
-            await outlets_service.issue_hub_base_url(session, viewer_of(stranger), settings, hub_key.device.id)
+            await outlets_service.issue_hub_base_url(
+                session, viewer_of(stranger), settings, hub_key.device.id
+            )

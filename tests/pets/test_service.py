@@ -7,6 +7,7 @@ from graphql_api.accounts import service as accounts_service
 from graphql_api.auth import AccountSuspended, Role
 from graphql_api.db import utcnow
 from graphql_api.errors import CommonErrorCode, NotAuthenticated
+from graphql_api.pagination import PageArgs
 from graphql_api.pets import service as pets_service
 from graphql_api.pets.errors import InvalidPet, PetErrorCode, PetNotFound
 from graphql_api.pets.models import ActivityLevel, Species
@@ -14,7 +15,7 @@ from graphql_api.pets.service import PetData
 from tests.factories.accounts import create_user, viewer_of
 from tests.factories.pets_db import TODAY, create_pet
 
-PAGE = pets_service.PageArgs(limit=50, forward=True, cursor=None)
+PAGE = PageArgs(limit=50, forward=True, cursor=None)
 
 
 class TestCreate:

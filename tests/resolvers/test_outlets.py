@@ -33,7 +33,10 @@ query HubState($hubId: ID!) {
 """
 FOCUS_OUTLET = """
 mutation FocusOutlet($input: FocusOutletInput!) {
-  focusOutlet(input: $input) { outletState { outlet { hardwareId } } userErrors { field code message } }
+  focusOutlet(input: $input) {
+    outletState { outlet { hardwareId } }
+    userErrors { field code message }
+  }
 }
 """
 ISSUE_HUB_BASE_URL = """
@@ -57,7 +60,9 @@ async def _hub_with_outlets(session, settings):
     hub = (await create_hub(session, owner)).device
     heater = await create_outlet(session, owner, hub, "FE", "Heater")
     lamp = await create_outlet(session, owner, hub, "03", "Lamp")
-    await outlets_flows.record_outlet_reading(session, settings, hub, OutletReading("FE", 1250, 0, True, False), NOW)
+    await outlets_flows.record_outlet_reading(
+        session, settings, hub, OutletReading("FE", 1250, 0, True, False), NOW
+    )
     await outlets_flows.record_breaker_reading(session, settings, hub, hub.hardware_id, 4500, NOW)
     return owner, hub, heater, lamp
 
@@ -69,7 +74,9 @@ class TestOutletState:
 
         # when
         result = await schema.execute(
-            OUTLET_STATE, variable_values={"outletId": gid(heater)}, context_value=make_context(viewer_of(owner))
+            OUTLET_STATE,
+            variable_values={"outletId": gid(heater)},
+            context_value=make_context(viewer_of(owner)),
         )
 
         # then
@@ -94,7 +101,9 @@ class TestOutletState:
 
         # when
         result = await schema.execute(
-            OUTLET_STATE, variable_values={"outletId": gid(heater)}, context_value=make_context(viewer_of(stranger))
+            OUTLET_STATE,
+            variable_values={"outletId": gid(heater)},
+            context_value=make_context(viewer_of(stranger)),
         )
 
         # then
@@ -103,33 +112,51 @@ class TestOutletState:
 
 
 class TestHubStateAndFocus:
-    async def test_focusing_an_outlet_makes_it_the_hubs_focus(self, schema, make_context, session, settings):
+    async def test_focusing_an_outlet_makes_it_the_hubs_focus(
+        self, schema, make_context, session, settings
+    ):
         # given
         owner, hub, _, lamp = await _hub_with_outlets(session, settings)
         context = make_context(viewer_of(owner))
 
         # when
-        focused = await schema.execute(FOCUS_OUTLET, variable_values={"input": {"outletId": gid(lamp)}}, context_value=context)
-        state = await schema.execute(HUB_STATE, variable_values={"hubId": gid(hub)}, context_value=make_context(viewer_of(owner)))
+        focused = await schema.execute(
+            FOCUS_OUTLET, variable_values={"input": {"outletId": gid(lamp)}}, context_value=context
+        )
+        state = await schema.execute(
+            HUB_STATE,
+            variable_values={"hubId": gid(hub)},
+            context_value=make_context(viewer_of(owner)),
+        )
 
         # then
-        assert focused.data["focusOutlet"] == {"outletState": {"outlet": {"hardwareId": "03"}}, "userErrors": []}
+        assert focused.data["focusOutlet"] == {
+            "outletState": {"outlet": {"hardwareId": "03"}},
+            "userErrors": [],
+        }
         assert state.errors is None
         assert state.data["hubState"] == {
             "breakerCurrentMilliamps": 4500,
-            "outlets": [{"outlet": {"hardwareId": "FE"}, "relayA": True}, {"outlet": {"hardwareId": "03"}, "relayA": None}],
+            "outlets": [
+                {"outlet": {"hardwareId": "FE"}, "relayA": True},
+                {"outlet": {"hardwareId": "03"}, "relayA": None},
+            ],
             "chosenOutlet": {"outlet": {"hardwareId": "03"}},
             "focusedOutlet": {"outlet": {"hardwareId": "03"}},
         }
 
-    async def test_focusing_another_users_outlet_is_not_found(self, schema, make_context, session, settings):
+    async def test_focusing_another_users_outlet_is_not_found(
+        self, schema, make_context, session, settings
+    ):
         # given
         _, _, heater, _ = await _hub_with_outlets(session, settings)
         stranger = await create_user(session, prefix="stranger")
 
         # when
         result = await schema.execute(
-            FOCUS_OUTLET, variable_values={"input": {"outletId": gid(heater)}}, context_value=make_context(viewer_of(stranger))
+            FOCUS_OUTLET,
+            variable_values={"input": {"outletId": gid(heater)}},
+            context_value=make_context(viewer_of(stranger)),
         )
 
         # then
@@ -140,36 +167,51 @@ class TestHubStateAndFocus:
 
 
 class TestHubBaseUrl:
-    async def test_issuing_answers_the_url_that_setup_then_recognises(self, schema, make_context, session, settings):
+    async def test_issuing_answers_the_url_that_setup_then_recognises(
+        self, schema, make_context, session, settings
+    ):
         # given
         owner, hub, _, _ = await _hub_with_outlets(session, settings)
 
         # when
         issued = await schema.execute(
-            ISSUE_HUB_BASE_URL, variable_values={"input": {"hubId": gid(hub)}}, context_value=make_context(viewer_of(owner))
+            ISSUE_HUB_BASE_URL,
+            variable_values={"input": {"hubId": gid(hub)}},
+            context_value=make_context(viewer_of(owner)),
         )
         base_url = issued.data["issueHubBaseUrl"]["baseUrl"]
         key = base_url.removeprefix("http://127.0.0.1:8000/h/")
         setup = await schema.execute(
-            HUB_SETUP, variable_values={"hubId": gid(hub), "apiKey": key}, context_value=make_context(viewer_of(owner))
+            HUB_SETUP,
+            variable_values={"hubId": gid(hub), "apiKey": key},
+            context_value=make_context(viewer_of(owner)),
         )
 
         # then
         assert issued.data["issueHubBaseUrl"]["userErrors"] == []
         assert len(key) == 48
-        assert setup.data["hubSetup"] == {"baseUrlPrefix": "http://127.0.0.1:8000/h/", "baseUrl": base_url}
+        assert setup.data["hubSetup"] == {
+            "baseUrlPrefix": "http://127.0.0.1:8000/h/",
+            "baseUrl": base_url,
+        }
 
-    async def test_issuing_for_another_users_hub_is_not_found(self, schema, make_context, session, settings):
+    async def test_issuing_for_another_users_hub_is_not_found(
+        self, schema, make_context, session, settings
+    ):
         # given
         _, hub, _, _ = await _hub_with_outlets(session, settings)
         stranger = await create_user(session, prefix="stranger")
 
         # when
         result = await schema.execute(
-            ISSUE_HUB_BASE_URL, variable_values={"input": {"hubId": gid(hub)}}, context_value=make_context(viewer_of(stranger))
+            ISSUE_HUB_BASE_URL,
+            variable_values={"input": {"hubId": gid(hub)}},
+            context_value=make_context(viewer_of(stranger)),
         )
 
         # then
         errors = result.data["issueHubBaseUrl"]["userErrors"]
-        assert [error["code"] for error in errors] == [ErrorCode(OutletErrorCode.HUB_NOT_FOUND.value).name]
+        assert [error["code"] for error in errors] == [
+            ErrorCode(OutletErrorCode.HUB_NOT_FOUND.value).name
+        ]
         assert result.data["issueHubBaseUrl"]["baseUrl"] is None

@@ -7,6 +7,7 @@ from strawberry import relay
 from graphql_api.auth import Viewer
 from graphql_api.errors import CommonErrorCode
 from graphql_api.mutation import ErrorCode
+from graphql_api.pagination import PageArgs
 from graphql_api.pets import service as pets_service
 from graphql_api.pets.errors import PetErrorCode
 from tests.factories.accounts import create_user, viewer_of
@@ -160,6 +161,34 @@ class TestCreatePet:
         # then
         error = only_user_error(result.data["createPet"])
         assert error["code"] == graphql_code(CommonErrorCode.ACCOUNT_SUSPENDED)
+
+    async def test_an_unexpected_exception_is_masked_and_nothing_is_written(
+        self, schema, make_context, session, monkeypatch
+    ):
+        # given
+        owner = await create_user(session)
+        owner_viewer = viewer_of(owner)
+        await session.commit()  # the failing mutation rolls back to here
+        real_create = pets_service.create
+
+        async def create_then_fail(*args, **kwargs):
+            await real_create(*args, **kwargs)
+            raise RuntimeError("disk full at /var/lib/postgresql")
+
+        monkeypatch.setattr(pets_service, "create", create_then_fail)
+        variables = {"input": {"name": "Ghost", "species": "CAT"}}
+
+        # when
+        result = await schema.execute(
+            CREATE_PET, variable_values=variables, context_value=make_context(owner_viewer)
+        )
+
+        # then
+        assert [error.message for error in result.errors] == ["Unexpected error."]
+        page, _ = await pets_service.list_for_viewer(
+            session, owner_viewer, PageArgs(limit=10, forward=True, cursor=None)
+        )
+        assert page.items == []
 
 
 class TestUpdatePet:

@@ -31,7 +31,9 @@ async def _collar_with_readings(session, settings, owner):
     collar = await create_device(session, owner, kind=DeviceKind.COLLAR, name="collar")
     for minute, rate in enumerate([60.0, 80.0, 70.0]):
         at = T0 + dt.timedelta(minutes=minute)
-        await telemetry_service.record(session, settings, collar.id, {"heart_rate": rate, "battery": 90.0}, at)
+        await telemetry_service.record(
+            session, settings, collar.id, {"heart_rate": rate, "battery": 90.0}, at
+        )
     return collar
 
 
@@ -43,7 +45,9 @@ class TestTelemetryQuery:
         variables = {"deviceId": gid(collar), "keys": ["heart_rate"], "first": 2}
 
         # when
-        result = await schema.execute(TELEMETRY, variable_values=variables, context_value=make_context(viewer_of(owner)))
+        result = await schema.execute(
+            TELEMETRY, variable_values=variables, context_value=make_context(viewer_of(owner))
+        )
 
         # then
         assert result.errors is None
@@ -51,7 +55,9 @@ class TestTelemetryQuery:
         assert [edge["node"]["value"] for edge in telemetry["edges"]] == [60.0, 80.0]
         assert (telemetry["totalCount"], telemetry["pageInfo"]["hasNextPage"]) == (3, True)
 
-    async def test_buckets_summarise_min_max_avg_count(self, schema, make_context, session, settings):
+    async def test_buckets_summarise_min_max_avg_count(
+        self, schema, make_context, session, settings
+    ):
         # given
         owner = await create_user(session)
         collar = await _collar_with_readings(session, settings, owner)
@@ -64,7 +70,9 @@ class TestTelemetryQuery:
         }
 
         # when
-        result = await schema.execute(TELEMETRY, variable_values=variables, context_value=make_context(viewer_of(owner)))
+        result = await schema.execute(
+            TELEMETRY, variable_values=variables, context_value=make_context(viewer_of(owner))
+        )
 
         # then
         assert result.errors is None
@@ -88,21 +96,27 @@ class TestTelemetryQuery:
 
         # when
         result = await schema.execute(
-            TELEMETRY, variable_values={"deviceId": gid(collar)}, context_value=make_context(viewer_of(stranger))
+            TELEMETRY,
+            variable_values={"deviceId": gid(collar)},
+            context_value=make_context(viewer_of(stranger)),
         )
 
         # then
         assert result.errors is None
         assert result.data["telemetry"] is None
 
-    async def test_a_malformed_key_is_an_error_with_its_code(self, schema, make_context, session, settings):
+    async def test_a_malformed_key_is_an_error_with_its_code(
+        self, schema, make_context, session, settings
+    ):
         # given
         owner = await create_user(session)
         collar = await _collar_with_readings(session, settings, owner)
         variables = {"deviceId": gid(collar), "keys": ["Heart Rate"]}
 
         # when
-        result = await schema.execute(TELEMETRY, variable_values=variables, context_value=make_context(viewer_of(owner)))
+        result = await schema.execute(
+            TELEMETRY, variable_values=variables, context_value=make_context(viewer_of(owner))
+        )
 
         # then
         assert len(result.errors) == 1

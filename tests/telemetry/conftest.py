@@ -56,7 +56,9 @@ async def sqlite_session(sqlite_url: str) -> AsyncIterator[AsyncSession]:
     engine = create_engine(sqlite_url)
     async with engine.connect() as connection:
         transaction = await connection.begin()
-        session = AsyncSession(bind=connection, join_transaction_mode="create_savepoint", expire_on_commit=False)
+        session = AsyncSession(
+            bind=connection, join_transaction_mode="create_savepoint", expire_on_commit=False
+        )
         try:
             yield session
         finally:

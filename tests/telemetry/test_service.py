@@ -4,12 +4,12 @@ import json
 import pytest
 
 from graphql_api import events
+from graphql_api.devices.models import DeviceKind
 from graphql_api.errors import ValidationFailed
 from graphql_api.settings import Settings
 from graphql_api.telemetry import service as telemetry_service
 from graphql_api.telemetry.errors import InvalidTelemetryKey, InvalidTelemetryRange
 from graphql_api.telemetry.service import TelemetryBucket, TelemetryQuery
-from graphql_api.devices.models import DeviceKind
 from tests.factories.accounts import create_user, viewer_of
 from tests.factories.devices_db import create_device
 
@@ -19,11 +19,19 @@ FIVE_MINUTES = dt.timedelta(minutes=5)
 
 async def _page(session, owner, query: TelemetryQuery, first=None, after=None):
     return await telemetry_service.query(
-        session, viewer_of(owner), query, first=first, after=after, max_page_size=100, now=T0 + dt.timedelta(days=1)
+        session,
+        viewer_of(owner),
+        query,
+        first=first,
+        after=after,
+        max_page_size=100,
+        now=T0 + dt.timedelta(days=1),
     )
 
 
-async def _record_series(session, settings, device_id, values_by_minute: dict[int, dict[str, float]]):
+async def _record_series(
+    session, settings, device_id, values_by_minute: dict[int, dict[str, float]]
+):
     for minute, values in values_by_minute.items():
         at = T0 + dt.timedelta(minutes=minute)
         await telemetry_service.record(session, settings, device_id, values, at)
@@ -37,7 +45,9 @@ class TestRecord:
         values = {"current_a": 1250.0, "current_b": 0.0}
 
         # when
-        first = await telemetry_service.record(session, settings, collar.id, values, T0, stream="outlet")
+        first = await telemetry_service.record(
+            session, settings, collar.id, values, T0, stream="outlet"
+        )
         second = await telemetry_service.record(
             session, settings, collar.id, values, T0 + dt.timedelta(seconds=2), stream="outlet"
         )
@@ -46,30 +56,51 @@ class TestRecord:
         # then
         assert (first, second) == (True, False)
         page = await _page(session, owner, TelemetryQuery(collar.id))
-        assert [(sample.key, sample.at) for sample in page.samples] == [("current_a", T0), ("current_b", T0)]
-        assert [channel for channel, _ in recording_bus.sent] == [events.device_telemetry_channel(collar.id)] * 2
-        assert [json.loads(message)["persisted"] for _, message in recording_bus.sent] == [True, False]
+        assert [(sample.key, sample.at) for sample in page.samples] == [
+            ("current_a", T0),
+            ("current_b", T0),
+        ]
+        assert [channel for channel, _ in recording_bus.sent] == [
+            events.device_telemetry_channel(collar.id)
+        ] * 2
+        assert [json.loads(message)["persisted"] for _, message in recording_bus.sent] == [
+            True,
+            False,
+        ]
 
-    async def test_throttled_stream_stores_again_once_the_interval_has_passed(self, session, settings, collar):
+    async def test_throttled_stream_stores_again_once_the_interval_has_passed(
+        self, session, settings, collar
+    ):
         # given
         values = {"current_a": 1.0}
         await telemetry_service.record(session, settings, collar.id, values, T0, stream="outlet")
 
         # when
         just_before = await telemetry_service.record(
-            session, settings, collar.id, values, T0 + FIVE_MINUTES - dt.timedelta(seconds=1), stream="outlet"
+            session,
+            settings,
+            collar.id,
+            values,
+            T0 + FIVE_MINUTES - dt.timedelta(seconds=1),
+            stream="outlet",
         )
-        on_time = await telemetry_service.record(session, settings, collar.id, values, T0 + FIVE_MINUTES, stream="outlet")
+        on_time = await telemetry_service.record(
+            session, settings, collar.id, values, T0 + FIVE_MINUTES, stream="outlet"
+        )
 
         # then
         assert (just_before, on_time) == (False, True)
 
     async def test_streams_are_throttled_separately(self, session, settings, collar):
         # given
-        await telemetry_service.record(session, settings, collar.id, {"current_a": 1.0}, T0, stream="outlet")
+        await telemetry_service.record(
+            session, settings, collar.id, {"current_a": 1.0}, T0, stream="outlet"
+        )
 
         # when
-        breaker = await telemetry_service.record(session, settings, collar.id, {"breaker_current": 2.0}, T0, stream="breaker")
+        breaker = await telemetry_service.record(
+            session, settings, collar.id, {"breaker_current": 2.0}, T0, stream="breaker"
+        )
 
         # then
         assert breaker is True
@@ -86,12 +117,21 @@ class TestRecord:
 
     async def test_the_interval_is_a_setting(self, session, settings, collar):
         # given
-        fast = Settings(**{**settings.model_dump(), "telemetry_persist_interval": dt.timedelta(seconds=1)})
-        await telemetry_service.record(session, fast, collar.id, {"current_a": 1.0}, T0, stream="outlet")
+        fast = Settings(
+            **{**settings.model_dump(), "telemetry_persist_interval": dt.timedelta(seconds=1)}
+        )
+        await telemetry_service.record(
+            session, fast, collar.id, {"current_a": 1.0}, T0, stream="outlet"
+        )
 
         # when
         stored = await telemetry_service.record(
-            session, fast, collar.id, {"current_a": 1.0}, T0 + dt.timedelta(seconds=1), stream="outlet"
+            session,
+            fast,
+            collar.id,
+            {"current_a": 1.0},
+            T0 + dt.timedelta(seconds=1),
+            stream="outlet",
         )
 
         # then
@@ -103,30 +143,53 @@ class TestRecord:
             await telemetry_service.record(session, settings, collar.id, {"Heart Rate": 80.0}, T0)
 
 
-
 class TestRawQuery:
     async def test_pages_follow_receive_time_with_cursors(self, session, settings, owner, collar):
         # given
-        await _record_series(session, settings, collar.id, {minute: {"heart_rate": 60.0 + minute} for minute in range(5)})
+        await _record_series(
+            session,
+            settings,
+            collar.id,
+            {minute: {"heart_rate": 60.0 + minute} for minute in range(5)},
+        )
 
         # when
         first = await _page(session, owner, TelemetryQuery(collar.id), first=2)
-        second = await _page(session, owner, TelemetryQuery(collar.id), first=2, after=first.samples[-1].cursor)
-        third = await _page(session, owner, TelemetryQuery(collar.id), first=2, after=second.samples[-1].cursor)
+        second = await _page(
+            session, owner, TelemetryQuery(collar.id), first=2, after=first.samples[-1].cursor
+        )
+        third = await _page(
+            session, owner, TelemetryQuery(collar.id), first=2, after=second.samples[-1].cursor
+        )
 
         # then
-        assert [sample.value for sample in first.samples + second.samples + third.samples] == [60, 61, 62, 63, 64]
-        assert (first.has_next_page, second.has_next_page, third.has_next_page) == (True, True, False)
+        assert [sample.value for sample in first.samples + second.samples + third.samples] == [
+            60,
+            61,
+            62,
+            63,
+            64,
+        ]
+        assert (first.has_next_page, second.has_next_page, third.has_next_page) == (
+            True,
+            True,
+            False,
+        )
         assert await first.count_total() == 5
 
     async def test_keys_and_range_filter_points(self, session, settings, owner, collar):
         # given
         await _record_series(
-            session, settings, collar.id,
+            session,
+            settings,
+            collar.id,
             {minute: {"heart_rate": 70.0, "battery": 90.0 - minute} for minute in range(4)},
         )
         query = TelemetryQuery(
-            collar.id, keys=["battery"], start=T0 + dt.timedelta(minutes=1), end=T0 + dt.timedelta(minutes=3)
+            collar.id,
+            keys=["battery"],
+            start=T0 + dt.timedelta(minutes=1),
+            end=T0 + dt.timedelta(minutes=3),
         )
 
         # when
@@ -170,10 +233,19 @@ class TestBuckets:
         owner = await create_user(db, prefix="owner")
         device = await create_device(db, owner, kind=DeviceKind.COLLAR, name="collar")
         await _record_series(
-            db, settings, device.id,
-            {0: {"heart_rate": 60.0}, 2: {"heart_rate": 80.0}, 4: {"heart_rate": 70.0}, 6: {"heart_rate": 100.0}},
+            db,
+            settings,
+            device.id,
+            {
+                0: {"heart_rate": 60.0},
+                2: {"heart_rate": 80.0},
+                4: {"heart_rate": 70.0},
+                6: {"heart_rate": 100.0},
+            },
         )
-        query = TelemetryQuery(device.id, start=T0, end=T0 + dt.timedelta(hours=1), bucket=TelemetryBucket.FIVE_MINUTES)
+        query = TelemetryQuery(
+            device.id, start=T0, end=T0 + dt.timedelta(hours=1), bucket=TelemetryBucket.FIVE_MINUTES
+        )
 
         # when
         page = await _page(db, owner, query)
@@ -186,13 +258,19 @@ class TestBuckets:
         ]
         assert await page.count_total() == 2
 
-    async def test_bucket_pages_are_ordered_by_start_then_key(self, session, settings, owner, collar):
+    async def test_bucket_pages_are_ordered_by_start_then_key(
+        self, session, settings, owner, collar
+    ):
         # given
         await _record_series(
-            session, settings, collar.id,
+            session,
+            settings,
+            collar.id,
             {minute: {"heart_rate": 70.0, "battery": 90.0} for minute in range(3)},
         )
-        query = TelemetryQuery(collar.id, start=T0, end=T0 + dt.timedelta(minutes=3), bucket=TelemetryBucket.ONE_MINUTE)
+        query = TelemetryQuery(
+            collar.id, start=T0, end=T0 + dt.timedelta(minutes=3), bucket=TelemetryBucket.ONE_MINUTE
+        )
 
         # when
         first = await _page(session, owner, query, first=4)
@@ -200,12 +278,18 @@ class TestBuckets:
 
         # then
         order = [(sample.at, sample.key) for sample in first.samples + rest.samples]
-        assert order == [(T0 + dt.timedelta(minutes=m), key) for m in range(3) for key in ("battery", "heart_rate")]
+        assert order == [
+            (T0 + dt.timedelta(minutes=m), key)
+            for m in range(3)
+            for key in ("battery", "heart_rate")
+        ]
         assert (first.has_next_page, rest.has_next_page) == (True, False)
 
     async def test_too_many_buckets_are_refused(self, session, owner, collar):
         # given
-        query = TelemetryQuery(collar.id, start=T0, end=T0 + dt.timedelta(days=8), bucket=TelemetryBucket.ONE_MINUTE)
+        query = TelemetryQuery(
+            collar.id, start=T0, end=T0 + dt.timedelta(days=8), bucket=TelemetryBucket.ONE_MINUTE
+        )
 
         # when / then
         with pytest.raises(InvalidTelemetryRange):
@@ -218,9 +302,13 @@ class TestWatchers:
         watcher = await telemetry_service.start_watch(session, collar.id, T0)
 
         # when
-        watching = await telemetry_service.watched_since(session, [collar.id], T0 + dt.timedelta(seconds=1))
+        watching = await telemetry_service.watched_since(
+            session, [collar.id], T0 + dt.timedelta(seconds=1)
+        )
         await telemetry_service.end_watch(session, watcher)
-        ended = await telemetry_service.watched_since(session, [collar.id], T0 + dt.timedelta(seconds=1))
+        ended = await telemetry_service.watched_since(
+            session, [collar.id], T0 + dt.timedelta(seconds=1)
+        )
 
         # then
         assert watching == {collar.id: T0}

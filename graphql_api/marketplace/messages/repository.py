@@ -77,7 +77,7 @@ class MessageThreadRepository(RepositoryBase[MessageThread]):
             .where(Message.thread_id.in_(thread_ids), _unread_condition(viewer.user_id))
             .group_by(Message.thread_id)
         )
-        counts = dict((await self.execute(statement)).tuples().all())
+        counts = dict((await self.execute(statement)).all())
         return [int(counts.get(thread_id, 0)) for thread_id in thread_ids]
 
     async def unread_total(self, viewer: Viewer) -> int:

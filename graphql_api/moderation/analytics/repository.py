@@ -23,7 +23,7 @@ class AnalyticsRepository(RepositoryBase[Transaction]):
             .group_by(column)
             .order_by(column)
         )
-        return [(key, int(count)) for key, count in (await self.execute(statement)).tuples()]
+        return [(key, int(count)) for key, count in (await self.execute(statement)).all()]
 
     async def listings_by_status(
         self, start: dt.datetime, end: dt.datetime
@@ -73,7 +73,7 @@ class AnalyticsRepository(RepositoryBase[Transaction]):
             .group_by(day, Transaction.currency)
             .order_by(day, Transaction.currency)
         )
-        rows = (await self.execute(statement)).tuples().all()
+        rows = (await self.execute(statement)).all()
         return [
             (_as_date(when), currency, int(count), Decimal(total))
             for when, currency, count, total in rows

@@ -1,0 +1,53 @@
+from collections.abc import Sequence
+
+from sqlalchemy import ColumnElement, Select, func, select, true
+
+from graphql_api.auth import Viewer
+from graphql_api.repository import RepositoryBase
+from graphql_api.social import audience
+from graphql_api.social.comments.models import Comment
+from graphql_api.social.posts.models import Post
+
+
+def _comment_visible(viewer: Viewer) -> ColumnElement[bool]:
+    """Besides its post being visible: not removed, and not by someone in a block with the
+    viewer (staff see all)."""
+    if viewer.is_staff:
+        return true()
+    return Comment.removed_at.is_(None) & audience.not_blocked(viewer, Comment.author_id)
+
+
+class CommentRepository(RepositoryBase[Comment]):
+    model = Comment
+
+    def readable_statement(self, viewer: Viewer) -> Select[tuple[Comment]]:
+        return (
+            select(Comment)
+            .join(Post, Post.id == Comment.post_id)
+            .where(audience.post_visible(viewer), _comment_visible(viewer))
+        )
+
+    async def get_readable(self, viewer: Viewer, comment_id: int) -> Comment | None:
+        statement = self.readable_statement(viewer).where(Comment.id == comment_id)
+        return await self.get_one_or_none(statement)
+
+    async def get_readable_by_ids(self, viewer: Viewer, ids: Sequence[int]) -> list[Comment | None]:
+        statement = self.readable_statement(viewer).where(Comment.id.in_(ids))
+        return await self.in_key_order(statement, ids, lambda comment: comment.id)
+
+    async def get_by_id(self, comment_id: int) -> Comment | None:
+        return await self.get_one_or_none(select(Comment).where(Comment.id == comment_id))
+
+    def for_post_statement(self, viewer: Viewer, post_id: int) -> Select[tuple[Comment]]:
+        return self.readable_statement(viewer).where(Comment.post_id == post_id)
+
+    async def counts_by_post_ids(self, viewer: Viewer, post_ids: Sequence[int]) -> list[int]:
+        """Comments the viewer may see, per post (the posts themselves are checked by callers,
+        which only hold posts the viewer may see)."""
+        statement = (
+            select(Comment.post_id, func.count())
+            .where(Comment.post_id.in_(post_ids), _comment_visible(viewer))
+            .group_by(Comment.post_id)
+        )
+        counts = dict((await self.execute(statement)).tuples().all())
+        return [counts.get(post_id, 0) for post_id in post_ids]

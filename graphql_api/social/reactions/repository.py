@@ -1,0 +1,62 @@
+import datetime as dt
+from collections.abc import Sequence
+
+from sqlalchemy import Select, delete, func, select
+
+from graphql_api.auth import Viewer
+from graphql_api.repository import RepositoryBase
+from graphql_api.social import audience
+from graphql_api.social.reactions.models import Reaction, ReactionKind
+
+
+class ReactionRepository(RepositoryBase[Reaction]):
+    model = Reaction
+
+    async def get(self, post_id: int, user_id: int) -> Reaction | None:
+        return await self.get_one_or_none(
+            select(Reaction).where(Reaction.post_id == post_id, Reaction.user_id == user_id)
+        )
+
+    async def insert_if_absent(
+        self, post_id: int, user_id: int, kind: ReactionKind, now: dt.datetime
+    ) -> bool:
+        """Insert the reaction unless the user already reacted (even from a concurrent
+        request); whether this call inserted it."""
+        statement = (
+            self.insert_statement(Reaction)
+            .values(post_id=post_id, user_id=user_id, kind=kind, created_at=now, updated_at=now)
+            .on_conflict_do_nothing(index_elements=["post_id", "user_id"])
+            .returning(Reaction.id)
+        )
+        return (await self.execute(statement)).scalar() is not None
+
+    async def delete_of(self, post_id: int, user_id: int) -> None:
+        await self.execute(
+            delete(Reaction).where(Reaction.post_id == post_id, Reaction.user_id == user_id)
+        )
+
+    def for_post_statement(self, viewer: Viewer, post_id: int) -> Select[tuple[Reaction]]:
+        return select(Reaction).where(
+            Reaction.post_id == post_id, audience.not_blocked(viewer, Reaction.user_id)
+        )
+
+    async def counts_by_post_ids(
+        self, viewer: Viewer, post_ids: Sequence[int]
+    ) -> list[dict[ReactionKind, int]]:
+        statement = (
+            select(Reaction.post_id, Reaction.kind, func.count())
+            .where(Reaction.post_id.in_(post_ids), audience.not_blocked(viewer, Reaction.user_id))
+            .group_by(Reaction.post_id, Reaction.kind)
+        )
+        counts: dict[int, dict[ReactionKind, int]] = {post_id: {} for post_id in post_ids}
+        for post_id, kind, count in (await self.execute(statement)).tuples().all():
+            counts[post_id][kind] = count
+        return [counts[post_id] for post_id in post_ids]
+
+    async def of_user_by_post_ids(
+        self, user_id: int, post_ids: Sequence[int]
+    ) -> list[Reaction | None]:
+        statement = select(Reaction).where(
+            Reaction.user_id == user_id, Reaction.post_id.in_(post_ids)
+        )
+        return await self.in_key_order(statement, post_ids, lambda reaction: reaction.post_id)

@@ -1,0 +1,92 @@
+"""Message threads through the service: one per listing and buyer, private to its two parties."""
+
+import datetime as dt
+
+import pytest
+
+from graphql_api import events
+from graphql_api.auth import Role
+from graphql_api.marketplace.errors import InvalidMessage, OwnListing, ThreadNotFound
+from graphql_api.marketplace.messages import service as messages_service
+from graphql_api.pagination import PageArgs
+from tests.factories.accounts import create_user, viewer_of
+from tests.marketplace.factories import NOW, create_listing
+
+LATER = NOW + dt.timedelta(minutes=1)
+
+
+@pytest.fixture
+async def parties(session):
+    seller = await create_user(session, prefix="seller")
+    buyer = await create_user(session, prefix="buyer")
+    listing = await create_listing(session, seller)
+    return seller, buyer, listing
+
+
+class TestSend:
+    async def test_the_buyers_first_message_opens_the_thread_and_the_seller_answers_in_it(self, session, parties):
+        # given
+        seller, buyer, listing = parties
+        # when
+        first = await messages_service.send(session, viewer_of(buyer), "Still there?", NOW, listing_id=listing.id)
+        again = await messages_service.send(session, viewer_of(buyer), "Hello?", NOW, listing_id=listing.id)
+        reply = await messages_service.send(session, viewer_of(seller), "Yes!", LATER, thread_id=first.thread_id)
+        # then
+        assert first.thread_id == again.thread_id == reply.thread_id
+        page, count = await messages_service.list_messages(
+            session, viewer_of(buyer), first.thread_id, PageArgs(limit=10, forward=True, cursor=None)
+        )
+        assert [m.body for m in page.items] == ["Still there?", "Hello?", "Yes!"]
+        assert await count() == 3
+
+    async def test_buffers_a_live_event_for_the_thread(self, session, parties):
+        # given
+        _, buyer, listing = parties
+        # when
+        message = await messages_service.send(session, viewer_of(buyer), "Hi", NOW, listing_id=listing.id)
+        # then
+        pending = session.info["pawgraph.pending_events"]
+        channels = [channel for channel, _ in pending]
+        assert events.message_thread_channel(message.thread_id) in channels
+
+    async def test_the_seller_cannot_open_a_thread_on_their_own_listing(self, session, parties):
+        # given
+        seller, _, listing = parties
+        # when / then
+        with pytest.raises(OwnListing):
+            await messages_service.send(session, viewer_of(seller), "Hi", NOW, listing_id=listing.id)
+
+    @pytest.mark.parametrize("body", ["", "   ", "x" * 2001])
+    async def test_refuses_empty_or_long_bodies(self, session, parties, body):
+        # given
+        _, buyer, listing = parties
+        # when / then
+        with pytest.raises(InvalidMessage):
+            await messages_service.send(session, viewer_of(buyer), body, NOW, listing_id=listing.id)
+
+    @pytest.mark.parametrize("role", [Role.OWNER, Role.STAFF])
+    async def test_nobody_else_reads_or_writes_a_thread(self, session, parties, role):
+        # given
+        _, buyer, listing = parties
+        outsider = viewer_of(await create_user(session, role, prefix="outsider"))
+        message = await messages_service.send(session, viewer_of(buyer), "Private", NOW, listing_id=listing.id)
+        # when / then
+        with pytest.raises(ThreadNotFound):
+            await messages_service.send(session, outsider, "Hijack", NOW, thread_id=message.thread_id)
+        with pytest.raises(ThreadNotFound):
+            await messages_service.require_thread(session, outsider, message.thread_id)
+
+
+class TestUnread:
+    async def test_counts_the_other_partys_messages_until_read(self, session, parties):
+        # given
+        seller, buyer, listing = parties
+        first = await messages_service.send(session, viewer_of(buyer), "One", NOW, listing_id=listing.id)
+        await messages_service.send(session, viewer_of(buyer), "Two", NOW, thread_id=first.thread_id)
+        # when
+        seller_unread = await messages_service.unread_total(session, viewer_of(seller))
+        buyer_unread = await messages_service.unread_total(session, viewer_of(buyer))
+        await messages_service.mark_read(session, viewer_of(seller), first.thread_id)
+        # then
+        assert (seller_unread, buyer_unread) == (2, 0)
+        assert await messages_service.unread_total(session, viewer_of(seller)) == 0
