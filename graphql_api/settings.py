@@ -8,13 +8,24 @@ import secrets
 import warnings
 from datetime import timedelta
 from functools import lru_cache
+from typing import Annotated
 
-from pydantic import Field, SecretStr, model_validator
+from pydantic import BeforeValidator, Field, SecretStr, model_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 # Generated once per process: a development server works out of the box, but tokens it signs
 # do not survive a restart, and production refuses to start with it.
 _DEV_SECRET = "dev-" + secrets.token_urlsafe(32)
+
+
+def _seconds_or_iso(value: object) -> object:
+    # Operators write PAWGRAPH_FEEDER_OFFLINE_AFTER=90; pydantic alone wants ISO 8601 (PT90S).
+    if isinstance(value, str) and value.strip().replace(".", "", 1).isdigit():
+        return float(value)
+    return value
+
+
+Duration = Annotated[timedelta, BeforeValidator(_seconds_or_iso)]
 
 
 class Environment(enum.StrEnum):
@@ -30,25 +41,25 @@ class Settings(BaseSettings):
     database_url: str = "sqlite+aiosqlite:///./pawgraph.db"
     broadcast_url: str = "memory://"
     secret_key: SecretStr = SecretStr(_DEV_SECRET)
-    access_token_ttl: timedelta = timedelta(hours=12)
+    access_token_ttl: Duration = timedelta(hours=12)
     # PETio firmware ships one fleet-wide X-API-Key constant; accepting it is a hole, so it is
     # off unless an operator sets it, and refused in production.
     legacy_fleet_api_key: SecretStr | None = None
-    feeder_offline_after: timedelta = timedelta(seconds=90)
-    device_offline_after: timedelta = timedelta(seconds=120)
+    feeder_offline_after: Duration = timedelta(seconds=90)
+    device_offline_after: Duration = timedelta(seconds=120)
     # A relay command the hub fetched fails when no outlet reading shows its state within this.
-    relay_confirm_timeout: timedelta = timedelta(seconds=30)
+    relay_confirm_timeout: Duration = timedelta(seconds=30)
     # How often each API process settles commands whose time ran out; zero turns the sweep off.
-    command_expiry_interval: timedelta = timedelta(seconds=5)
+    command_expiry_interval: Duration = timedelta(seconds=5)
     # Smart-Outlet readings arrive every 2 s; one per outlet (and per hub's breaker) is stored
     # per interval, every one is still broadcast live. The original server used 5 minutes.
-    telemetry_persist_interval: timedelta = timedelta(minutes=5)
+    telemetry_persist_interval: Duration = timedelta(minutes=5)
     # Where devices reach this server; a hub's base URL is this + /h/<hub key>.
     public_base_url: str = "http://127.0.0.1:8000"
     # Mounts /bench/bare, the bare endpoint bench/ingest.py compares the ingest route with.
     bench_endpoints: bool = False
     # How often each API process sweeps for devices gone silent; zero turns the sweep off.
-    offline_check_interval: timedelta = timedelta(seconds=10)
+    offline_check_interval: Duration = timedelta(seconds=10)
     # A feeder's food is low at or below this hopper level (WIRE.md: 20 %).
     food_low_percent: int = Field(default=20, ge=0, le=100)
     # PETio firmware that runs the check-schedule `schedules` array against UTC (WIRE.md §1):

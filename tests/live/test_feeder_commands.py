@@ -8,6 +8,8 @@ from collections.abc import AsyncIterator
 from typing import Any
 
 import httpx
+import pytest
+from gql.transport.exceptions import TransportQueryError
 
 from graphql_api import events
 from tests.factories.devices import (
@@ -221,6 +223,18 @@ class TestDenials:
         [error] = result["feedNow"]["userErrors"]
         assert (error["code"], error["field"]) == ("DEVICE_NOT_FOUND", ["deviceId"])
         assert result["feedNow"]["command"] is None
+
+    async def test_another_owner_cannot_follow_my_commands(self, owner, other_owner):
+        # given
+        feeder = await register_device(owner)
+
+        # when
+        async with other_owner.subscribe(COMMAND_UPDATED, {"deviceId": feeder.id}) as updates:
+            with pytest.raises(TransportQueryError) as raised:
+                await next_result(updates)
+
+        # then
+        assert raised.value.errors[0]["extensions"]["code"] == "DEVICE_NOT_FOUND"
 
     async def test_another_devices_key_cannot_fetch_or_ack_my_commands(self, owner, server_a):
         # given

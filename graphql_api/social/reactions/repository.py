@@ -17,6 +17,10 @@ class ReactionRepository(RepositoryBase[Reaction]):
             select(Reaction).where(Reaction.post_id == post_id, Reaction.user_id == user_id)
         )
 
+    async def get_one(self, post_id: int, user_id: int) -> Reaction:
+        statement = select(Reaction).where(Reaction.post_id == post_id, Reaction.user_id == user_id)
+        return (await self.execute(statement)).scalar_one()
+
     async def insert_if_absent(
         self, post_id: int, user_id: int, kind: ReactionKind, now: dt.datetime
     ) -> bool:
