@@ -17,6 +17,7 @@ readings the subscribers received and rows persisted, which must match the throt
 
 import argparse
 import asyncio
+import base64
 import datetime as dt
 import json
 import os
@@ -39,8 +40,11 @@ PASSWORD = "bench-password-42"
 READY_TIMEOUT_S = 30.0
 DRAIN_TIMEOUT_S = 10.0
 
-REGISTER = """mutation R($input: RegisterInput!) { register(input: $input) { userErrors { message } } }"""
-LOGIN = """mutation L($input: LoginInput!) { login(input: $input) { accessToken userErrors { message } } }"""
+REGISTER = (
+    """mutation R($input: RegisterInput!) { register(input: $input) { userErrors { message } } }"""
+)
+LOGIN = """mutation L($input: LoginInput!) {
+  login(input: $input) { accessToken userErrors { message } } }"""
 REGISTER_DEVICE = """mutation D($input: RegisterDeviceInput!) {
   registerDevice(input: $input) { device { id } userErrors { message } } }"""
 ISSUE_BASE_URL = """mutation I($input: IssueHubBaseUrlInput!) {
@@ -80,13 +84,28 @@ def server_env(database_url: str, persist_interval: float) -> dict[str, str]:
 
 def start_server(env: dict[str, str], port: int, workers: int) -> subprocess.Popen[bytes]:
     subprocess.run(
-        [sys.executable, "-m", "graphql_api", "migrate"], cwd=ROOT, env=env, check=True,
-        capture_output=True, timeout=120,
+        [sys.executable, "-m", "graphql_api", "migrate"],
+        cwd=ROOT,
+        env=env,
+        check=True,
+        capture_output=True,
+        timeout=120,
     )
     command = [
-        sys.executable, "-m", "uvicorn", "graphql_api.app:create_app", "--factory",
-        "--host", "127.0.0.1", "--port", str(port), "--log-level", "warning",
-        "--no-access-log", "--workers", str(workers),
+        sys.executable,
+        "-m",
+        "uvicorn",
+        "graphql_api.app:create_app",
+        "--factory",
+        "--host",
+        "127.0.0.1",
+        "--port",
+        str(port),
+        "--log-level",
+        "warning",
+        "--no-access-log",
+        "--workers",
+        str(workers),
     ]
     process = subprocess.Popen(command, cwd=ROOT, env=env)
     deadline = time.monotonic() + READY_TIMEOUT_S
@@ -104,9 +123,13 @@ def start_server(env: dict[str, str], port: int, workers: int) -> subprocess.Pop
 # ---- setup over GraphQL --------------------------------------------------------------------------
 
 
-async def graphql(http: httpx.AsyncClient, document: str, variables: dict, token: str | None = None) -> dict:
+async def graphql(
+    http: httpx.AsyncClient, document: str, variables: dict, token: str | None = None
+) -> dict:
     headers = {"Authorization": f"Bearer {token}"} if token else {}
-    response = await http.post("/graphql", json={"query": document, "variables": variables}, headers=headers)
+    response = await http.post(
+        "/graphql", json={"query": document, "variables": variables}, headers=headers
+    )
     body = response.json()
     if body.get("errors"):
         raise RuntimeError(body["errors"])
@@ -124,16 +147,27 @@ async def register_fleet(http: httpx.AsyncClient, outlets: int) -> Fleet:
     email = f"bench-{secrets.token_hex(4)}@example.com"
     user = {"email": email, "password": PASSWORD, "displayName": "bench", "timeZone": "UTC"}
     await graphql(http, REGISTER, {"input": user})
-    token = (await graphql(http, LOGIN, {"input": {"email": email, "password": PASSWORD}}))["login"]["accessToken"]
+    token = (await graphql(http, LOGIN, {"input": {"email": email, "password": PASSWORD}}))[
+        "login"
+    ]["accessToken"]
     hub = {"kind": "HUB", "name": "bench hub", "hardwareId": f"{secrets.randbelow(256):02X}"}
-    hub_id = (await graphql(http, REGISTER_DEVICE, {"input": hub}, token))["registerDevice"]["device"]["id"]
+    hub_id = (await graphql(http, REGISTER_DEVICE, {"input": hub}, token))["registerDevice"][
+        "device"
+    ]["id"]
     outlet_ids = {}
     for number in range(outlets):
         hardware_id = f"{0xFE - number:02X}"
-        outlet = {"kind": "OUTLET", "name": f"outlet {hardware_id}", "hardwareId": hardware_id, "parentHubId": hub_id}
+        outlet = {
+            "kind": "OUTLET",
+            "name": f"outlet {hardware_id}",
+            "hardwareId": hardware_id,
+            "parentHubId": hub_id,
+        }
         payload = (await graphql(http, REGISTER_DEVICE, {"input": outlet}, token))["registerDevice"]
         outlet_ids[hardware_id] = payload["device"]["id"]
-    base_url = (await graphql(http, ISSUE_BASE_URL, {"input": {"hubId": hub_id}}, token))["issueHubBaseUrl"]["baseUrl"]
+    base_url = (await graphql(http, ISSUE_BASE_URL, {"input": {"hubId": hub_id}}, token))[
+        "issueHubBaseUrl"
+    ]["baseUrl"]
     hub_path = "/" + base_url.split("://", 1)[1].split("/", 1)[1] + "/api"
     return Fleet(token, hub_path, outlet_ids)
 
@@ -150,9 +184,15 @@ class Subscriber:
         return sum(1 for at in self.readings if at >= start)
 
 
-async def subscribe(ws_url: str, token: str, device_id: str, subscriber: Subscriber, ready: asyncio.Event) -> None:
-    async with websockets.connect(ws_url, subprotocols=["graphql-transport-ws"], max_queue=None) as socket:
-        await socket.send(json.dumps({"type": "connection_init", "payload": {"Authorization": f"Bearer {token}"}}))
+async def subscribe(
+    ws_url: str, token: str, device_id: str, subscriber: Subscriber, ready: asyncio.Event
+) -> None:
+    async with websockets.connect(
+        ws_url, subprotocols=["graphql-transport-ws"], max_queue=None
+    ) as socket:
+        await socket.send(
+            json.dumps({"type": "connection_init", "payload": {"Authorization": f"Bearer {token}"}})
+        )
         assert json.loads(await socket.recv())["type"] == "connection_ack"
         payload = {"query": TELEMETRY_UPDATED, "variables": {"deviceId": device_id}}
         await socket.send(json.dumps({"id": "1", "type": "subscribe", "payload": payload}))
@@ -171,13 +211,19 @@ async def subscribe(ws_url: str, token: str, device_id: str, subscriber: Subscri
 
 def reading(outlet: str, sequence: int) -> bytes:
     body = {
-        "device_id": outlet, "current_a": 1000 + sequence % 500, "current_b": sequence % 60000,
-        "relay_a": True, "relay_b": False, "is_overload": False,
+        "device_id": outlet,
+        "current_a": 1000 + sequence % 500,
+        "current_b": sequence % 60000,
+        "relay_a": True,
+        "relay_b": False,
+        "is_overload": False,
     }
     return json.dumps(body, separators=(",", ":")).encode()
 
 
-async def drive(base_url: str, path: str, outlets: list[str], clients: int, seconds: float) -> tuple[Counter, int, float]:
+async def drive(
+    base_url: str, path: str, outlets: list[str], clients: int, seconds: float
+) -> tuple[Counter, int, float]:
     """POST readings from ``clients`` concurrent keep-alive clients for ``seconds``.
 
     Returns accepted readings per outlet, failures, and the elapsed time.
@@ -208,7 +254,9 @@ async def drive(base_url: str, path: str, outlets: list[str], clients: int, seco
 # ---- persisted rows ------------------------------------------------------------------------------
 
 
-def persisted_times(database_name: str, outlet_ids: list[int], since: dt.datetime) -> dict[int, list[dt.datetime]]:
+def persisted_times(
+    database_name: str, outlet_ids: list[int], since: dt.datetime
+) -> dict[int, list[dt.datetime]]:
     dsn = ADMIN_DSN.rsplit("/", 1)[0] + f"/{database_name}"
     with psycopg.connect(dsn) as connection:
         rows = connection.execute(
@@ -222,10 +270,14 @@ def persisted_times(database_name: str, outlet_ids: list[int], since: dt.datetim
     return times
 
 
-def throttle_check(times: list[dt.datetime], interval: float, window: float, max_gap: float) -> tuple[bool, str]:
+def throttle_check(
+    times: list[dt.datetime], interval: float, window: float, max_gap: float
+) -> tuple[bool, str]:
     """One persisted reading per interval, none skipped: consecutive rows are at least
     ``interval`` apart and at most ``interval`` + the longest gap between readings."""
-    gaps = [(later - earlier).total_seconds() for earlier, later in zip(times, times[1:], strict=False)]
+    gaps = [
+        (later - earlier).total_seconds() for earlier, later in zip(times, times[1:], strict=False)
+    ]
     spaced = all(interval <= gap <= interval + max_gap for gap in gaps)
     expected_low, expected_high = int(window // interval), int(window // interval) + 1
     within = expected_low <= len(times) <= expected_high
@@ -243,7 +295,9 @@ async def run(args: argparse.Namespace, base_url: str, database_name: str) -> in
     subscribers = [Subscriber(outlets[number % len(outlets)]) for number in range(args.subscribers)]
     readies = [asyncio.Event() for _ in subscribers]
     tasks = [
-        asyncio.create_task(subscribe(ws_url, fleet.token, fleet.outlet_ids[sub.outlet], sub, ready))
+        asyncio.create_task(
+            subscribe(ws_url, fleet.token, fleet.outlet_ids[sub.outlet], sub, ready)
+        )
         for sub, ready in zip(subscribers, readies, strict=True)
     ]
     await asyncio.wait_for(asyncio.gather(*(ready.wait() for ready in readies)), READY_TIMEOUT_S)
@@ -256,7 +310,9 @@ async def run(args: argparse.Namespace, base_url: str, database_name: str) -> in
             await asyncio.sleep(0.1)
     await asyncio.sleep(1.0)
 
-    bare, bare_failures, bare_elapsed = await drive(base_url, "/bench/bare", outlets, args.clients, args.seconds)
+    bare, bare_failures, bare_elapsed = await drive(
+        base_url, "/bench/bare", outlets, args.clients, args.seconds
+    )
     # The persist throttle's window starts with the first measured reading of each outlet.
     start = dt.datetime.now(dt.UTC)
     ingest, ingest_failures, ingest_elapsed = await drive(
@@ -273,7 +329,9 @@ async def run(args: argparse.Namespace, base_url: str, database_name: str) -> in
     for task in tasks:
         task.cancel()
 
-    database_ids = {hardware_id: _pk(global_id) for hardware_id, global_id in fleet.outlet_ids.items()}
+    database_ids = {
+        hardware_id: _pk(global_id) for hardware_id, global_id in fleet.outlet_ids.items()
+    }
     times = persisted_times(database_name, list(database_ids.values()), start)
     max_gap = 1.0  # generous: readings of one outlet arrive every few milliseconds here
     checks = {
@@ -282,35 +340,58 @@ async def run(args: argparse.Namespace, base_url: str, database_name: str) -> in
     }
     bare_rate = sum(bare.values()) / bare_elapsed
     ingest_rate = accepted_total / ingest_elapsed
-    print(f"clients {args.clients}, subscribers {args.subscribers}, outlets {args.outlets}, {args.seconds:.0f} s each")
-    print(f"bare endpoint   : {bare_rate:8.1f} requests/s ({sum(bare.values())} ok, {bare_failures} failed)")
-    print(f"ingest /data/   : {ingest_rate:8.1f} readings/s ({accepted_total} ok, {ingest_failures} failed)")
+    print(
+        f"clients {args.clients}, subscribers {args.subscribers}, outlets {args.outlets}, "
+        f"{args.seconds:.0f} s each"
+    )
+    print(
+        f"bare endpoint   : {bare_rate:8.1f} requests/s "
+        f"({sum(bare.values())} ok, {bare_failures} failed)"
+    )
+    print(
+        f"ingest /data/   : {ingest_rate:8.1f} readings/s "
+        f"({accepted_total} ok, {ingest_failures} failed)"
+    )
     print(f"ratio           : {100 * ingest_rate / bare_rate:8.1f} % (aim: >= 40 %)")
-    print(f"broadcast       : {received} received of {expected_received} expected by the subscribers")
+    print(
+        f"broadcast       : {received} received of {expected_received} expected by the subscribers"
+    )
     persisted = sum(len(rows) for rows in times.values())
-    print(f"persisted       : {persisted} readings ({2 * persisted} points) at one per "
-          f"{args.persist_interval:g} s per outlet")
+    print(
+        f"persisted       : {persisted} readings ({2 * persisted} points) at one per "
+        f"{args.persist_interval:g} s per outlet"
+    )
     for outlet, (ok, detail) in checks.items():
         print(f"  outlet {outlet}: {detail} {'ok' if ok else 'MISMATCH'}")
-    lossless = received == expected_received and ingest_failures == 0 and all(ok for ok, _ in checks.values())
+    lossless = (
+        received == expected_received
+        and ingest_failures == 0
+        and all(ok for ok, _ in checks.values())
+    )
     print("loss check      :", "no reading lost" if lossless else "LOSS OR MISMATCH")
     return 0 if lossless else 1
 
 
 def _pk(global_id: str) -> int:
-    import base64  # noqa: PLC0415 - only this helper decodes global ids
-
     return int(base64.b64decode(global_id).decode().split(":", 1)[1])
 
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--seconds", type=float, default=10.0, help="duration of each of the two runs")
+    parser.add_argument(
+        "--seconds", type=float, default=10.0, help="duration of each of the two runs"
+    )
     parser.add_argument("--clients", type=int, default=16, help="concurrent httpx clients")
-    parser.add_argument("--subscribers", type=int, default=8, help="live telemetryUpdated subscribers")
+    parser.add_argument(
+        "--subscribers", type=int, default=8, help="live telemetryUpdated subscribers"
+    )
     parser.add_argument("--outlets", type=int, default=8, help="outlets on the hub (at most 8)")
-    parser.add_argument("--persist-interval", type=float, default=2.0, help="PAWGRAPH_TELEMETRY_PERSIST_INTERVAL, s")
-    parser.add_argument("--workers", type=int, default=1, help="uvicorn workers of the started server")
+    parser.add_argument(
+        "--persist-interval", type=float, default=2.0, help="PAWGRAPH_TELEMETRY_PERSIST_INTERVAL, s"
+    )
+    parser.add_argument(
+        "--workers", type=int, default=1, help="uvicorn workers of the started server"
+    )
     parser.add_argument("--port", type=int, default=8765)
     args = parser.parse_args()
     if not 1 <= args.outlets <= 8 or args.seconds > 60:
@@ -318,7 +399,9 @@ def main() -> int:
     database_name, database_url = create_database()
     server = None
     try:
-        server = start_server(server_env(database_url, args.persist_interval), args.port, args.workers)
+        server = start_server(
+            server_env(database_url, args.persist_interval), args.port, args.workers
+        )
         return asyncio.run(run(args, f"http://127.0.0.1:{args.port}", database_name))
     finally:
         if server is not None:
