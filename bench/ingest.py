@@ -22,6 +22,7 @@ import datetime as dt
 import json
 import os
 import secrets
+import socket
 import subprocess
 import sys
 import time
@@ -37,7 +38,7 @@ ROOT = Path(__file__).resolve().parents[1]
 ADMIN_DSN = "postgresql://postgres@127.0.0.1:5432/postgres"
 REDIS_URL = "redis://127.0.0.1:6379/0"
 PASSWORD = "bench-password-42"
-READY_TIMEOUT_S = 30.0
+READY_TIMEOUT_S = 90.0
 DRAIN_TIMEOUT_S = 10.0
 
 REGISTER = (
@@ -82,6 +83,12 @@ def server_env(database_url: str, persist_interval: float) -> dict[str, str]:
     return env
 
 
+def free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
 def start_server(env: dict[str, str], port: int, workers: int) -> subprocess.Popen[bytes]:
     subprocess.run(
         [sys.executable, "-m", "graphql_api", "migrate"],
@@ -110,6 +117,8 @@ def start_server(env: dict[str, str], port: int, workers: int) -> subprocess.Pop
     process = subprocess.Popen(command, cwd=ROOT, env=env)
     deadline = time.monotonic() + READY_TIMEOUT_S
     while time.monotonic() < deadline:
+        if process.poll() is not None:
+            raise RuntimeError("the server exited at startup")
         try:
             if httpx.get(f"http://127.0.0.1:{port}/healthz", timeout=1).status_code == 200:
                 return process
@@ -392,7 +401,7 @@ def main() -> int:
     parser.add_argument(
         "--workers", type=int, default=1, help="uvicorn workers of the started server"
     )
-    parser.add_argument("--port", type=int, default=8765)
+    parser.add_argument("--port", type=int, default=0, help="0: any free port")
     args = parser.parse_args()
     if not 1 <= args.outlets <= 8 or args.seconds > 60:
         parser.error("1-8 outlets and at most 60 s per run")

@@ -52,7 +52,7 @@ async def get_context(connection: HTTPConnection) -> AsyncIterator[Context]:
             raise FastAPIHTTPException(
                 401, error.message, headers={"WWW-Authenticate": "Bearer"}
             ) from error
-    context = Context(state, viewer)
+    context = Context(state, viewer, is_websocket=connection.scope["type"] == "websocket")
     try:
         yield context
     finally:

@@ -5,9 +5,10 @@ viewers. Each batch function runs one ``IN (...)`` query through its domain's re
 answers in key order (``None`` or ``[]`` for keys the viewer cannot see).
 """
 
+import functools
 from typing import TYPE_CHECKING
 
-from strawberry.dataloader import DataLoader
+from strawberry.dataloader import DataLoader as _DataLoader
 
 from graphql_api.accounts import loaders as accounts_loaders
 from graphql_api.alerts import loaders as alerts_loaders
@@ -27,11 +28,18 @@ if TYPE_CHECKING:
 
 
 class Loaders:
+    """One DataLoader per relation.
+
+    On a websocket the context lives as long as the connection, so its loaders batch but do not
+    cache: every subscription event sees fresh rows.
+    """
+
     def __init__(self, context: "Context") -> None:
+        DataLoader = functools.partial(_DataLoader, cache=not context.is_websocket)  # noqa: N806
         def bind(batch):
             # Session and viewer are read when the batch runs: a websocket sets its viewer
             # after the context is built.
-            return lambda keys: batch(context.session, context.viewer, list(keys))
+            return lambda keys: context.run_batch(batch, list(keys))
 
         self.user_by_id = DataLoader(load_fn=bind(accounts_loaders.users_by_id))
         self.pet_by_id = DataLoader(load_fn=bind(pets_loaders.pets_by_id))
@@ -91,5 +99,5 @@ class Loaders:
 
     def clear_all(self) -> None:
         for loader in vars(self).values():
-            if isinstance(loader, DataLoader):
+            if isinstance(loader, _DataLoader):
                 loader.clear_all()

@@ -1,14 +1,23 @@
 """The schema: every domain's root fields merged, with the limits and error masking we run with."""
 
+from collections.abc import AsyncIterator
+
 from graphql import GraphQLError
 from strawberry import Schema
-from strawberry.extensions import MaskErrors, MaxAliasesLimiter, MaxTokensLimiter, QueryDepthLimiter
+from strawberry.extensions import (
+    MaskErrors,
+    MaxAliasesLimiter,
+    MaxTokensLimiter,
+    QueryDepthLimiter,
+    SchemaExtension,
+)
 from strawberry.relay.types import GlobalIDValueError
 from strawberry.tools import merge_types
 
 from graphql_api.accounts.types import User
 from graphql_api.alerts.types import Alert
 from graphql_api.commands.types import Command
+from graphql_api.context import Context
 from graphql_api.devices.types import Device
 from graphql_api.errors import DomainError
 from graphql_api.feeding.types import FeedingLog
@@ -115,6 +124,18 @@ class DomainErrorCodes(MaskErrors):
         return errors
 
 
+class OperationScope(SchemaExtension):
+    """Lets the context know when an operation executes (see ``Context.executing``)."""
+
+    async def on_execute(self) -> AsyncIterator[None]:
+        context = self.execution_context.context
+        if not isinstance(context, Context):
+            yield
+            return
+        async with context.executing():
+            yield
+
+
 def build_schema(settings: Settings) -> Schema:
     return Schema(
         query=Query,
@@ -144,6 +165,7 @@ def build_schema(settings: Settings) -> Schema:
             lambda: QueryDepthLimiter(max_depth=settings.graphql_max_depth),
             lambda: MaxAliasesLimiter(max_alias_count=settings.graphql_max_aliases),
             lambda: MaxTokensLimiter(max_token_count=settings.graphql_max_tokens),
+            OperationScope,
             DomainErrorCodes,
             lambda: MaskErrors(should_mask_error=_is_unexpected),
         ],

@@ -24,6 +24,9 @@ class PostRepository(RepositoryBase[Post]):
         statement = self.readable_statement(viewer).where(Post.id.in_(ids))
         return await self.in_key_order(statement, ids, lambda post: post.id)
 
+    async def get_by_id(self, post_id: int) -> Post | None:
+        return await self.get_one_or_none(select(Post).where(Post.id == post_id))
+
     async def get_authored(self, viewer: Viewer, post_id: int) -> Post | None:
         """The viewer's own post, unless a moderator removed it (then it is not theirs to edit)."""
         statement = select(Post).where(

@@ -5,6 +5,7 @@ from sqlalchemy import Boolean, ForeignKey, String
 from sqlalchemy.orm import Mapped, mapped_column
 
 from graphql_api.db import Base, UTCDateTime, utcnow
+from graphql_api.social.follows.models import FollowStatus
 
 
 class SocialProfile(Base):
@@ -32,3 +33,13 @@ class ProfileView:
     avatar_url: str | None
     is_private: bool
     joined_at: dt.datetime
+
+
+@dataclass(frozen=True, slots=True)
+class Relationship:
+    """How the viewer and another user stand: follows both ways and blocks both ways."""
+
+    viewer_follow: FollowStatus | None = None
+    follows_viewer: bool = False
+    viewer_blocked: bool = False
+    blocked_viewer: bool = False
