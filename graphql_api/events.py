@@ -164,13 +164,28 @@ class EventBus(Broadcast):
         else:
             raise ValueError(f"Unsupported PAWGRAPH_BROADCAST_URL scheme: {scheme!r}")
         super().__init__(backend=backend)
-        self._channel_locks: dict[str, asyncio.Lock] = {}
+        # channel -> (lock, number of coroutines using it); dropped at zero so a long-running
+        # process does not keep a lock for every channel it ever served.
+        self._channel_locks: dict[str, tuple[asyncio.Lock, int]] = {}
+
+    @contextlib.asynccontextmanager
+    async def _channel_lock(self, channel: str) -> AsyncIterator[None]:
+        lock, users = self._channel_locks.get(channel, (asyncio.Lock(), 0))
+        self._channel_locks[channel] = (lock, users + 1)
+        try:
+            async with lock:
+                yield
+        finally:
+            lock, users = self._channel_locks[channel]
+            if users == 1:
+                del self._channel_locks[channel]
+            else:
+                self._channel_locks[channel] = (lock, users - 1)
 
     @contextlib.asynccontextmanager
     async def subscribe(self, channel: str) -> AsyncIterator[AsyncIterator[str]]:  # type: ignore[override]
         queue: asyncio.Queue[Event | None] = asyncio.Queue()
-        lock = self._channel_locks.setdefault(channel, asyncio.Lock())
-        async with lock:
+        async with self._channel_lock(channel):
             queues = self._subscribers.setdefault(channel, set())
             first = not queues
             queues.add(queue)
@@ -185,7 +200,7 @@ class EventBus(Broadcast):
         try:
             yield _messages(queue)
         finally:
-            async with lock:
+            async with self._channel_lock(channel):
                 queues = self._subscribers.get(channel, set())
                 queues.discard(queue)
                 if not queues:

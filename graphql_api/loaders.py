@@ -21,6 +21,11 @@ from graphql_api.notifications import loaders as notifications_loaders
 from graphql_api.outlets import loaders as outlets_loaders
 from graphql_api.pets import loaders as pets_loaders
 from graphql_api.schedules import loaders as schedules_loaders
+from graphql_api.social.comments import loaders as comments_loaders
+from graphql_api.social.follows import loaders as follows_loaders
+from graphql_api.social.posts import loaders as posts_loaders
+from graphql_api.social.profiles import loaders as profiles_loaders
+from graphql_api.social.reactions import loaders as reactions_loaders
 from graphql_api.telemetry import loaders as telemetry_loaders
 
 if TYPE_CHECKING:
@@ -95,6 +100,31 @@ class Loaders:
         self.report_by_id = DataLoader(load_fn=bind(moderation_loaders.reports_by_id))
         self.open_report_count_by_target = DataLoader(
             load_fn=bind(moderation_loaders.open_report_counts_by_target)
+        )
+        # social
+        self.profile_by_user_id = DataLoader(load_fn=bind(profiles_loaders.profiles_by_user_id))
+        self.pets_by_owner_id = DataLoader(load_fn=bind(profiles_loaders.pets_by_owner_id))
+        self.relationship_by_user_id = DataLoader(
+            load_fn=bind(profiles_loaders.relationships_by_user_id)
+        )
+        self.follower_count_by_user_id = DataLoader(
+            load_fn=bind(follows_loaders.follower_counts_by_user_id)
+        )
+        self.following_count_by_user_id = DataLoader(
+            load_fn=bind(follows_loaders.following_counts_by_user_id)
+        )
+        self.post_by_id = DataLoader(load_fn=bind(posts_loaders.posts_by_id))
+        self.photos_by_post_id = DataLoader(load_fn=bind(posts_loaders.photos_by_post_id))
+        self.tagged_pets_by_post_id = DataLoader(load_fn=bind(posts_loaders.tagged_pets_by_post_id))
+        self.comment_by_id = DataLoader(load_fn=bind(comments_loaders.comments_by_id))
+        self.comment_count_by_post_id = DataLoader(
+            load_fn=bind(comments_loaders.comment_counts_by_post_id)
+        )
+        self.reaction_counts_by_post_id = DataLoader(
+            load_fn=bind(reactions_loaders.reaction_counts_by_post_id)
+        )
+        self.viewer_reaction_by_post_id = DataLoader(
+            load_fn=bind(reactions_loaders.viewer_reactions_by_post_id)
         )
 
     def clear_all(self) -> None:

@@ -22,17 +22,26 @@ from graphql_api.outlets.models import HubFocus
 from graphql_api.pairing.models import PairingClaimAttempt, PairingRequest
 from graphql_api.pets.models import Pet
 from graphql_api.schedules.models import FeedingSchedule, ScheduleFiring
+from graphql_api.social.blocks.models import Block
+from graphql_api.social.comments.models import Comment
+from graphql_api.social.follows.models import Follow
+from graphql_api.social.posts.models import Post, PostPet, PostPhoto
+from graphql_api.social.profiles.models import SocialProfile
+from graphql_api.social.reactions.models import Reaction
 from graphql_api.telemetry.models import TelemetryCursor, TelemetryPoint, TelemetryWatcher
 
 __all__ = [
     "Alert",
     "Base",
+    "Block",
     "Category",
     "Command",
     "CommandTransition",
+    "Comment",
     "Device",
     "FeedingLog",
     "FeedingSchedule",
+    "Follow",
     "HubFocus",
     "Listing",
     "ListingPhoto",
@@ -43,10 +52,15 @@ __all__ = [
     "PairingClaimAttempt",
     "PairingRequest",
     "Pet",
+    "Post",
+    "PostPet",
+    "PostPhoto",
     "PurchaseOffer",
     "PurchaseRequest",
+    "Reaction",
     "Report",
     "ScheduleFiring",
+    "SocialProfile",
     "TelemetryCursor",
     "TelemetryPoint",
     "TelemetryWatcher",

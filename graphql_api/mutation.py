@@ -27,6 +27,7 @@ from graphql_api.outlets.errors import OutletErrorCode
 from graphql_api.pairing.errors import PairingErrorCode
 from graphql_api.pets.errors import PetErrorCode
 from graphql_api.schedules.errors import ScheduleErrorCode
+from graphql_api.social.errors import SocialErrorCode
 from graphql_api.telemetry.errors import TelemetryErrorCode
 
 # Every domain's codes, one GraphQL enum: clients switch on one type.
@@ -45,6 +46,7 @@ _DOMAIN_CODE_ENUMS: tuple[type[enum.StrEnum], ...] = (
     OutletErrorCode,
     MarketplaceErrorCode,
     ModerationErrorCode,
+    SocialErrorCode,
 )
 
 ErrorCode = strawberry.enum(
