@@ -408,10 +408,9 @@ def main() -> int:
     database_name, database_url = create_database()
     server = None
     try:
-        server = start_server(
-            server_env(database_url, args.persist_interval), args.port, args.workers
-        )
-        return asyncio.run(run(args, f"http://127.0.0.1:{args.port}", database_name))
+        port = args.port or free_port()
+        server = start_server(server_env(database_url, args.persist_interval), port, args.workers)
+        return asyncio.run(run(args, f"http://127.0.0.1:{port}", database_name))
     finally:
         if server is not None:
             server.terminate()

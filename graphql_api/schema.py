@@ -31,6 +31,9 @@ from graphql_api.notifications.types import Notification
 from graphql_api.pets.types import Pet
 from graphql_api.schedules.types import FeedingSchedule
 from graphql_api.settings import Settings
+from graphql_api.social.comments.types import Comment
+from graphql_api.social.posts.types import Post
+from graphql_api.social.profiles.types import Profile
 from resolvers.accounts import AccountMutations, AccountQueries
 from resolvers.alerts import AlertMutations, AlertQueries, AlertSubscriptions
 from resolvers.commands import CommandMutations, CommandQueries, CommandSubscriptions
@@ -52,6 +55,7 @@ from resolvers.outlets import OutletMutations, OutletQueries
 from resolvers.pairing import PairingMutations
 from resolvers.pets import PetMutations, PetQueries
 from resolvers.schedules import ScheduleMutations, ScheduleQueries
+from resolvers.social import SocialMutations, SocialQueries
 from resolvers.telemetry import TelemetryQueries, TelemetrySubscriptions
 
 Query = merge_types(
@@ -70,6 +74,7 @@ Query = merge_types(
         ScheduleQueries,
         MarketplaceQueries,
         ModerationQueries,
+        SocialQueries,
     ),
 )
 Mutation = merge_types(
@@ -86,6 +91,7 @@ Mutation = merge_types(
         PairingMutations,
         MarketplaceMutations,
         ModerationMutations,
+        SocialMutations,
     ),
 )
 Subscription = merge_types(
@@ -157,6 +163,9 @@ def build_schema(settings: Settings) -> Schema:
             Message,
             Transaction,
             Report,
+            Profile,
+            Post,
+            Comment,
         ],
         # Factories, not instances: Strawberry passes an instance to every request as is, and
         # MaskErrors keeps the request's execution context on itself, so concurrent requests

@@ -78,6 +78,7 @@ Before = Annotated[str | None, strawberry.argument(description="Cursor to end be
 UserId = Annotated[
     relay.GlobalID, strawberry.argument(description="The user (a User or Profile ID).")
 ]
+INPUT = strawberry.argument(description="What to do; see the input type.")
 PostId = Annotated[relay.GlobalID, strawberry.argument(description="The post.")]
 
 
@@ -248,7 +249,7 @@ class SocialMutations:
         extensions=[MutationBoundary()],
     )
     async def update_profile(
-        self, info: strawberry.Info, input: UpdateProfileInput
+        self, info: strawberry.Info, input: Annotated[UpdateProfileInput, INPUT]
     ) -> UpdateProfilePayload:
         context = info.context
         view = await profiles_service.update(
@@ -260,7 +261,9 @@ class SocialMutations:
         description="Follow a user (a request, if their profile is private); idempotent.",
         extensions=[MutationBoundary()],
     )
-    async def follow_user(self, info: strawberry.Info, input: FollowUserInput) -> FollowUserPayload:
+    async def follow_user(
+        self, info: strawberry.Info, input: Annotated[FollowUserInput, INPUT]
+    ) -> FollowUserPayload:
         context, user_id = info.context, _user(input.user_id)
         status = await follows_service.follow(
             context.session, context.viewer, user_id, context.now()
@@ -272,7 +275,7 @@ class SocialMutations:
         extensions=[MutationBoundary()],
     )
     async def unfollow_user(
-        self, info: strawberry.Info, input: UnfollowUserInput
+        self, info: strawberry.Info, input: Annotated[UnfollowUserInput, INPUT]
     ) -> UnfollowUserPayload:
         user_id = _user(input.user_id)
         await follows_service.unfollow(info.context.session, info.context.viewer, user_id)
@@ -282,7 +285,7 @@ class SocialMutations:
         description="Make a follower stop following the viewer.", extensions=[MutationBoundary()]
     )
     async def remove_follower(
-        self, info: strawberry.Info, input: RemoveFollowerInput
+        self, info: strawberry.Info, input: Annotated[RemoveFollowerInput, INPUT]
     ) -> RemoveFollowerPayload:
         user_id = _user(input.user_id)
         await follows_service.remove_follower(info.context.session, info.context.viewer, user_id)
@@ -292,7 +295,7 @@ class SocialMutations:
         description="Approve a request to follow the viewer.", extensions=[MutationBoundary()]
     )
     async def approve_follow_request(
-        self, info: strawberry.Info, input: ApproveFollowRequestInput
+        self, info: strawberry.Info, input: Annotated[ApproveFollowRequestInput, INPUT]
     ) -> ApproveFollowRequestPayload:
         context, user_id = info.context, _user(input.user_id)
         await follows_service.approve(context.session, context.viewer, user_id, context.now())
@@ -302,7 +305,7 @@ class SocialMutations:
         description="Decline a request to follow the viewer.", extensions=[MutationBoundary()]
     )
     async def decline_follow_request(
-        self, info: strawberry.Info, input: DeclineFollowRequestInput
+        self, info: strawberry.Info, input: Annotated[DeclineFollowRequestInput, INPUT]
     ) -> DeclineFollowRequestPayload:
         user_id = _user(input.user_id)
         await follows_service.decline(info.context.session, info.context.viewer, user_id)
@@ -312,7 +315,9 @@ class SocialMutations:
         description="Block a user; follows between you end. Idempotent.",
         extensions=[MutationBoundary()],
     )
-    async def block_user(self, info: strawberry.Info, input: BlockUserInput) -> BlockUserPayload:
+    async def block_user(
+        self, info: strawberry.Info, input: Annotated[BlockUserInput, INPUT]
+    ) -> BlockUserPayload:
         context, user_id = info.context, _user(input.user_id)
         await blocks_service.block(context.session, context.viewer, user_id, context.now())
         return BlockUserPayload(profile_user_id=user_id)
@@ -322,14 +327,16 @@ class SocialMutations:
         extensions=[MutationBoundary()],
     )
     async def unblock_user(
-        self, info: strawberry.Info, input: UnblockUserInput
+        self, info: strawberry.Info, input: Annotated[UnblockUserInput, INPUT]
     ) -> UnblockUserPayload:
         user_id = _user(input.user_id)
         await blocks_service.unblock(info.context.session, info.context.viewer, user_id)
         return UnblockUserPayload(profile_user_id=user_id)
 
     @strawberry.mutation(description="Share a post.", extensions=[MutationBoundary()])
-    async def create_post(self, info: strawberry.Info, input: CreatePostInput) -> CreatePostPayload:
+    async def create_post(
+        self, info: strawberry.Info, input: Annotated[CreatePostInput, INPUT]
+    ) -> CreatePostPayload:
         context = info.context
         post = await posts_service.create(
             context.session, context.viewer, input.to_data(), context.now()
@@ -337,7 +344,9 @@ class SocialMutations:
         return CreatePostPayload(post=Post.from_model(post))
 
     @strawberry.mutation(description="Edit the viewer's post.", extensions=[MutationBoundary()])
-    async def update_post(self, info: strawberry.Info, input: UpdatePostInput) -> UpdatePostPayload:
+    async def update_post(
+        self, info: strawberry.Info, input: Annotated[UpdatePostInput, INPUT]
+    ) -> UpdatePostPayload:
         context = info.context
         post = await posts_service.update(
             context.session,
@@ -352,7 +361,9 @@ class SocialMutations:
         description="Delete the viewer's post with its comments and reactions.",
         extensions=[MutationBoundary()],
     )
-    async def delete_post(self, info: strawberry.Info, input: DeletePostInput) -> DeletePostPayload:
+    async def delete_post(
+        self, info: strawberry.Info, input: Annotated[DeletePostInput, INPUT]
+    ) -> DeletePostPayload:
         post = await posts_service.delete(
             info.context.session, info.context.viewer, decode_id(input.id, Post, "id")
         )
@@ -362,7 +373,9 @@ class SocialMutations:
         description="Staff: take a post down; it then exists for staff only.",
         extensions=[MutationBoundary()],
     )
-    async def remove_post(self, info: strawberry.Info, input: RemovePostInput) -> RemovePostPayload:
+    async def remove_post(
+        self, info: strawberry.Info, input: Annotated[RemovePostInput, INPUT]
+    ) -> RemovePostPayload:
         context = info.context
         post = await posts_service.remove(
             context.session, context.viewer, decode_id(input.id, Post, "id"), context.now()
@@ -372,7 +385,9 @@ class SocialMutations:
     @strawberry.mutation(
         description="Comment on a post the viewer can see.", extensions=[MutationBoundary()]
     )
-    async def add_comment(self, info: strawberry.Info, input: AddCommentInput) -> AddCommentPayload:
+    async def add_comment(
+        self, info: strawberry.Info, input: Annotated[AddCommentInput, INPUT]
+    ) -> AddCommentPayload:
         context = info.context
         comment = await comments_service.add(
             context.session,
@@ -385,7 +400,7 @@ class SocialMutations:
 
     @strawberry.mutation(description="Edit the viewer's comment.", extensions=[MutationBoundary()])
     async def update_comment(
-        self, info: strawberry.Info, input: UpdateCommentInput
+        self, info: strawberry.Info, input: Annotated[UpdateCommentInput, INPUT]
     ) -> UpdateCommentPayload:
         context = info.context
         comment = await comments_service.update(
@@ -402,7 +417,7 @@ class SocialMutations:
         extensions=[MutationBoundary()],
     )
     async def delete_comment(
-        self, info: strawberry.Info, input: DeleteCommentInput
+        self, info: strawberry.Info, input: Annotated[DeleteCommentInput, INPUT]
     ) -> DeleteCommentPayload:
         comment = await comments_service.delete(
             info.context.session, info.context.viewer, decode_id(input.id, Comment, "id")
@@ -414,7 +429,7 @@ class SocialMutations:
         extensions=[MutationBoundary()],
     )
     async def remove_comment(
-        self, info: strawberry.Info, input: RemoveCommentInput
+        self, info: strawberry.Info, input: Annotated[RemoveCommentInput, INPUT]
     ) -> RemoveCommentPayload:
         context = info.context
         comment = await comments_service.remove(
@@ -427,7 +442,7 @@ class SocialMutations:
         extensions=[MutationBoundary()],
     )
     async def react_to_post(
-        self, info: strawberry.Info, input: ReactToPostInput
+        self, info: strawberry.Info, input: Annotated[ReactToPostInput, INPUT]
     ) -> ReactToPostPayload:
         context = info.context
         post, reaction = await reactions_service.react(
@@ -446,7 +461,7 @@ class SocialMutations:
         extensions=[MutationBoundary()],
     )
     async def remove_reaction(
-        self, info: strawberry.Info, input: RemoveReactionInput
+        self, info: strawberry.Info, input: Annotated[RemoveReactionInput, INPUT]
     ) -> RemoveReactionPayload:
         post = await reactions_service.unreact(
             info.context.session, info.context.viewer, decode_id(input.post_id, Post, "postId")

@@ -14,7 +14,9 @@ ListingStatus = strawberry.enum(
     description="ACTIVE → RESERVED (a request was accepted) → SOLD, or REMOVED.",
 )
 PurchaseRequestState = strawberry.enum(
-    RequestStateEnum, description="Where a purchase request is in its lifecycle."
+    RequestStateEnum,
+    name="PurchaseRequestState",
+    description="Where a purchase request is in its lifecycle.",
 )
 
 

@@ -121,6 +121,19 @@ class TestOwner:
         assert snapshot["deviceId"] == feeder.id
         assert live["uptimeSeconds"] == 77
 
+    async def test_lower_case_authorization_key_in_connection_init_works(
+        self, owner: GraphQLClient
+    ):
+        # given
+        feeder = await register_device(owner)
+        # when
+        async with owner.subscribe(
+            DEVICE_STATUS, {"deviceId": feeder.id}, authorization_key="authorization"
+        ) as stream:
+            snapshot = (await next_result(stream))["deviceStatus"]
+        # then
+        assert snapshot["deviceId"] == feeder.id
+
 
 class TestAcrossProcesses:
     async def test_subscriber_on_b_hears_a_heartbeat_posted_to_a(

@@ -171,6 +171,14 @@ class TestGraphQLResponseMediaType:
         assert "data" not in body
         assert body["errors"][0]["message"].startswith("Syntax Error")
 
+    async def test_validation_failure_over_get_is_400_without_data(self, anonymous: GraphQLClient):
+        # when
+        response = await get_graphql(anonymous.server, {"query": UNKNOWN_FIELD}, self.headers)
+        # then
+        assert response.status_code == 400
+        assert media_type(response) == GRAPHQL_RESPONSE_JSON
+        assert "data" not in response.json()
+
     async def test_field_error_during_execution_is_200_with_data(self, anonymous: GraphQLClient):
         # given: execution began, so the spec wants 200 and a data entry
         body = {"query": PETS_NEEDS_LOGIN}

@@ -23,6 +23,7 @@ from tests.factories.devices import (
     post_heartbeat,
     post_status,
     register_device,
+    register_hub,
 )
 from tests.support.graphql_client import GraphQLClient
 from tests.support.live_server import LiveServer
@@ -326,6 +327,17 @@ class TestRefusedKey:
         # then
         assert response.status_code == 403
         assert envelope(response)["error"] == "DEVICE_KEY_INVALID"
+
+    async def test_another_kinds_key_is_refused(self, owner: GraphQLClient):
+        # given: a hub's key, sent as if the hub were a feeder
+        hub = await register_hub(owner)
+        headers = feeder_headers(hub)
+        # when
+        response = await post_status(owner.server, as_wire_bytes({"heartbeat": True}), headers)
+        # then
+        assert response.status_code == 403
+        assert envelope(response)["error"] == "DEVICE_KEY_INVALID"
+        assert (await device_state(owner, hub))["lastSeenAt"] is None
 
 
 BODY_CASES: list[tuple[str, Callable[[RegisteredDevice], bytes], str | None]] = [

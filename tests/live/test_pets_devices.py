@@ -1,23 +1,29 @@
 """Pets and devices through the live front door: CRUD, connections, keys, hubs and outlets, and
-who may see and change what (another owner's things are not found; staff read but don't write)."""
+global IDs that round-trip through ``node``. Who may see and change what is in
+``test_device_access.py``."""
 
 import pytest
 from gql.transport.exceptions import TransportQueryError
 
 from tests.factories.devices import (
-    RegisteredDevice,
-    as_wire_bytes,
     device_state,
     feeder_hardware_id,
-    feeder_headers,
-    heartbeat_body,
-    post_status,
     register_device,
     register_device_raw,
     register_hub,
     rotate_key,
 )
 from tests.factories.pets import create_pet
+from tests.live.documents import (
+    DEVICES,
+    ME,
+    NODE_DEVICE,
+    NODE_PET,
+    NODE_USER,
+    ROTATE_DEVICE_KEY,
+    codes,
+    heartbeat_status,
+)
 from tests.support.graphql_client import GraphQLClient
 
 UPDATE_PET = """
@@ -42,61 +48,8 @@ query Pets($first: Int, $after: String) {
   }
 }
 """
-NODE_PET = """
-query PetNode($id: ID!) {
-  node(id: $id) { __typename id ... on Pet { name owner { email } devices { id } } }
-}
-"""
-NODE_DEVICE = """
-query DeviceNode($id: ID!) {
-  node(id: $id) {
-    __typename id
-    ... on Device { name kind hardwareId pet { id } parentHub { id } outlets { id hardwareId } }
-  }
-}
-"""
-NODE_USER = "query UserNode($id: ID!) { node(id: $id) { __typename id ... on User { email } } }"
-ME = "query Me { me { id email } }"
-DEVICES = """
-query Devices($kind: DeviceKind, $first: Int, $after: String) {
-  devices(kind: $kind, first: $first, after: $after) {
-    totalCount
-    pageInfo { hasNextPage endCursor }
-    edges { node { id kind hardwareId } }
-  }
-}
-"""
-UPDATE_DEVICE = """
-mutation UpdateDevice($input: UpdateDeviceInput!) {
-  updateDevice(input: $input) {
-    device { id name location pet { id } }
-    userErrors { field code message }
-  }
-}
-"""
-DELETE_DEVICE = """
-mutation DeleteDevice($input: DeviceIdInput!) {
-  deleteDevice(input: $input) { deletedDeviceId userErrors { field code message } }
-}
-"""
-ROTATE_DEVICE_KEY = """
-mutation RotateDeviceKey($input: DeviceIdInput!) {
-  rotateDeviceKey(input: $input) { apiKey userErrors { field code message } }
-}
-"""
 READ_API_KEY = "query ReadKey($id: ID!) { node(id: $id) { ... on Device { apiKey } } }"
 DEVICE_FIELDS = 'query DeviceFields { __type(name: "Device") { fields { name } } }'
-
-
-def codes(payload: dict) -> list[str]:
-    return [error["code"] for error in payload["userErrors"]]
-
-
-async def heartbeat_status(owner: GraphQLClient, device: RegisteredDevice, key: str) -> int:
-    """The status a heartbeat of ``device`` signed with ``key`` gets."""
-    headers = feeder_headers(device, **{"X-API-Key": key})
-    response = await post_status(owner.server, as_wire_bytes(heartbeat_body(device)), headers)
-    return response.status_code
 
 
 class TestCreatePet:
@@ -397,175 +350,6 @@ class TestOutlets:
         assert payload["device"] is None
         assert codes(payload) == ["HARDWARE_ID_TAKEN"]
         assert payload["userErrors"][0]["field"] == ["hardwareId"]
-
-
-class TestAnotherOwnersDevice:
-    async def test_update_is_not_found_and_changes_nothing(
-        self, owner: GraphQLClient, other_owner: GraphQLClient
-    ):
-        # given
-        feeder = await register_device(owner, name="Kitchen")
-        # when
-        result = await other_owner.execute(
-            UPDATE_DEVICE, {"input": {"id": feeder.id, "name": "Mine now"}}
-        )
-        # then
-        assert result["updateDevice"]["device"] is None
-        assert codes(result["updateDevice"]) == ["DEVICE_NOT_FOUND"]
-        assert (await owner.execute(NODE_DEVICE, {"id": feeder.id}))["node"]["name"] == "Kitchen"
-
-    async def test_delete_is_not_found_and_the_device_stays(
-        self, owner: GraphQLClient, other_owner: GraphQLClient
-    ):
-        # given
-        feeder = await register_device(owner)
-        # when
-        result = await other_owner.execute(DELETE_DEVICE, {"input": {"id": feeder.id}})
-        # then
-        assert result["deleteDevice"]["deletedDeviceId"] is None
-        assert codes(result["deleteDevice"]) == ["DEVICE_NOT_FOUND"]
-        assert (await owner.execute(NODE_DEVICE, {"id": feeder.id}))["node"]["id"] == feeder.id
-
-    async def test_node_is_null(self, owner: GraphQLClient, other_owner: GraphQLClient):
-        # given
-        feeder = await register_device(owner)
-        pet = await create_pet(owner)
-        # when
-        device_node = await other_owner.execute(NODE_DEVICE, {"id": feeder.id})
-        pet_node = await other_owner.execute(NODE_PET, {"id": pet["id"]})
-        # then
-        assert device_node["node"] is None
-        assert pet_node["node"] is None
-
-    async def test_it_is_not_in_the_devices_list(
-        self, owner: GraphQLClient, other_owner: GraphQLClient
-    ):
-        # given
-        await register_device(owner)
-        # when
-        result = await other_owner.execute(DEVICES, {"first": 10})
-        # then
-        assert result["devices"]["totalCount"] == 0
-
-    async def test_the_owners_feeder_reads_the_same_as_a_missing_one(
-        self, owner: GraphQLClient, other_owner: GraphQLClient
-    ):
-        # given
-        feeder = await register_device(owner)
-        mine = await register_device(other_owner)
-        await other_owner.execute(DELETE_DEVICE, {"input": {"id": mine.id}})
-        # when
-        someone_elses = await other_owner.execute(UPDATE_DEVICE, {"input": {"id": feeder.id}})
-        deleted = await other_owner.execute(UPDATE_DEVICE, {"input": {"id": mine.id}})
-        # then
-        assert someone_elses == deleted
-
-
-class TestStaff:
-    async def test_staff_reads_an_owners_device_and_pet(
-        self, owner: GraphQLClient, staff: GraphQLClient
-    ):
-        # given
-        pet = await create_pet(owner, "Rex")
-        feeder = await register_device(owner, petId=pet["id"])
-        # when
-        device_node = await staff.execute(NODE_DEVICE, {"id": feeder.id})
-        pet_node = await staff.execute(NODE_PET, {"id": pet["id"]})
-        # then
-        assert device_node["node"]["hardwareId"] == feeder.hardware_id
-        assert device_node["node"]["pet"] == {"id": pet["id"]}
-        assert pet_node["node"]["name"] == "Rex"
-
-    async def test_staff_cannot_update_an_owners_device(
-        self, owner: GraphQLClient, staff: GraphQLClient
-    ):
-        # given
-        feeder = await register_device(owner, name="Kitchen")
-        # when
-        result = await staff.execute(UPDATE_DEVICE, {"input": {"id": feeder.id, "name": "Staff"}})
-        # then
-        assert codes(result["updateDevice"]) == ["DEVICE_NOT_FOUND"]
-        assert (await owner.execute(NODE_DEVICE, {"id": feeder.id}))["node"]["name"] == "Kitchen"
-
-    async def test_staff_cannot_rotate_an_owners_key(
-        self, owner: GraphQLClient, staff: GraphQLClient
-    ):
-        # given
-        feeder = await register_device(owner)
-        # when
-        result = await staff.execute(ROTATE_DEVICE_KEY, {"input": {"id": feeder.id}})
-        # then
-        assert codes(result["rotateDeviceKey"]) == ["DEVICE_NOT_FOUND"]
-        assert await heartbeat_status(owner, feeder, feeder.api_key) == 200
-
-
-class TestAssignPet:
-    async def test_own_pet_is_assigned_both_ways(self, owner: GraphQLClient):
-        # given
-        pet = await create_pet(owner, "Rex")
-        feeder = await register_device(owner)
-        # when
-        result = await owner.execute(
-            UPDATE_DEVICE, {"input": {"id": feeder.id, "petId": pet["id"]}}
-        )
-        # then
-        assert result["updateDevice"]["userErrors"] == []
-        assert result["updateDevice"]["device"]["pet"] == {"id": pet["id"]}
-        pet_node = await owner.execute(NODE_PET, {"id": pet["id"]})
-        assert pet_node["node"]["devices"] == [{"id": feeder.id}]
-
-    async def test_null_pet_unassigns(self, owner: GraphQLClient):
-        # given
-        pet = await create_pet(owner, "Rex")
-        feeder = await register_device(owner, petId=pet["id"])
-        # when
-        result = await owner.execute(UPDATE_DEVICE, {"input": {"id": feeder.id, "petId": None}})
-        # then
-        assert result["updateDevice"]["device"]["pet"] is None
-
-    async def test_another_owners_pet_is_not_found(
-        self, owner: GraphQLClient, other_owner: GraphQLClient
-    ):
-        # given
-        their_pet = await create_pet(other_owner, "Theirs")
-        feeder = await register_device(owner)
-        # when
-        result = await owner.execute(
-            UPDATE_DEVICE, {"input": {"id": feeder.id, "petId": their_pet["id"]}}
-        )
-        # then
-        assert result["updateDevice"]["device"] is None
-        assert codes(result["updateDevice"]) == ["PET_NOT_FOUND"]
-        assert result["updateDevice"]["userErrors"][0]["field"] == ["petId"]
-        assert (await owner.execute(NODE_DEVICE, {"id": feeder.id}))["node"]["pet"] is None
-
-    async def test_registering_with_another_owners_pet_is_not_found(
-        self, owner: GraphQLClient, other_owner: GraphQLClient
-    ):
-        # given
-        their_pet = await create_pet(other_owner, "Theirs")
-        # when
-        payload = await register_device_raw(
-            owner,
-            kind="FEEDER",
-            name="Feeder",
-            hardwareId=feeder_hardware_id(),
-            petId=their_pet["id"],
-        )
-        # then
-        assert payload["device"] is None
-        assert codes(payload) == ["PET_NOT_FOUND"]
-
-    async def test_a_device_id_is_not_a_pet_id(self, owner: GraphQLClient):
-        # given
-        feeder = await register_device(owner)
-        # when
-        result = await owner.execute(
-            UPDATE_DEVICE, {"input": {"id": feeder.id, "petId": feeder.id}}
-        )
-        # then
-        assert codes(result["updateDevice"]) == ["INVALID_ID"]
-        assert result["updateDevice"]["userErrors"][0]["field"] == ["petId"]
 
 
 class TestNode:

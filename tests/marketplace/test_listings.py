@@ -39,7 +39,9 @@ class TestCategories:
         names = {category.name for category in top}
         assert {"Food & Treats", "Toys", "Feeders & Smart Devices", "Aquarium"} <= names
         toys = await seeded_category(session, "toys")
-        assert {c.slug for c in await categories_service.list_children(session, toys.id)} >= {"chew-toys"}
+        assert {c.slug for c in await categories_service.list_children(session, toys.id)} >= {
+            "chew-toys"
+        }
 
     async def test_admins_create_rename_and_delete(self, session):
         # given
@@ -71,7 +73,9 @@ class TestCategories:
         with pytest.raises(CategoryInUse):
             await categories_service.delete(session, admin, beds.id)
         with pytest.raises(CategoryInUse):
-            await categories_service.delete(session, admin, (await seeded_category(session, "toys")).id)
+            await categories_service.delete(
+                session, admin, (await seeded_category(session, "toys")).id
+            )
 
     @pytest.mark.parametrize("role", [Role.OWNER, Role.STAFF])
     async def test_only_admins_manage_categories(self, session, role):
@@ -88,7 +92,9 @@ class TestCreate:
         seller = await create_user(session, prefix="seller")
         photos = ["https://img.example.com/1.jpg", "http://img.example.com/2.jpg"]
         # when
-        listing = await create_listing(session, seller, price=Decimal("19.9"), currency="php", photos=photos)
+        listing = await create_listing(
+            session, seller, price=Decimal("19.9"), currency="php", photos=photos
+        )
         # then
         assert listing.price == Decimal("19.90") and listing.currency == "PHP"
         assert listing.status is ListingStatus.ACTIVE
@@ -120,8 +126,12 @@ class TestCreate:
         # given
         seller = await create_user(session, prefix="seller")
         data = listings_service.ListingData(
-            title="Bowl", description="Steel", category_id=999_999, price=Decimal("3"),
-            currency="USD", condition=ListingCondition.NEW,
+            title="Bowl",
+            description="Steel",
+            category_id=999_999,
+            price=Decimal("3"),
+            currency="USD",
+            condition=ListingCondition.NEW,
         )
         # when / then
         with pytest.raises(CategoryNotFound):
@@ -154,9 +164,13 @@ class TestUpdateAndRemove:
         assert request.state is RequestState.REJECTED
         assert await listings_service.get(session, viewer_of(buyer), listing.id) is None
         assert await listings_service.get(session, None, listing.id) is None
-        assert (await listings_service.get(session, viewer_of(seller), listing.id)).status is ListingStatus.REMOVED
+        assert (
+            await listings_service.get(session, viewer_of(seller), listing.id)
+        ).status is ListingStatus.REMOVED
         with pytest.raises(ListingNotEditable):
-            await listings_service.update(session, viewer_of(seller), listing.id, listings_service.ListingData(title="x"))
+            await listings_service.update(
+                session, viewer_of(seller), listing.id, listings_service.ListingData(title="x")
+            )
 
     async def test_staff_remove_but_strangers_cannot(self, session):
         # given
@@ -191,7 +205,9 @@ class TestQuickSell:
             session, viewer_of(buyer), page(), transactions_service.TransactionRole.BUYER
         )
         assert [row.id for row in history.items] == [sale.id]
-        unrelated, _ = await transactions_service.list_for_viewer(session, viewer_of(waiting), page(), None)
+        unrelated, _ = await transactions_service.list_for_viewer(
+            session, viewer_of(waiting), page(), None
+        )
         assert unrelated.items == []
 
     async def test_a_reserved_listing_is_not_quick_sold(self, session):
@@ -202,7 +218,9 @@ class TestQuickSell:
         listing.status = ListingStatus.RESERVED
         # when / then
         with pytest.raises(ListingNotAvailable, match="RESERVED"):
-            await listings_service.quick_sell(session, viewer_of(seller), listing.id, buyer_id=buyer.id, price=None, now=NOW)
+            await listings_service.quick_sell(
+                session, viewer_of(seller), listing.id, buyer_id=buyer.id, price=None, now=NOW
+            )
 
 
 class TestSearch:
@@ -213,18 +231,32 @@ class TestSearch:
         chew = await seeded_category(session, "chew-toys")
         beds = await seeded_category(session, "beds")
         listings = [
-            await create_listing(session, seller, title=f"{word} rope", price=Decimal("5"), category=chew),
-            await create_listing(session, seller, title=f"{word} ball", price=Decimal("5"), category=chew,
-                                 condition=ListingCondition.NEW),
-            await create_listing(session, seller, title=f"{word} bed", price=Decimal("40"), category=beds),
-            await create_listing(session, seller, title=f"{word} cushion", price=Decimal("15.25"), category=beds),
+            await create_listing(
+                session, seller, title=f"{word} rope", price=Decimal("5"), category=chew
+            ),
+            await create_listing(
+                session,
+                seller,
+                title=f"{word} ball",
+                price=Decimal("5"),
+                category=chew,
+                condition=ListingCondition.NEW,
+            ),
+            await create_listing(
+                session, seller, title=f"{word} bed", price=Decimal("40"), category=beds
+            ),
+            await create_listing(
+                session, seller, title=f"{word} cushion", price=Decimal("15.25"), category=beds
+            ),
         ]
         return word, listings
 
     async def search(self, session, **filters):
         sort = filters.pop("sort", listings_service.ListingSort.NEWEST)
         args = filters.pop("page", page())
-        result, count = await listings_service.search(session, None, args, listings_service.ListingFilter(**filters), sort)
+        result, count = await listings_service.search(
+            session, None, args, listings_service.ListingFilter(**filters), sort
+        )
         return result, await count()
 
     async def test_text_category_with_descendants_price_and_condition(self, session, catalog):
@@ -235,7 +267,9 @@ class TestSearch:
         assert (await self.search(session, text=word))[1] == 4
         by_category, _ = await self.search(session, text=word, category_id=toys.id)
         assert {row.id for row in by_category.items} == {rope.id, ball.id}
-        by_price, _ = await self.search(session, text=word, price_min=Decimal("10"), price_max=Decimal("20"))
+        by_price, _ = await self.search(
+            session, text=word, price_min=Decimal("10"), price_max=Decimal("20")
+        )
         assert [row.id for row in by_price.items] == [cushion.id]
         by_condition, _ = await self.search(session, text=word, conditions=[ListingCondition.NEW])
         assert [row.id for row in by_condition.items] == [ball.id]
@@ -256,12 +290,20 @@ class TestSearch:
         word, (rope, ball, bed, cushion) = catalog
         order = [rope.id, ball.id, cushion.id, bed.id]  # 5, 5 (id breaks the tie), 15.25, 40
         # when
-        first, _ = await self.search(session, text=word, sort=listings_service.ListingSort.PRICE_ASC, page=page(2))
+        first, _ = await self.search(
+            session, text=word, sort=listings_service.ListingSort.PRICE_ASC, page=page(2)
+        )
         second, _ = await self.search(
-            session, text=word, sort=listings_service.ListingSort.PRICE_ASC, page=page(2, first.keys[-1])
+            session,
+            text=word,
+            sort=listings_service.ListingSort.PRICE_ASC,
+            page=page(2, first.keys[-1]),
         )
         back, _ = await self.search(
-            session, text=word, sort=listings_service.ListingSort.PRICE_ASC, page=page(2, second.keys[0], False)
+            session,
+            text=word,
+            sort=listings_service.ListingSort.PRICE_ASC,
+            page=page(2, second.keys[0], False),
         )
         # then
         assert first.keys + second.keys == order
@@ -273,7 +315,9 @@ class TestSearch:
         # given
         word, (rope, ball, bed, cushion) = catalog
         # when
-        result, _ = await self.search(session, text=word, sort=listings_service.ListingSort.PRICE_DESC)
+        result, _ = await self.search(
+            session, text=word, sort=listings_service.ListingSort.PRICE_DESC
+        )
         # then
         assert result.keys == [bed.id, cushion.id, ball.id, rope.id]
 

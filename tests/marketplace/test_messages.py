@@ -24,17 +24,28 @@ async def parties(session):
 
 
 class TestSend:
-    async def test_the_buyers_first_message_opens_the_thread_and_the_seller_answers_in_it(self, session, parties):
+    async def test_the_buyers_first_message_opens_the_thread_and_the_seller_answers_in_it(
+        self, session, parties
+    ):
         # given
         seller, buyer, listing = parties
         # when
-        first = await messages_service.send(session, viewer_of(buyer), "Still there?", NOW, listing_id=listing.id)
-        again = await messages_service.send(session, viewer_of(buyer), "Hello?", NOW, listing_id=listing.id)
-        reply = await messages_service.send(session, viewer_of(seller), "Yes!", LATER, thread_id=first.thread_id)
+        first = await messages_service.send(
+            session, viewer_of(buyer), "Still there?", NOW, listing_id=listing.id
+        )
+        again = await messages_service.send(
+            session, viewer_of(buyer), "Hello?", NOW, listing_id=listing.id
+        )
+        reply = await messages_service.send(
+            session, viewer_of(seller), "Yes!", LATER, thread_id=first.thread_id
+        )
         # then
         assert first.thread_id == again.thread_id == reply.thread_id
         page, count = await messages_service.list_messages(
-            session, viewer_of(buyer), first.thread_id, PageArgs(limit=10, forward=True, cursor=None)
+            session,
+            viewer_of(buyer),
+            first.thread_id,
+            PageArgs(limit=10, forward=True, cursor=None),
         )
         assert [m.body for m in page.items] == ["Still there?", "Hello?", "Yes!"]
         assert await count() == 3
@@ -43,7 +54,9 @@ class TestSend:
         # given
         _, buyer, listing = parties
         # when
-        message = await messages_service.send(session, viewer_of(buyer), "Hi", NOW, listing_id=listing.id)
+        message = await messages_service.send(
+            session, viewer_of(buyer), "Hi", NOW, listing_id=listing.id
+        )
         # then
         pending = session.info["pawgraph.pending_events"]
         channels = [channel for channel, _ in pending]
@@ -54,7 +67,9 @@ class TestSend:
         seller, _, listing = parties
         # when / then
         with pytest.raises(OwnListing):
-            await messages_service.send(session, viewer_of(seller), "Hi", NOW, listing_id=listing.id)
+            await messages_service.send(
+                session, viewer_of(seller), "Hi", NOW, listing_id=listing.id
+            )
 
     @pytest.mark.parametrize("body", ["", "   ", "x" * 2001])
     async def test_refuses_empty_or_long_bodies(self, session, parties, body):
@@ -69,10 +84,14 @@ class TestSend:
         # given
         _, buyer, listing = parties
         outsider = viewer_of(await create_user(session, role, prefix="outsider"))
-        message = await messages_service.send(session, viewer_of(buyer), "Private", NOW, listing_id=listing.id)
+        message = await messages_service.send(
+            session, viewer_of(buyer), "Private", NOW, listing_id=listing.id
+        )
         # when / then
         with pytest.raises(ThreadNotFound):
-            await messages_service.send(session, outsider, "Hijack", NOW, thread_id=message.thread_id)
+            await messages_service.send(
+                session, outsider, "Hijack", NOW, thread_id=message.thread_id
+            )
         with pytest.raises(ThreadNotFound):
             await messages_service.require_thread(session, outsider, message.thread_id)
 
@@ -81,8 +100,12 @@ class TestUnread:
     async def test_counts_the_other_partys_messages_until_read(self, session, parties):
         # given
         seller, buyer, listing = parties
-        first = await messages_service.send(session, viewer_of(buyer), "One", NOW, listing_id=listing.id)
-        await messages_service.send(session, viewer_of(buyer), "Two", NOW, thread_id=first.thread_id)
+        first = await messages_service.send(
+            session, viewer_of(buyer), "One", NOW, listing_id=listing.id
+        )
+        await messages_service.send(
+            session, viewer_of(buyer), "Two", NOW, thread_id=first.thread_id
+        )
         # when
         seller_unread = await messages_service.unread_total(session, viewer_of(seller))
         buyer_unread = await messages_service.unread_total(session, viewer_of(buyer))

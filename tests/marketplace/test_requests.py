@@ -27,7 +27,9 @@ MEETUP = NOW + dt.timedelta(days=2)
 
 
 async def inbox(session, user) -> list[Notification]:
-    statement = select(Notification).where(Notification.recipient_id == user.id).order_by(Notification.id)
+    statement = (
+        select(Notification).where(Notification.recipient_id == user.id).order_by(Notification.id)
+    )
     return list((await session.execute(statement)).scalars())
 
 
@@ -60,7 +62,9 @@ async def paid(session, parties):
 
 
 class TestCreate:
-    async def test_opens_a_pending_request_at_the_asking_price_and_tells_the_seller(self, session, parties):
+    async def test_opens_a_pending_request_at_the_asking_price_and_tells_the_seller(
+        self, session, parties
+    ):
         # given
         seller, buyer, listing = parties
         # when
@@ -100,7 +104,9 @@ class TestCreate:
             await request_purchase(session, seller, listing)
 
     @pytest.mark.parametrize("price", [Decimal("0"), Decimal("-1"), Decimal("1.005")])
-    async def test_refuses_an_offer_that_is_not_a_positive_two_decimal_price(self, session, parties, price):
+    async def test_refuses_an_offer_that_is_not_a_positive_two_decimal_price(
+        self, session, parties, price
+    ):
         # given
         _, buyer, listing = parties
         # when / then
@@ -130,7 +136,9 @@ class TestCounter:
         assert countered.price == Decimal("11.00") and countered.offered_by_id == seller.id
         with pytest.raises(NotYourMove, match="NEGOTIATING"):
             await requests_service.accept(session, viewer_of(seller), request.id, LATER)
-        accepted_request = await requests_service.accept(session, viewer_of(buyer), request.id, LATER)
+        accepted_request = await requests_service.accept(
+            session, viewer_of(buyer), request.id, LATER
+        )
         assert accepted_request.state is RequestState.ACCEPTED
         assert accepted_request.price == Decimal("11.00")
         kinds = [note.kind for note in await inbox(session, buyer)]
@@ -142,7 +150,9 @@ class TestCounter:
         request = await request_purchase(session, buyer, listing)
         # when / then
         with pytest.raises(NotYourMove, match="PENDING"):
-            await requests_service.counter(session, viewer_of(buyer), request.id, Decimal("3"), None, LATER)
+            await requests_service.counter(
+                session, viewer_of(buyer), request.id, Decimal("3"), None, LATER
+            )
 
 
 class TestAccept:
@@ -163,7 +173,9 @@ class TestAccept:
             NotificationKind.PURCHASE_REQUEST_UPDATED
         ]
 
-    async def test_a_second_request_cannot_be_accepted_while_the_listing_is_reserved(self, session, parties):
+    async def test_a_second_request_cannot_be_accepted_while_the_listing_is_reserved(
+        self, session, parties
+    ):
         # given
         seller, _, listing = parties
         rival = await create_user(session, prefix="rival")
@@ -229,7 +241,12 @@ class TestMovesByState:
         request = await meetup_scheduled(session, parties)
         # when
         moved = await requests_service.schedule_meetup(
-            session, viewer_of(seller), request.id, MEETUP + dt.timedelta(hours=3), "Pet shop", LATER
+            session,
+            viewer_of(seller),
+            request.id,
+            MEETUP + dt.timedelta(hours=3),
+            "Pet shop",
+            LATER,
         )
         # then
         assert moved.state is RequestState.MEETUP_SCHEDULED
@@ -237,7 +254,11 @@ class TestMovesByState:
 
     @pytest.mark.parametrize(
         ("at", "place"),
-        [(NOW - dt.timedelta(days=1), "Park"), (NOW + dt.timedelta(days=400), "Park"), (MEETUP, "  ")],
+        [
+            (NOW - dt.timedelta(days=1), "Park"),
+            (NOW + dt.timedelta(days=400), "Park"),
+            (MEETUP, "  "),
+        ],
     )
     async def test_meetup_must_be_soon_and_somewhere(self, session, parties, at, place):
         # given
@@ -245,7 +266,9 @@ class TestMovesByState:
         request = await accepted(session, parties)
         # when / then
         with pytest.raises(InvalidMeetup):
-            await requests_service.schedule_meetup(session, viewer_of(buyer), request.id, at, place, NOW)
+            await requests_service.schedule_meetup(
+                session, viewer_of(buyer), request.id, at, place, NOW
+            )
 
     async def test_meetup_scheduled_is_paid_by_the_buyer_only(self, session, parties):
         # given
@@ -254,7 +277,9 @@ class TestMovesByState:
         # when / then
         with pytest.raises(NotYourMove, match="MEETUP_SCHEDULED"):
             await requests_service.pay(session, viewer_of(seller), request.id, LATER)
-        assert (await requests_service.pay(session, viewer_of(buyer), request.id, LATER)).state is RequestState.PAID
+        assert (
+            await requests_service.pay(session, viewer_of(buyer), request.id, LATER)
+        ).state is RequestState.PAID
 
     async def test_paid_cannot_be_cancelled(self, session, parties):
         # given
@@ -277,9 +302,14 @@ class TestComplete:
         # then
         assert completed.state is RequestState.COMPLETED
         assert listing.status is ListingStatus.SOLD and listing.sold_at == LATER
-        sale = (await session.execute(select(Transaction).where(Transaction.listing_id == listing.id))).scalar_one()
+        sale = (
+            await session.execute(select(Transaction).where(Transaction.listing_id == listing.id))
+        ).scalar_one()
         assert (sale.seller_id, sale.buyer_id, sale.price, sale.request_id) == (
-            seller.id, buyer.id, Decimal("12.50"), request.id
+            seller.id,
+            buyer.id,
+            Decimal("12.50"),
+            request.id,
         )
         assert sale.started_at == NOW and sale.completed_at == LATER
         assert rival_request.state is RequestState.REJECTED

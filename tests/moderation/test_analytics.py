@@ -21,7 +21,9 @@ MONDAY = dt.datetime(2031, 3, 3, tzinfo=dt.UTC)
 
 async def quick_sale(session, seller, price: str, currency: str, at: dt.datetime):
     listing = await create_listing(session, seller, price=Decimal(price), currency=currency)
-    await listings_service.quick_sell(session, viewer_of(seller), listing.id, buyer_id=None, price=None, now=at)
+    await listings_service.quick_sell(
+        session, viewer_of(seller), listing.id, buyer_id=None, price=None, now=at
+    )
     return listing
 
 
@@ -69,7 +71,8 @@ class TestMarketplaceAnalytics:
         ]
         assert result.sales_count == 3
         assert [(v.currency, v.amount) for v in result.sales_volumes] == [
-            ("PHP", Decimal("300.00")), ("USD", Decimal("15.00"))
+            ("PHP", Decimal("300.00")),
+            ("USD", Decimal("15.00")),
         ]
 
     async def test_listings_by_status_count_this_windows_listings(self, session):

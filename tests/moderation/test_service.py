@@ -34,12 +34,18 @@ ALL = PageArgs(limit=100, forward=True, cursor=None)
 
 
 async def kinds_for(session, user) -> list[NotificationKind]:
-    statement = select(Notification.kind).where(Notification.recipient_id == user.id).order_by(Notification.id)
+    statement = (
+        select(Notification.kind)
+        .where(Notification.recipient_id == user.id)
+        .order_by(Notification.id)
+    )
     return list((await session.execute(statement)).scalars())
 
 
 async def report(session, reporter, target_type, target_id, reason=ReportReason.SCAM):
-    return await moderation_service.report(session, viewer_of(reporter), target_type, target_id, reason, "Looks fake", NOW)
+    return await moderation_service.report(
+        session, viewer_of(reporter), target_type, target_id, reason, "Looks fake", NOW
+    )
 
 
 @pytest.fixture
@@ -86,7 +92,13 @@ class TestReport:
         # when / then
         with pytest.raises(InvalidReport):
             await moderation_service.report(
-                session, viewer_of(reporter), LISTING, listing.id, ReportReason.OTHER, "x" * 1001, NOW
+                session,
+                viewer_of(reporter),
+                LISTING,
+                listing.id,
+                ReportReason.OTHER,
+                "x" * 1001,
+                NOW,
             )
 
 
@@ -104,7 +116,9 @@ class TestQueue:
 
 
 class TestResolve:
-    async def test_removing_content_settles_every_report_of_it_and_tells_everyone(self, session, scene):
+    async def test_removing_content_settles_every_report_of_it_and_tells_everyone(
+        self, session, scene
+    ):
         # given
         seller, reporter, staff, listing = scene
         second_reporter = await create_user(session, prefix="second")
@@ -126,10 +140,14 @@ class TestResolve:
         # given
         _, reporter, staff, listing = scene
         created = await report(session, reporter, LISTING, listing.id)
-        await moderation_service.resolve(session, viewer_of(staff), created.id, ResolutionAction.DISMISS, None, LATER)
+        await moderation_service.resolve(
+            session, viewer_of(staff), created.id, ResolutionAction.DISMISS, None, LATER
+        )
         # when / then
         with pytest.raises(ReportAlreadyResolved, match="DISMISSED"):
-            await moderation_service.resolve(session, viewer_of(staff), created.id, ResolutionAction.DISMISS, None, LATER)
+            await moderation_service.resolve(
+                session, viewer_of(staff), created.id, ResolutionAction.DISMISS, None, LATER
+            )
         assert listing.status is ListingStatus.ACTIVE
 
     async def test_suspending_the_author_stops_their_writes(self, session, scene):
@@ -137,12 +155,18 @@ class TestResolve:
         seller, reporter, staff, listing = scene
         created = await report(session, reporter, LISTING, listing.id)
         # when
-        await moderation_service.resolve(session, viewer_of(staff), created.id, ResolutionAction.SUSPEND_USER, None, LATER)
+        await moderation_service.resolve(
+            session, viewer_of(staff), created.id, ResolutionAction.SUSPEND_USER, None, LATER
+        )
         # then
         assert seller.suspended_at == LATER
         assert NotificationKind.ACCOUNT_SUSPENDED in await kinds_for(session, seller)
         with pytest.raises(AccountSuspended):
-            require_writer(Viewer(user_id=seller.id, role=seller.role, suspended=seller.suspended_at is not None))
+            require_writer(
+                Viewer(
+                    user_id=seller.id, role=seller.role, suspended=seller.suspended_at is not None
+                )
+            )
 
     async def test_a_user_cannot_be_removed_only_suspended(self, session, scene):
         # given
@@ -150,7 +174,9 @@ class TestResolve:
         created = await report(session, reporter, ReportTargetType.USER, seller.id)
         # when / then
         with pytest.raises(InvalidResolution):
-            await moderation_service.resolve(session, viewer_of(staff), created.id, ResolutionAction.REMOVE_CONTENT, None, LATER)
+            await moderation_service.resolve(
+                session, viewer_of(staff), created.id, ResolutionAction.REMOVE_CONTENT, None, LATER
+            )
 
     async def test_owners_cannot_resolve(self, session, scene):
         # given
@@ -158,7 +184,9 @@ class TestResolve:
         created = await report(session, reporter, LISTING, listing.id)
         # when / then
         with pytest.raises(PermissionDenied):
-            await moderation_service.resolve(session, viewer_of(reporter), created.id, ResolutionAction.DISMISS, None, LATER)
+            await moderation_service.resolve(
+                session, viewer_of(reporter), created.id, ResolutionAction.DISMISS, None, LATER
+            )
 
 
 class TestSuspension:
@@ -181,7 +209,9 @@ class TestSuspension:
         for target in (other_staff, admin, staff):
             with pytest.raises(CannotSuspend):
                 await moderation_service.suspend(session, viewer_of(staff), target.id, LATER)
-        assert (await moderation_service.suspend(session, viewer_of(admin), other_staff.id, LATER)).suspended_at
+        assert (
+            await moderation_service.suspend(session, viewer_of(admin), other_staff.id, LATER)
+        ).suspended_at
 
     async def test_owners_cannot_suspend(self, session, scene):
         # given
@@ -211,7 +241,9 @@ class TestRegistry:
         try:
             # when
             created = await report(session, reporter, ReportTargetType.POST, 7)
-            await moderation_service.resolve(session, viewer_of(staff), created.id, ResolutionAction.REMOVE_CONTENT, None, LATER)
+            await moderation_service.resolve(
+                session, viewer_of(staff), created.id, ResolutionAction.REMOVE_CONTENT, None, LATER
+            )
             # then
             assert removed == [7]
             with pytest.raises(ReportTargetNotFound):

@@ -2,7 +2,6 @@
 staff) for every object and move, typed userErrors, and no N+1 in the catalog."""
 
 import contextlib
-from decimal import Decimal
 
 import pytest
 from sqlalchemy import event
@@ -96,13 +95,21 @@ THREADS = """
 query Threads {
   unreadMessageCount
   messageThreads(first: 10) {
-    edges { node { id unreadCount lastMessage { body } listing { title } messages(last: 5) { edges { node { body } } } } }
+    edges {
+      node {
+        id unreadCount lastMessage { body } listing { title }
+        messages(last: 5) { edges { node { body } } }
+      }
+    }
   }
 }
 """
 TRANSACTIONS = """
 query Mine($role: TransactionRole) {
-  myTransactions(role: $role) { totalCount edges { node { price { amount } viewerRole listing { title } } } }
+  myTransactions(role: $role) {
+    totalCount
+    edges { node { price { amount } viewerRole listing { title } } }
+  }
 }
 """
 
@@ -123,7 +130,9 @@ def gid(type_name: str, pk: int) -> str:
 def run(schema, make_context):
     async def execute(document: str, user=None, **variables):
         viewer = viewer_of(user) if user is not None else None
-        result = await schema.execute(document, variable_values=variables, context_value=make_context(viewer))
+        result = await schema.execute(
+            document, variable_values=variables, context_value=make_context(viewer)
+        )
         assert result.errors is None, result.errors
         return result.data
 
@@ -139,14 +148,21 @@ async def scene(session):
         "stranger": await create_user(session, prefix="stranger"),
         "staff": await create_user(session, Role.STAFF, prefix="staff"),
     }
-    listing = await create_listing(session, people["seller"], photos=["https://img.example.com/duck.jpg"])
+    listing = await create_listing(
+        session, people["seller"], photos=["https://img.example.com/duck.jpg"]
+    )
     request = await request_purchase(session, people["buyer"], listing)
     message = await messages_service.send(
         session, viewer_of(people["buyer"]), "Is it squeaky?", NOW, listing_id=listing.id
     )
     sold = await create_listing(session, people["seller"], title="Old leash")
     _, sale = await listings_service.quick_sell(
-        session, viewer_of(people["seller"]), sold.id, buyer_id=people["buyer"].id, price=None, now=NOW
+        session,
+        viewer_of(people["seller"]),
+        sold.id,
+        buyer_id=people["buyer"].id,
+        price=None,
+        now=NOW,
     )
     removed = await create_listing(session, people["seller"], title="Broken bowl")
     await listings_service.remove(session, viewer_of(people["seller"]), removed.id, NOW)
@@ -237,12 +253,20 @@ class TestWhoMovesWhat:
         # given
         people, ids = scene
         # when
-        data = await run(COUNTER, people["seller"], input={"id": ids["request"], "price": "11.00", "message": "ok?"})
+        data = await run(
+            COUNTER,
+            people["seller"],
+            input={"id": ids["request"], "price": "11.00", "message": "ok?"},
+        )
         # then
         payload = data["counterPurchaseOffer"]
         request = payload["purchaseRequest"]
         assert payload["userErrors"] == []
-        assert (request["state"], request["offeredBy"], request["viewerRole"]) == ("NEGOTIATING", "SELLER", "SELLER")
+        assert (request["state"], request["offeredBy"], request["viewerRole"]) == (
+            "NEGOTIATING",
+            "SELLER",
+            "SELLER",
+        )
         assert request["availableMoves"] == []  # the buyer answers next
         assert [o["by"] for o in request["offers"]] == ["BUYER", "SELLER"]
         assert request["offer"] == {"amount": "11.00", "currency": "USD"}
@@ -260,7 +284,11 @@ class TestWhoMovesWhat:
         # given
         people, ids = scene
         # when
-        data = await run(REQUEST_PURCHASE, people["stranger"], input={"listingId": ids["listing"], "price": "1.005"})
+        data = await run(
+            REQUEST_PURCHASE,
+            people["stranger"],
+            input={"listingId": ids["listing"], "price": "1.005"},
+        )
         # then
         assert data["requestPurchase"]["userErrors"][0]["code"] == "INVALID_PRICE"
         assert data["requestPurchase"]["userErrors"][0]["field"] == ["price"]
@@ -268,7 +296,11 @@ class TestWhoMovesWhat:
 
 LISTING_CHANGES = {
     # mutation, variables → the viewers it succeeds for
-    "update": (UPDATE_LISTING, lambda lid: {"input": {"id": lid, "title": "Renamed duck"}}, {"seller"}),
+    "update": (
+        UPDATE_LISTING,
+        lambda lid: {"input": {"id": lid, "title": "Renamed duck"}},
+        {"seller"},
+    ),
     "remove": (REMOVE_LISTING, lambda lid: {"input": {"id": lid}}, {"seller", "staff"}),
     "sell": (MARK_SOLD, lambda lid: {"input": {"id": lid}}, {"seller"}),
 }
@@ -295,8 +327,12 @@ class TestCreateListing:
         seller = await create_user(session, prefix="seller")
         toys = await seeded_category(session, "toys")
         listing_input = {
-            "title": "Ball launcher", "description": "Works", "categoryId": gid("Category", toys.id),
-            "price": "49.99", "currency": "usd", "condition": "LIKE_NEW",
+            "title": "Ball launcher",
+            "description": "Works",
+            "categoryId": gid("Category", toys.id),
+            "price": "49.99",
+            "currency": "usd",
+            "condition": "LIKE_NEW",
             "photos": ["https://img.example.com/a.jpg", "https://img.example.com/b.jpg"],
         }
         # when
@@ -321,14 +357,21 @@ class TestCreateListing:
         seller = await create_user(session, prefix="seller")
         toys = await seeded_category(session, "toys")
         listing_input = {
-            "title": "Ball", "description": "Red", "categoryId": gid("Category", toys.id),
-            "price": "5", "currency": "USD", "condition": "GOOD", **changes,
+            "title": "Ball",
+            "description": "Red",
+            "categoryId": gid("Category", toys.id),
+            "price": "5",
+            "currency": "USD",
+            "condition": "GOOD",
+            **changes,
         }
         # when
         data = await run(CREATE_LISTING, seller, input=listing_input)
         # then
         assert data["createListing"]["listing"] is None
-        assert [(e["code"], e["field"]) for e in data["createListing"]["userErrors"]] == [(code, field)]
+        assert [(e["code"], e["field"]) for e in data["createListing"]["userErrors"]] == [
+            (code, field)
+        ]
 
     async def test_a_suspended_user_cannot_list(self, schema, make_context, session):
         # given
@@ -336,19 +379,35 @@ class TestCreateListing:
         toys = await seeded_category(session, "toys")
         suspended = viewer_of(seller).__class__(user_id=seller.id, role=seller.role, suspended=True)
         listing_input = {
-            "title": "Ball", "description": "Red", "categoryId": gid("Category", toys.id),
-            "price": "5", "currency": "USD", "condition": "GOOD",
+            "title": "Ball",
+            "description": "Red",
+            "categoryId": gid("Category", toys.id),
+            "price": "5",
+            "currency": "USD",
+            "condition": "GOOD",
         }
         # when
         result = await schema.execute(
-            CREATE_LISTING, variable_values={"input": listing_input}, context_value=make_context(suspended)
+            CREATE_LISTING,
+            variable_values={"input": listing_input},
+            context_value=make_context(suspended),
         )
         # then
-        assert [e["code"] for e in result.data["createListing"]["userErrors"]] == ["ACCOUNT_SUSPENDED"]
+        assert [e["code"] for e in result.data["createListing"]["userErrors"]] == [
+            "ACCOUNT_SUSPENDED"
+        ]
 
 
 class TestMessagesAndHistory:
-    @pytest.mark.parametrize(("who", "code"), [("seller", None), ("buyer", None), ("stranger", "THREAD_NOT_FOUND"), ("staff", "THREAD_NOT_FOUND")])
+    @pytest.mark.parametrize(
+        ("who", "code"),
+        [
+            ("seller", None),
+            ("buyer", None),
+            ("stranger", "THREAD_NOT_FOUND"),
+            ("staff", "THREAD_NOT_FOUND"),
+        ],
+    )
     async def test_only_the_parties_write_in_a_thread(self, run, scene, who, code):
         # given
         people, ids = scene
@@ -382,7 +441,9 @@ class TestMessagesAndHistory:
         nothing = await run(TRANSACTIONS, people["stranger"], role=None)
         # then
         assert [e["node"]["viewerRole"] for e in purchases["myTransactions"]["edges"]] == ["BUYER"]
-        assert [e["node"]["listing"]["title"] for e in sales["myTransactions"]["edges"]] == ["Old leash"]
+        assert [e["node"]["listing"]["title"] for e in sales["myTransactions"]["edges"]] == [
+            "Old leash"
+        ]
         assert nothing["myTransactions"]["totalCount"] == 0
 
 
@@ -401,13 +462,18 @@ def counting_statements(engine):
 
 
 class TestNoNPlusOne:
-    async def test_catalog_statements_do_not_grow_with_the_page(self, schema, make_context, session, engine):
+    async def test_catalog_statements_do_not_grow_with_the_page(
+        self, schema, make_context, session, engine
+    ):
         # given
         seller = await create_user(session, prefix="seller")
         word = f"np{seller.id}"
         for index in range(12):
             await create_listing(
-                session, seller, title=f"{word} item {index}", photos=[f"https://img.example.com/{index}.jpg"]
+                session,
+                seller,
+                title=f"{word} item {index}",
+                photos=[f"https://img.example.com/{index}.jpg"],
             )
         counts = []
         for first in (2, 12):

@@ -43,10 +43,12 @@ class GraphQLClient:
         document: str,
         variables: dict[str, Any] | None = None,
         subprotocol: str = WebsocketsTransport.GRAPHQLWS_SUBPROTOCOL,
+        authorization_key: str = "Authorization",
     ) -> AsyncIterator[AsyncIterator[dict[str, Any]]]:
-        """A live subscription, token in ``connection_init``; graphql-transport-ws by default,
-        ``WebsocketsTransport.APOLLO_SUBPROTOCOL`` for the legacy graphql-ws."""
-        init_payload = {"Authorization": f"Bearer {self.token}"} if self.token else {}
+        """A live subscription, token in ``connection_init`` under ``authorization_key``;
+        graphql-transport-ws by default, ``WebsocketsTransport.APOLLO_SUBPROTOCOL`` for the
+        legacy graphql-ws."""
+        init_payload = {authorization_key: f"Bearer {self.token}"} if self.token else {}
         transport = WebsocketsTransport(
             url=self.server.ws_url, init_payload=init_payload, subprotocols=[subprotocol]
         )

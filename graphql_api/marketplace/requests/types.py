@@ -22,6 +22,7 @@ class PurchaseParty(enum.StrEnum):
 
 PurchaseRequestMove = strawberry.enum(
     machine.Move,
+    name="PurchaseRequestMove",
     description="A move on a purchase request; WITHDRAW is made by the system only.",
 )
 

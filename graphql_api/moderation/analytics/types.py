@@ -8,7 +8,9 @@ from graphql_api.moderation.analytics.service import MarketplaceAnalytics as Ana
 from graphql_api.moderation.analytics.service import Period
 from graphql_api.moderation.types import ReportStatus, ReportTargetType
 
-AnalyticsPeriod = strawberry.enum(Period, description="How sales are grouped over time (UTC).")
+AnalyticsPeriod = strawberry.enum(
+    Period, name="AnalyticsPeriod", description="How sales are grouped over time (UTC)."
+)
 
 
 @strawberry.type(description="Listings of one status.")

@@ -49,5 +49,5 @@ class CommentRepository(RepositoryBase[Comment]):
             .where(Comment.post_id.in_(post_ids), _comment_visible(viewer))
             .group_by(Comment.post_id)
         )
-        counts = dict((await self.execute(statement)).tuples().all())
+        counts = dict((await self.execute(statement)).all())
         return [counts.get(post_id, 0) for post_id in post_ids]

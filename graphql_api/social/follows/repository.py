@@ -86,7 +86,7 @@ class FollowRepository(RepositoryBase[Follow]):
             .where(column.in_(user_ids), Follow.status == FollowStatus.APPROVED)
             .group_by(column)
         )
-        counts = dict((await self.execute(statement)).tuples().all())
+        counts = dict((await self.execute(statement)).all())
         return [counts.get(user_id, 0) for user_id in user_ids]
 
     async def between_viewer_and(self, viewer_id: int, user_ids: Sequence[int]) -> list[Follow]:

@@ -71,7 +71,7 @@ class PostRepository(RepositoryBase[Post]):
             .order_by(PostPet.id)
         )
         groups: dict[int, list[Pet]] = {post_id: [] for post_id in post_ids}
-        for post_id, pet in (await self.execute(statement)).tuples().all():
+        for post_id, pet in (await self.execute(statement)).all():
             groups[post_id].append(pet)
         return [groups[post_id] for post_id in post_ids]
 

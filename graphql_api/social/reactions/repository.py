@@ -53,7 +53,7 @@ class ReactionRepository(RepositoryBase[Reaction]):
             .group_by(Reaction.post_id, Reaction.kind)
         )
         counts: dict[int, dict[ReactionKind, int]] = {post_id: {} for post_id in post_ids}
-        for post_id, kind, count in (await self.execute(statement)).tuples().all():
+        for post_id, kind, count in (await self.execute(statement)).all():
             counts[post_id][kind] = count
         return [counts[post_id] for post_id in post_ids]
 

@@ -1,0 +1,90 @@
+from graphql_api.pagination import PageArgs
+from graphql_api.social.posts import service as posts_service
+from graphql_api.social.posts.models import PostVisibility
+from tests.factories.accounts import viewer_of
+from tests.factories.social import (
+    NOW,
+    approved_follower,
+    block,
+    create_post,
+    follow,
+    make_private,
+)
+
+
+async def feed_texts(session, user, limit: int = 50, after: int | None = None) -> list[str]:
+    page, _ = await posts_service.feed(
+        session, viewer_of(user), PageArgs(limit=limit, forward=True, cursor=after)
+    )
+    return [post.text for post in page.items]
+
+
+class TestFeed:
+    async def test_own_and_followed_posts_newest_first(self, session, author, fan, stranger):
+        # given
+        await follow(session, fan, author)
+        await create_post(session, author, "first")
+        await create_post(session, fan, "mine")
+        await create_post(session, stranger, "not followed")
+        await create_post(session, author, "second")
+
+        # when
+        texts = await feed_texts(session, fan)
+
+        # then
+        assert texts == ["second", "mine", "first"]
+
+    async def test_never_shows_what_the_viewer_may_not_see(self, session, author, fan, staff):
+        # given
+        await follow(session, fan, author)
+        await create_post(session, author, "public")
+        await create_post(session, author, "followers", PostVisibility.FOLLOWERS)
+        await create_post(session, author, "private", PostVisibility.PRIVATE)
+        removed = await create_post(session, author, "removed")
+        await posts_service.remove(session, viewer_of(staff), removed.id, NOW)
+
+        # when
+        texts = await feed_texts(session, fan)
+
+        # then
+        assert texts == ["followers", "public"]
+
+    async def test_a_pending_request_shows_nothing_until_approved(self, session, author, fan):
+        # given
+        await make_private(session, author)
+        await follow(session, fan, author)
+        await create_post(session, author, "for followers", PostVisibility.FOLLOWERS)
+        before = await feed_texts(session, fan)
+
+        # when
+        await approved_follower(session, fan, author)
+
+        # then
+        assert before == []
+        assert await feed_texts(session, fan) == ["for followers"]
+
+    async def test_blocking_empties_the_feed_both_ways(self, session, author, fan):
+        # given
+        await follow(session, fan, author)
+        await follow(session, author, fan)
+        await create_post(session, author, "by author")
+        await create_post(session, fan, "by fan")
+
+        # when
+        await block(session, author, fan)
+
+        # then
+        assert await feed_texts(session, fan) == ["by fan"]
+        assert await feed_texts(session, author) == ["by author"]
+
+    async def test_pages_follow_the_cursor(self, session, author):
+        # given
+        posts = [await create_post(session, author, f"post {index}") for index in range(5)]
+
+        # when
+        first_page = await feed_texts(session, author, limit=2)
+        next_page = await feed_texts(session, author, limit=2, after=posts[3].id)
+
+        # then
+        assert first_page == ["post 4", "post 3"]
+        assert next_page == ["post 2", "post 1"]
