@@ -74,6 +74,10 @@ Last = Annotated[int | None, strawberry.argument(description="Page size, from th
 Before = Annotated[str | None, strawberry.argument(description="Cursor to read before.")]
 
 
+# Every mutation takes one `input`; its type documents each field.
+INPUT = strawberry.argument(description="The mutation's input; see its type.")
+
+
 @strawberry.type
 class MarketplaceQueries:
     @strawberry.field(
@@ -193,7 +197,7 @@ def _request_id(
 class MarketplaceMutations:
     @strawberry.mutation(description="Add a category (admins).", extensions=[MutationBoundary()])
     async def create_category(
-        self, info: strawberry.Info, input: CreateCategoryInput
+        self, info: strawberry.Info, input: Annotated[CreateCategoryInput, INPUT]
     ) -> CreateCategoryPayload:
         parent = decode_id(input.parent_id, Category, "parentId") if input.parent_id else None
         category = await categories_service.create(
@@ -203,7 +207,7 @@ class MarketplaceMutations:
 
     @strawberry.mutation(description="Rename a category (admins).", extensions=[MutationBoundary()])
     async def rename_category(
-        self, info: strawberry.Info, input: RenameCategoryInput
+        self, info: strawberry.Info, input: Annotated[RenameCategoryInput, INPUT]
     ) -> RenameCategoryPayload:
         category = await categories_service.rename(
             info.context.session,
@@ -217,7 +221,7 @@ class MarketplaceMutations:
         description="Delete an empty category (admins).", extensions=[MutationBoundary()]
     )
     async def delete_category(
-        self, info: strawberry.Info, input: DeleteCategoryInput
+        self, info: strawberry.Info, input: Annotated[DeleteCategoryInput, INPUT]
     ) -> DeleteCategoryPayload:
         category = await categories_service.delete(
             info.context.session, info.context.viewer, decode_id(input.id, Category, "id")
@@ -228,7 +232,7 @@ class MarketplaceMutations:
 
     @strawberry.mutation(description="List something for sale.", extensions=[MutationBoundary()])
     async def create_listing(
-        self, info: strawberry.Info, input: CreateListingInput
+        self, info: strawberry.Info, input: Annotated[CreateListingInput, INPUT]
     ) -> CreateListingPayload:
         listing = await listings_service.create(
             info.context.session, info.context.viewer, input.to_data()
@@ -239,7 +243,7 @@ class MarketplaceMutations:
         description="Change one of the viewer's listings.", extensions=[MutationBoundary()]
     )
     async def update_listing(
-        self, info: strawberry.Info, input: UpdateListingInput
+        self, info: strawberry.Info, input: Annotated[UpdateListingInput, INPUT]
     ) -> UpdateListingPayload:
         listing = await listings_service.update(
             info.context.session,
@@ -254,7 +258,7 @@ class MarketplaceMutations:
         extensions=[MutationBoundary()],
     )
     async def remove_listing(
-        self, info: strawberry.Info, input: ListingIdInput
+        self, info: strawberry.Info, input: Annotated[ListingIdInput, INPUT]
     ) -> RemoveListingPayload:
         listing = await listings_service.remove(
             info.context.session,
@@ -269,7 +273,7 @@ class MarketplaceMutations:
         extensions=[MutationBoundary()],
     )
     async def mark_listing_sold(
-        self, info: strawberry.Info, input: MarkListingSoldInput
+        self, info: strawberry.Info, input: Annotated[MarkListingSoldInput, INPUT]
     ) -> MarkListingSoldPayload:
         listing, transaction = await listings_service.quick_sell(
             info.context.session,
@@ -288,7 +292,7 @@ class MarketplaceMutations:
         extensions=[MutationBoundary()],
     )
     async def request_purchase(
-        self, info: strawberry.Info, input: RequestPurchaseInput
+        self, info: strawberry.Info, input: Annotated[RequestPurchaseInput, INPUT]
     ) -> RequestPurchasePayload:
         request = await requests_service.create(
             info.context.session,
@@ -305,7 +309,7 @@ class MarketplaceMutations:
         extensions=[MutationBoundary()],
     )
     async def counter_purchase_offer(
-        self, info: strawberry.Info, input: CounterPurchaseOfferInput
+        self, info: strawberry.Info, input: Annotated[CounterPurchaseOfferInput, INPUT]
     ) -> CounterPurchaseOfferPayload:
         request = await requests_service.counter(
             info.context.session,
@@ -322,7 +326,7 @@ class MarketplaceMutations:
         extensions=[MutationBoundary()],
     )
     async def accept_purchase_request(
-        self, info: strawberry.Info, input: PurchaseRequestIdInput
+        self, info: strawberry.Info, input: Annotated[PurchaseRequestIdInput, INPUT]
     ) -> AcceptPurchaseRequestPayload:
         request = await requests_service.accept(
             info.context.session, info.context.viewer, _request_id(input), info.context.now()
@@ -333,7 +337,7 @@ class MarketplaceMutations:
         description="Turn down the offer on the table.", extensions=[MutationBoundary()]
     )
     async def reject_purchase_request(
-        self, info: strawberry.Info, input: PurchaseRequestIdInput
+        self, info: strawberry.Info, input: Annotated[PurchaseRequestIdInput, INPUT]
     ) -> RejectPurchaseRequestPayload:
         request = await requests_service.reject(
             info.context.session, info.context.viewer, _request_id(input), info.context.now()
@@ -344,7 +348,7 @@ class MarketplaceMutations:
         description="Back out of a purchase request.", extensions=[MutationBoundary()]
     )
     async def cancel_purchase_request(
-        self, info: strawberry.Info, input: PurchaseRequestIdInput
+        self, info: strawberry.Info, input: Annotated[PurchaseRequestIdInput, INPUT]
     ) -> CancelPurchaseRequestPayload:
         request = await requests_service.cancel(
             info.context.session, info.context.viewer, _request_id(input), info.context.now()
@@ -356,7 +360,7 @@ class MarketplaceMutations:
         extensions=[MutationBoundary()],
     )
     async def schedule_purchase_meetup(
-        self, info: strawberry.Info, input: SchedulePurchaseMeetupInput
+        self, info: strawberry.Info, input: Annotated[SchedulePurchaseMeetupInput, INPUT]
     ) -> SchedulePurchaseMeetupPayload:
         request = await requests_service.schedule_meetup(
             info.context.session,
@@ -372,7 +376,7 @@ class MarketplaceMutations:
         description="The buyer marks the purchase paid.", extensions=[MutationBoundary()]
     )
     async def mark_purchase_paid(
-        self, info: strawberry.Info, input: PurchaseRequestIdInput
+        self, info: strawberry.Info, input: Annotated[PurchaseRequestIdInput, INPUT]
     ) -> MarkPurchasePaidPayload:
         request = await requests_service.pay(
             info.context.session, info.context.viewer, _request_id(input), info.context.now()
@@ -384,7 +388,7 @@ class MarketplaceMutations:
         extensions=[MutationBoundary()],
     )
     async def complete_purchase(
-        self, info: strawberry.Info, input: PurchaseRequestIdInput
+        self, info: strawberry.Info, input: Annotated[PurchaseRequestIdInput, INPUT]
     ) -> CompletePurchasePayload:
         request = await requests_service.complete(
             info.context.session, info.context.viewer, _request_id(input), info.context.now()
@@ -396,7 +400,7 @@ class MarketplaceMutations:
         extensions=[MutationBoundary()],
     )
     async def send_message(
-        self, info: strawberry.Info, input: SendMessageInput
+        self, info: strawberry.Info, input: Annotated[SendMessageInput, INPUT]
     ) -> SendMessagePayload:
         message = await messages_service.send(
             info.context.session,
@@ -421,7 +425,7 @@ class MarketplaceMutations:
         description="Mark every message of a thread read.", extensions=[MutationBoundary()]
     )
     async def mark_thread_read(
-        self, info: strawberry.Info, input: MarkThreadReadInput
+        self, info: strawberry.Info, input: Annotated[MarkThreadReadInput, INPUT]
     ) -> MarkThreadReadPayload:
         thread = await messages_service.mark_read(
             info.context.session,

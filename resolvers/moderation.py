@@ -25,6 +25,9 @@ from graphql_api.moderation.types import (
 from graphql_api.mutation import MutationBoundary
 from graphql_api.relay import Connection, build_connection, decode_id, page_args
 
+# Every mutation takes one `input`; its type documents each field.
+INPUT = strawberry.argument(description="The mutation's input; see its type.")
+
 
 @strawberry.type
 class ModerationQueries:
@@ -90,7 +93,7 @@ class ModerationMutations:
         extensions=[MutationBoundary()],
     )
     async def report_content(
-        self, info: strawberry.Info, input: ReportContentInput
+        self, info: strawberry.Info, input: Annotated[ReportContentInput, INPUT]
     ) -> ReportContentPayload:
         target_type, target_id = decode_target(input.target_id, "targetId")
         report = await moderation_service.report(
@@ -109,7 +112,7 @@ class ModerationMutations:
         extensions=[MutationBoundary()],
     )
     async def resolve_report(
-        self, info: strawberry.Info, input: ResolveReportInput
+        self, info: strawberry.Info, input: Annotated[ResolveReportInput, INPUT]
     ) -> ResolveReportPayload:
         report = await moderation_service.resolve(
             info.context.session,
@@ -126,7 +129,7 @@ class ModerationMutations:
         extensions=[MutationBoundary()],
     )
     async def suspend_user(
-        self, info: strawberry.Info, input: UserSuspensionInput
+        self, info: strawberry.Info, input: Annotated[UserSuspensionInput, INPUT]
     ) -> UserSuspensionPayload:
         user = await moderation_service.suspend(
             info.context.session,
@@ -142,7 +145,7 @@ class ModerationMutations:
         description="Lift a user's suspension (staff).", extensions=[MutationBoundary()]
     )
     async def unsuspend_user(
-        self, info: strawberry.Info, input: UserSuspensionInput
+        self, info: strawberry.Info, input: Annotated[UserSuspensionInput, INPUT]
     ) -> UserSuspensionPayload:
         user = await moderation_service.unsuspend(
             info.context.session, info.context.viewer, decode_id(input.user_id, User, "userId")

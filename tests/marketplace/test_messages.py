@@ -6,11 +6,17 @@ import pytest
 
 from graphql_api import events
 from graphql_api.auth import Role
-from graphql_api.marketplace.errors import InvalidMessage, OwnListing, ThreadNotFound
+from graphql_api.marketplace.errors import (
+    InvalidMessage,
+    ListingNotFound,
+    OwnListing,
+    ThreadNotFound,
+)
+from graphql_api.marketplace.guards import register_contact_guard, unregister_contact_guard
 from graphql_api.marketplace.messages import service as messages_service
 from graphql_api.pagination import PageArgs
 from tests.factories.accounts import create_user, viewer_of
-from tests.marketplace.factories import NOW, create_listing
+from tests.marketplace.factories import NOW, create_listing, request_purchase
 
 LATER = NOW + dt.timedelta(minutes=1)
 
@@ -113,3 +119,25 @@ class TestUnread:
         # then
         assert (seller_unread, buyer_unread) == (2, 0)
         assert await messages_service.unread_total(session, viewer_of(seller)) == 0
+
+
+class TestContactGuards:
+    async def test_a_registered_guard_stops_messages_and_offers(self, session, parties):
+        # given: a stand-in for social's blocking, where the seller blocked the buyer
+        seller, buyer, listing = parties
+
+        async def not_blocked(session, from_user_id, to_user_id):
+            return (from_user_id, to_user_id) != (buyer.id, seller.id)
+
+        register_contact_guard(not_blocked)
+        try:
+            # when / then
+            with pytest.raises(ListingNotFound):
+                await messages_service.send(
+                    session, viewer_of(buyer), "Hi", NOW, listing_id=listing.id
+                )
+            with pytest.raises(ListingNotFound):
+                await request_purchase(session, buyer, listing)
+        finally:
+            unregister_contact_guard(not_blocked)
+        assert await request_purchase(session, buyer, listing)

@@ -12,6 +12,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from graphql_api import events
 from graphql_api.auth import Viewer, require_viewer, require_writer
+from graphql_api.marketplace import guards
 from graphql_api.marketplace.errors import (
     InvalidMessage,
     ListingNotAvailable,
@@ -62,6 +63,8 @@ async def _thread_for_listing(
         raise ListingNotFound(field="listingId")
     if listing.seller_id == viewer.user_id:
         raise OwnListing("Sellers answer in the buyer's thread.", field="listingId")
+    if not await guards.may_contact(session, viewer.user_id, listing.seller_id):
+        raise ListingNotFound(field="listingId")
     repository = MessageThreadRepository(session)
     thread = await repository.get_by_listing_and_buyer(listing.id, viewer.user_id)
     if thread is not None:
@@ -97,6 +100,9 @@ async def send(
     text = bounded_text(body, "body", MAX_BODY, InvalidMessage, required=True)
     if thread_id is not None:
         thread = await require_thread(session, viewer, thread_id)
+        other = thread.seller_id if viewer.user_id == thread.buyer_id else thread.buyer_id
+        if not await guards.may_contact(session, viewer.user_id, other):
+            raise ThreadNotFound(field="threadId")
     else:
         thread = await _thread_for_listing(session, viewer, listing_id, now)  # type: ignore[arg-type]
     repository = MessageThreadRepository(session)

@@ -13,6 +13,7 @@ from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from graphql_api.auth import Viewer, require_viewer, require_writer
+from graphql_api.marketplace import guards
 from graphql_api.marketplace.errors import (
     InvalidMeetup,
     InvalidOffer,
@@ -96,6 +97,8 @@ async def create(
         raise ListingNotFound(field="listingId")
     if listing.seller_id == viewer.user_id:
         raise OwnListing(field="listingId")
+    if not await guards.may_contact(session, viewer.user_id, listing.seller_id):
+        raise ListingNotFound(field="listingId")
     repository = PurchaseRequestRepository(session)
     existing = await repository.get_open(listing.id, viewer.user_id)
     if existing is not None:
@@ -157,6 +160,9 @@ async def _begin(
         raise PurchaseRequestNotFound(field="id")
     listing = await ListingRepository(session).get_for_update(request.listing_id)
     assert listing is not None  # the foreign key cascades
+    other = request.seller_id if viewer.user_id == request.buyer_id else request.buyer_id
+    if not await guards.may_contact(session, viewer.user_id, other):
+        raise PurchaseRequestNotFound(field="id")
     return _Moving(request, listing, transition(request, move, viewer.user_id), viewer.user_id)
 
 

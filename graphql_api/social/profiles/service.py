@@ -13,8 +13,9 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from graphql_api.auth import Viewer, require_viewer, require_writer
 from graphql_api.social.follows import service as follows_service
+from graphql_api.social.follows.models import FollowStatus
 from graphql_api.social.profiles.errors import InvalidProfile, ProfileNotFound
-from graphql_api.social.profiles.models import ProfileView, SocialProfile
+from graphql_api.social.profiles.models import ProfileView, Relationship, SocialProfile
 from graphql_api.social.profiles.repository import ProfileRepository
 from graphql_api.social.validation import bounded_text, http_url
 
@@ -52,6 +53,20 @@ def _validate(values: dict[str, Any]) -> dict[str, Any]:
     if "is_private" in values and values["is_private"] is None:
         raise InvalidProfile("`isPrivate` cannot be null.", field="isPrivate")
     return values
+
+
+def content_visible(
+    viewer: Viewer | None, profile: ProfileView, relationship: Relationship
+) -> bool:
+    """Whether ``viewer`` may see the profile's posts, pets and follower lists: the rule of
+    ``audience.content_visible``, for a profile and relationship already loaded."""
+    if viewer is None:
+        return False
+    if viewer.is_staff or viewer.user_id == profile.user_id:
+        return True
+    if relationship.viewer_blocked or relationship.blocked_viewer:
+        return False
+    return not profile.is_private or relationship.viewer_follow is FollowStatus.APPROVED
 
 
 async def get(session: AsyncSession, viewer: Viewer | None, user_id: int) -> ProfileView | None:

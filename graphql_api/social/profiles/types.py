@@ -9,6 +9,7 @@ from graphql_api.pets.models import Pet as PetModel
 from graphql_api.pets.types import Species
 from graphql_api.relay import node_ids_to_ints
 from graphql_api.social.follows.models import FollowStatus as FollowStatusEnum
+from graphql_api.social.profiles import service as profiles_service
 from graphql_api.social.profiles.models import ProfileView
 from graphql_api.social.profiles.service import ProfileData
 
@@ -60,6 +61,7 @@ class Profile(relay.Node):
         description="Private: only approved followers see posts, pets and follower lists."
     )
     joined_at: dt.datetime = strawberry.field(description="When they created their account.")
+    view: strawberry.Private[ProfileView]
 
     @classmethod
     def from_view(cls, view: ProfileView) -> "Profile":
@@ -70,6 +72,7 @@ class Profile(relay.Node):
             avatar_url=view.avatar_url,
             is_private=view.is_private,
             joined_at=view.joined_at,
+            view=view,
         )
 
     @classmethod
@@ -114,13 +117,8 @@ class Profile(relay.Node):
         description="Whether the viewer may see their posts, pets and follower lists."
     )
     async def content_visible(self, info: strawberry.Info) -> bool:
-        viewer = info.context.viewer
-        if viewer is not None and (viewer.is_staff or viewer.user_id == self.id):
-            return True
         relationship = await info.context.loaders.relationship_by_user_id.load(self.id)
-        if relationship.viewer_blocked or relationship.blocked_viewer:
-            return False
-        return not self.is_private or relationship.viewer_follow is FollowStatusEnum.APPROVED
+        return profiles_service.content_visible(info.context.viewer, self.view, relationship)
 
     @strawberry.field(description="Their pets; empty when their content is hidden from you.")
     async def pets(self, info: strawberry.Info) -> list[ProfilePet]:
