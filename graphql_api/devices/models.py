@@ -19,14 +19,23 @@ class DeviceKind(enum.StrEnum):
 class Device(Base):
     __tablename__ = "devices"
     __table_args__ = (
-        # Hardware ids are unique per kind, except outlets: every hub numbers its own from FE down.
+        # Hardware ids are unique per kind, except outlets (every hub numbers its own from FE
+        # down) and hubs (CCU ids are short and chosen per installation: unique per owner).
         Index(
             "uq_devices_kind_hardware_id",
             "kind",
             "hardware_id",
             unique=True,
-            postgresql_where=text("parent_id IS NULL"),
-            sqlite_where=text("parent_id IS NULL"),
+            postgresql_where=text("parent_id IS NULL AND kind != 'HUB'"),
+            sqlite_where=text("parent_id IS NULL AND kind != 'HUB'"),
+        ),
+        Index(
+            "uq_devices_owner_id_hardware_id_hub",
+            "owner_id",
+            "hardware_id",
+            unique=True,
+            postgresql_where=text("kind = 'HUB'"),
+            sqlite_where=text("kind = 'HUB'"),
         ),
         Index(
             "uq_devices_parent_id_hardware_id",

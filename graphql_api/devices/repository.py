@@ -74,6 +74,14 @@ class DeviceRepository(RepositoryBase[Device]):
         )
         return await self.get_one_or_none(statement)
 
+    async def get_owned_hub(self, owner_id: int, hardware_id: str) -> Device | None:
+        statement = select(Device).where(
+            Device.kind == DeviceKind.HUB,
+            Device.owner_id == owner_id,
+            Device.hardware_id == hardware_id,
+        )
+        return await self.get_one_or_none(statement)
+
     async def get_child(self, parent_id: int, hardware_id: str) -> Device | None:
         statement = select(Device).where(
             Device.parent_id == parent_id, Device.hardware_id == hardware_id

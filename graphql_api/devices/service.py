@@ -31,9 +31,10 @@ from graphql_api.settings import Settings
 _HARDWARE_ID_RULES: dict[DeviceKind, tuple[re.Pattern[str], str]] = {
     DeviceKind.FEEDER: (re.compile(r"^ESP-[0-9A-F]{8}$"), "ESP- and 8 upper-case hex digits"),
     DeviceKind.OUTLET: (re.compile(r"^[0-9A-F]{2}$"), "2 upper-case hex digits"),
+    # The hub's CCU id, as its firmware reports it in /api/breaker-data/. Unique per owner only:
+    # every owner's first hub is likely "01" or "02".
+    DeviceKind.HUB: (re.compile(r"^[0-9A-F]{2}$"), "2 upper-case hex digits"),
 }
-# Hubs (like collars and batteries) take the generic rule: their ids are unique per kind across
-# every owner, so 2 hex digits would cap the whole service at 256 hubs.
 _GENERIC_HARDWARE_ID = (
     re.compile(r"^[A-Za-z0-9][A-Za-z0-9._:-]{0,63}$"),
     "1-64 letters, digits, . _ : -",
@@ -159,11 +160,12 @@ async def register(
     hub = await _parent_hub(session, viewer, registration)
     if registration.pet_id is not None:
         await _require_own_pet(session, viewer, registration.pet_id)
-    taken = (
-        await repository.get_child(hub.id, hardware_id)
-        if hub
-        else await repository.get_unparented(registration.kind, hardware_id)
-    )
+    if hub is not None:
+        taken = await repository.get_child(hub.id, hardware_id)
+    elif registration.kind is DeviceKind.HUB:
+        taken = await repository.get_owned_hub(viewer.user_id, hardware_id)
+    else:
+        taken = await repository.get_unparented(registration.kind, hardware_id)
     if taken is not None:
         raise HardwareIdTaken(field="hardwareId")
     api_key = generate_key()

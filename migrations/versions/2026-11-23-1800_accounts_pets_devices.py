@@ -73,7 +73,8 @@ def upgrade() -> None:
         batch_op.create_index(batch_op.f('ix_devices_owner_id'), ['owner_id'], unique=False)
         batch_op.create_index(batch_op.f('ix_devices_parent_id'), ['parent_id'], unique=False)
         batch_op.create_index(batch_op.f('ix_devices_pet_id'), ['pet_id'], unique=False)
-        batch_op.create_index('uq_devices_kind_hardware_id', ['kind', 'hardware_id'], unique=True, postgresql_where=sa.text('parent_id IS NULL'), sqlite_where=sa.text('parent_id IS NULL'))
+        batch_op.create_index('uq_devices_kind_hardware_id', ['kind', 'hardware_id'], unique=True, postgresql_where=sa.text("parent_id IS NULL AND kind != 'HUB'"), sqlite_where=sa.text("parent_id IS NULL AND kind != 'HUB'"))
+        batch_op.create_index('uq_devices_owner_id_hardware_id_hub', ['owner_id', 'hardware_id'], unique=True, postgresql_where=sa.text("kind = 'HUB'"), sqlite_where=sa.text("kind = 'HUB'"))
         batch_op.create_index('uq_devices_parent_id_hardware_id', ['parent_id', 'hardware_id'], unique=True, postgresql_where=sa.text('parent_id IS NOT NULL'), sqlite_where=sa.text('parent_id IS NOT NULL'))
 
 
@@ -81,7 +82,8 @@ def upgrade() -> None:
 def downgrade() -> None:
     with op.batch_alter_table('devices', schema=None) as batch_op:
         batch_op.drop_index('uq_devices_parent_id_hardware_id', postgresql_where=sa.text('parent_id IS NOT NULL'), sqlite_where=sa.text('parent_id IS NOT NULL'))
-        batch_op.drop_index('uq_devices_kind_hardware_id', postgresql_where=sa.text('parent_id IS NULL'), sqlite_where=sa.text('parent_id IS NULL'))
+        batch_op.drop_index('uq_devices_owner_id_hardware_id_hub')
+        batch_op.drop_index('uq_devices_kind_hardware_id')
         batch_op.drop_index(batch_op.f('ix_devices_pet_id'))
         batch_op.drop_index(batch_op.f('ix_devices_parent_id'))
         batch_op.drop_index(batch_op.f('ix_devices_owner_id'))

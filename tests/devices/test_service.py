@@ -123,7 +123,7 @@ class TestHardwareIds:
         [
             (DeviceKind.FEEDER, " esp-0081ca63 ", "ESP-0081CA63"),
             (DeviceKind.OUTLET, "fe", "FE"),
-            (DeviceKind.HUB, "ccu-garage-01", "CCU-GARAGE-01"),
+            (DeviceKind.HUB, " 0a ", "0A"),
             (DeviceKind.COLLAR, "SN-12345", "SN-12345"),
             (DeviceKind.BATTERY, "max300:bat.7", "max300:bat.7"),
         ],
@@ -142,6 +142,7 @@ class TestHardwareIds:
             (DeviceKind.OUTLET, "FEE"),
             (DeviceKind.OUTLET, "G1"),
             (DeviceKind.HUB, ""),
+            (DeviceKind.HUB, "CCU-01"),
             (DeviceKind.COLLAR, "-leading-dash"),
             (DeviceKind.COLLAR, "has space"),
             (DeviceKind.BATTERY, "b" * 65),
@@ -167,6 +168,23 @@ class TestHardwareIds:
             )
 
         # then
+        assert raised.value.field == ["hardwareId"]
+
+    async def test_hub_ids_are_unique_per_owner_only(self, session):
+        # given
+        owner = await create_user(session)
+        neighbour = await create_user(session, prefix="neighbour")
+        await create_device(session, owner, kind=DeviceKind.HUB, hardware_id="02")
+
+        # when
+        neighbours_hub = await create_device(
+            session, neighbour, kind=DeviceKind.HUB, hardware_id="02"
+        )
+        with pytest.raises(HardwareIdTaken) as raised:
+            await register_device(session, owner, DeviceKind.HUB, hardware_id="02")
+
+        # then
+        assert neighbours_hub.hardware_id == "02"
         assert raised.value.field == ["hardwareId"]
 
     async def test_the_same_id_may_serve_two_kinds(self, session):

@@ -1,5 +1,7 @@
 """Devices registered straight through the service on the test's rolled-back session."""
 
+import itertools
+import random
 import secrets
 
 from sqlalchemy.ext.asyncio import AsyncSession
@@ -21,8 +23,12 @@ def outlet_hardware_id() -> str:
     return secrets.token_hex(1).upper()
 
 
+_HUB_IDS = itertools.cycle(f"{number:02X}" for number in random.sample(range(256), 256))
+
+
 def hub_hardware_id() -> str:
-    return f"HUB-{secrets.token_hex(6).upper()}"
+    """A CCU id; unique per owner only, and successive calls never repeat within 256."""
+    return next(_HUB_IDS)
 
 
 def collar_hardware_id() -> str:
