@@ -1,7 +1,7 @@
 """Relay building blocks shared by every domain: global IDs and counted cursor connections."""
 
 from collections.abc import Awaitable, Callable, Iterable
-from typing import Any, Generic, TypeVar
+from typing import Annotated, Any, Generic, TypeVar
 
 import strawberry
 from strawberry import relay
@@ -10,6 +10,16 @@ from graphql_api.errors import InvalidId
 from graphql_api.pagination import Page, PageArgs, encode_cursor
 
 NodeType = TypeVar("NodeType")
+
+# The pagination arguments of every connection, described once.
+First = Annotated[
+    int | None, strawberry.argument(description="Page size, counted forwards from `after`.")
+]
+After = Annotated[str | None, strawberry.argument(description="Cursor to start after.")]
+Last = Annotated[
+    int | None, strawberry.argument(description="Page size, counted backwards from `before`.")
+]
+Before = Annotated[str | None, strawberry.argument(description="Cursor to end before.")]
 
 
 @strawberry.type(description="A page of a list, with the total size of the list.")

@@ -17,7 +17,16 @@ from graphql_api.alerts.types import (
 )
 from graphql_api.devices.types import Device
 from graphql_api.mutation import MutationBoundary
-from graphql_api.relay import Connection, build_connection, decode_id, page_args
+from graphql_api.relay import (
+    After,
+    Before,
+    Connection,
+    First,
+    Last,
+    build_connection,
+    decode_id,
+    page_args,
+)
 
 
 @strawberry.type
@@ -40,18 +49,10 @@ class AlertQueries:
         status: Annotated[
             AlertStatus | None, strawberry.argument(description="Only alerts in this status.")
         ] = None,
-        first: Annotated[
-            int | None, strawberry.argument(description="Page size, forwards.")
-        ] = None,
-        after: Annotated[
-            str | None, strawberry.argument(description="Cursor to start after.")
-        ] = None,
-        last: Annotated[
-            int | None, strawberry.argument(description="Page size, backwards.")
-        ] = None,
-        before: Annotated[
-            str | None, strawberry.argument(description="Cursor to end before.")
-        ] = None,
+        first: First = None,
+        after: After = None,
+        last: Last = None,
+        before: Before = None,
     ) -> Connection[Alert]:
         filters = alerts_service.AlertFilters(
             device_id=decode_id(device_id, Device, "deviceId") if device_id else None,

@@ -31,7 +31,16 @@ from graphql_api.commands.types import (
 )
 from graphql_api.devices.types import Device
 from graphql_api.mutation import MutationBoundary
-from graphql_api.relay import Connection, build_connection, decode_id, page_args
+from graphql_api.relay import (
+    After,
+    Before,
+    Connection,
+    First,
+    Last,
+    build_connection,
+    decode_id,
+    page_args,
+)
 
 
 async def _issue(
@@ -72,18 +81,10 @@ class CommandQueries:
                 description="Only one operation's (the groupId cutAllPower returned)."
             ),
         ] = None,
-        first: Annotated[
-            int | None, strawberry.argument(description="Page size, forwards.")
-        ] = None,
-        after: Annotated[
-            str | None, strawberry.argument(description="Cursor to page forwards from.")
-        ] = None,
-        last: Annotated[
-            int | None, strawberry.argument(description="Page size, backwards.")
-        ] = None,
-        before: Annotated[
-            str | None, strawberry.argument(description="Cursor to page backwards from.")
-        ] = None,
+        first: First = None,
+        after: After = None,
+        last: Last = None,
+        before: Before = None,
     ) -> Connection[Command]:
         page, count = await commands_service.list_for_viewer(
             info.context.session,

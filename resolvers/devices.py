@@ -19,7 +19,16 @@ from graphql_api.devices.types import (
     UpdateDevicePayload,
 )
 from graphql_api.mutation import MutationBoundary
-from graphql_api.relay import Connection, build_connection, decode_id, page_args
+from graphql_api.relay import (
+    After,
+    Before,
+    Connection,
+    First,
+    Last,
+    build_connection,
+    decode_id,
+    page_args,
+)
 
 
 @strawberry.type
@@ -29,10 +38,10 @@ class DeviceQueries:
         self,
         info: strawberry.Info,
         kind: DeviceKind | None = None,
-        first: int | None = None,
-        after: str | None = None,
-        last: int | None = None,
-        before: str | None = None,
+        first: First = None,
+        after: After = None,
+        last: Last = None,
+        before: Before = None,
     ) -> Connection[Device]:
         page, count = await devices_service.list_for_viewer(
             info.context.session,

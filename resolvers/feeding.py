@@ -9,7 +9,16 @@ from graphql_api.feeding import service as feeding_service
 from graphql_api.feeding.models import FeedingSource as FeedingSourceEnum
 from graphql_api.feeding.types import FeedingDailyTotal, FeedingLog, FeedingSource
 from graphql_api.pets.types import Pet
-from graphql_api.relay import Connection, build_connection, decode_id, page_args
+from graphql_api.relay import (
+    After,
+    Before,
+    Connection,
+    First,
+    Last,
+    build_connection,
+    decode_id,
+    page_args,
+)
 
 
 @strawberry.type
@@ -42,18 +51,10 @@ class FeedingQueries:
             dt.datetime | None,
             strawberry.argument(description="Fed before this time (UTC if no offset)."),
         ] = None,
-        first: Annotated[
-            int | None, strawberry.argument(description="Page size, forwards.")
-        ] = None,
-        after: Annotated[
-            str | None, strawberry.argument(description="Cursor to page forwards from.")
-        ] = None,
-        last: Annotated[
-            int | None, strawberry.argument(description="Page size, backwards.")
-        ] = None,
-        before: Annotated[
-            str | None, strawberry.argument(description="Cursor to page backwards from.")
-        ] = None,
+        first: First = None,
+        after: After = None,
+        last: Last = None,
+        before: Before = None,
     ) -> Connection[FeedingLog]:
         filters = feeding_service.FeedingFilters(
             device_id=decode_id(device_id, Device, "deviceId") if device_id else None,

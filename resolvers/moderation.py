@@ -23,7 +23,16 @@ from graphql_api.moderation.types import (
     decode_target,
 )
 from graphql_api.mutation import MutationBoundary
-from graphql_api.relay import Connection, build_connection, decode_id, page_args
+from graphql_api.relay import (
+    After,
+    Before,
+    Connection,
+    First,
+    Last,
+    build_connection,
+    decode_id,
+    page_args,
+)
 
 # Every mutation takes one `input`; its type documents each field.
 INPUT = strawberry.argument(description="The mutation's input; see its type.")
@@ -43,18 +52,10 @@ class ModerationQueries:
         target_type: Annotated[
             ReportTargetType | None, strawberry.argument(description="Only reports of this kind.")
         ] = None,
-        first: Annotated[
-            int | None, strawberry.argument(description="Page size, from the start.")
-        ] = None,
-        after: Annotated[
-            str | None, strawberry.argument(description="Cursor to read after.")
-        ] = None,
-        last: Annotated[
-            int | None, strawberry.argument(description="Page size, from the end.")
-        ] = None,
-        before: Annotated[
-            str | None, strawberry.argument(description="Cursor to read before.")
-        ] = None,
+        first: First = None,
+        after: After = None,
+        last: Last = None,
+        before: Before = None,
     ) -> Connection[Report]:
         page, count = await moderation_service.queue(
             info.context.session,

@@ -15,7 +15,16 @@ from graphql_api.notifications.types import (
     SetNotificationKindMutedInput,
     SetNotificationKindMutedPayload,
 )
-from graphql_api.relay import Connection, build_connection, decode_id, page_args
+from graphql_api.relay import (
+    After,
+    Before,
+    Connection,
+    First,
+    Last,
+    build_connection,
+    decode_id,
+    page_args,
+)
 
 
 @strawberry.type
@@ -28,18 +37,10 @@ class NotificationQueries:
             NotificationOrder, strawberry.argument(description="Newest first, or unread first.")
         ] = NotificationOrder.NEWEST_FIRST,
         unread_only: Annotated[bool, strawberry.argument(description="Only unread ones.")] = False,
-        first: Annotated[
-            int | None, strawberry.argument(description="Page size, forwards.")
-        ] = None,
-        after: Annotated[
-            str | None, strawberry.argument(description="Cursor to start after.")
-        ] = None,
-        last: Annotated[
-            int | None, strawberry.argument(description="Page size, backwards.")
-        ] = None,
-        before: Annotated[
-            str | None, strawberry.argument(description="Cursor to end before.")
-        ] = None,
+        first: First = None,
+        after: After = None,
+        last: Last = None,
+        before: Before = None,
     ) -> Connection[Notification]:
         page, count = await notifications_service.list_for_viewer(
             info.context.session,

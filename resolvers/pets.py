@@ -12,7 +12,16 @@ from graphql_api.pets.types import (
     UpdatePetInput,
     UpdatePetPayload,
 )
-from graphql_api.relay import Connection, build_connection, decode_id, page_args
+from graphql_api.relay import (
+    After,
+    Before,
+    Connection,
+    First,
+    Last,
+    build_connection,
+    decode_id,
+    page_args,
+)
 
 
 @strawberry.type
@@ -21,10 +30,10 @@ class PetQueries:
     async def pets(
         self,
         info: strawberry.Info,
-        first: int | None = None,
-        after: str | None = None,
-        last: int | None = None,
-        before: str | None = None,
+        first: First = None,
+        after: After = None,
+        last: Last = None,
+        before: Before = None,
     ) -> Connection[Pet]:
         page, count = await pets_service.list_for_viewer(
             info.context.session, info.context.viewer, page_args(info, first, after, last, before)

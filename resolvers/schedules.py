@@ -5,7 +5,16 @@ from strawberry import relay
 
 from graphql_api.devices.types import Device
 from graphql_api.mutation import MutationBoundary
-from graphql_api.relay import Connection, build_connection, decode_id, page_args
+from graphql_api.relay import (
+    After,
+    Before,
+    Connection,
+    First,
+    Last,
+    build_connection,
+    decode_id,
+    page_args,
+)
 from graphql_api.schedules import service as schedules_service
 from graphql_api.schedules.types import (
     CreateFeedingScheduleInput,
@@ -29,18 +38,10 @@ class ScheduleQueries:
         device_id: Annotated[
             relay.GlobalID, strawberry.argument(description="One of the viewer's feeders.")
         ],
-        first: Annotated[
-            int | None, strawberry.argument(description="Page size, from the start.")
-        ] = None,
-        after: Annotated[
-            str | None, strawberry.argument(description="Cursor to continue after.")
-        ] = None,
-        last: Annotated[
-            int | None, strawberry.argument(description="Page size, from the end.")
-        ] = None,
-        before: Annotated[
-            str | None, strawberry.argument(description="Cursor to continue before.")
-        ] = None,
+        first: First = None,
+        after: After = None,
+        last: Last = None,
+        before: Before = None,
     ) -> Connection[FeedingSchedule]:
         page, count = await schedules_service.list_for_device(
             info.context.session,

@@ -6,7 +6,16 @@ import strawberry
 from strawberry import relay
 
 from graphql_api.mutation import MutationBoundary
-from graphql_api.relay import Connection, build_connection, decode_id, page_args
+from graphql_api.relay import (
+    After,
+    Before,
+    Connection,
+    First,
+    Last,
+    build_connection,
+    decode_id,
+    page_args,
+)
 
 # Imported for its effect: it plugs posts and comments into the moderation report registry.
 from graphql_api.social import moderation as social_moderation  # noqa: F401
@@ -71,10 +80,6 @@ from graphql_api.social.reactions.types import (
     RemoveReactionPayload,
 )
 
-First = Annotated[int | None, strawberry.argument(description="Page size, forwards.")]
-After = Annotated[str | None, strawberry.argument(description="Cursor to start after.")]
-Last = Annotated[int | None, strawberry.argument(description="Page size, backwards.")]
-Before = Annotated[str | None, strawberry.argument(description="Cursor to end before.")]
 UserId = Annotated[
     relay.GlobalID, strawberry.argument(description="The user (a User or Profile ID).")
 ]

@@ -12,7 +12,7 @@ from graphql_api import events
 from graphql_api.context import Context
 from graphql_api.devices import service as devices_service
 from graphql_api.devices.types import Device
-from graphql_api.relay import Connection, decode_id
+from graphql_api.relay import After, Connection, First, decode_id
 from graphql_api.telemetry import service as telemetry_service
 from graphql_api.telemetry.service import TelemetryBucket as TelemetryBucketEnum
 from graphql_api.telemetry.service import TelemetryEvent, TelemetryPage, TelemetryQuery
@@ -63,12 +63,8 @@ class TelemetryQueries:
                 description="Summarise in buckets of this width; raw points when null."
             ),
         ] = None,
-        first: Annotated[
-            int | None, strawberry.argument(description="Page size (default and maximum: 100).")
-        ] = None,
-        after: Annotated[
-            str | None, strawberry.argument(description="Cursor of the last item seen.")
-        ] = None,
+        first: First = None,
+        after: After = None,
     ) -> Connection[TelemetrySample] | None:
         context = info.context
         query = TelemetryQuery(
