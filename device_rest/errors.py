@@ -11,6 +11,7 @@ from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
 
+from device_rest.responses import LegacyJSONResponse
 from graphql_api.errors import DomainError, ValidationFailed
 
 ErrorBody = Callable[[DomainError], dict[str, Any]]
@@ -49,12 +50,12 @@ def _describe_validation(error: RequestValidationError) -> ValidationFailed:
 
 def install_error_handlers(app: FastAPI) -> None:
     async def on_domain_error(request: Request, error: DomainError) -> JSONResponse:
-        return JSONResponse(_body_for(request, error), status_code=error.http_status)
+        return LegacyJSONResponse(_body_for(request, error), status_code=error.http_status)
 
     async def on_validation_error(request: Request, error: RequestValidationError) -> JSONResponse:
         described = _describe_validation(error)
         # Devices get 400 for a body they got wrong, as every line's firmware expects.
-        return JSONResponse(_body_for(request, described), status_code=400)
+        return LegacyJSONResponse(_body_for(request, described), status_code=400)
 
     app.add_exception_handler(DomainError, on_domain_error)
     app.add_exception_handler(RequestValidationError, on_validation_error)

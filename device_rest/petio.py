@@ -12,6 +12,7 @@ from pydantic import BaseModel, ConfigDict, Field, field_validator
 
 from device_rest.dependencies import AppStateDep, UnitOfWork
 from device_rest.errors import register_error_body
+from device_rest.responses import LegacyJSONResponse
 from graphql_api.devices import flows as device_flows
 from graphql_api.devices import service as devices_service
 from graphql_api.devices.errors import DeviceKeyInvalid
@@ -19,7 +20,7 @@ from graphql_api.devices.models import Device, DeviceKind
 from graphql_api.errors import DomainError
 
 TAG = "petio"
-router = APIRouter(tags=[TAG])
+router = APIRouter(tags=[TAG], default_response_class=LegacyJSONResponse)
 
 
 def petio_error_body(error: DomainError) -> dict[str, Any]:
@@ -97,16 +98,22 @@ class FeederStatusBody(BaseModel):
         )
 
 
-def _require_same_device(device: Device, body_device_id: str | None) -> None:
-    if body_device_id is not None and body_device_id.strip().upper() != device.hardware_id:
+def require_same_device(device: Device, claimed: str | None) -> None:
+    """A ``device_id`` in the query or body must name the device whose key signed the request."""
+    if claimed is not None and claimed.strip().upper() != device.hardware_id.upper():
         raise DeviceKeyInvalid("The device key does not belong to this device_id.")
+
+
+def wire_time(moment: dt.datetime) -> str:
+    """A UTC time as the firmware writes and parses it: ``YYYY-MM-DDTHH:MM:SSZ``."""
+    return moment.astimezone(dt.UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
 
 
 @router.post("/device/status/", summary="Feeder heartbeat (every 60 s)")
 async def post_status(
     body: FeederStatusBody, feeder: Feeder, session: UnitOfWork, state: AppStateDep
 ) -> dict[str, Any]:
-    _require_same_device(feeder, body.device_id)
+    require_same_device(feeder, body.device_id)
     received_at = dt.datetime.now(dt.UTC)
     await device_flows.record_feeder_heartbeat(
         session, feeder, body.to_heartbeat(), received_at, state.settings

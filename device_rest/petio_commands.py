@@ -6,21 +6,19 @@ older firmware calls. A unit's key reaches only its own commands.
 """
 
 import datetime as dt
-import json
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Query
-from fastapi.responses import JSONResponse
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 
 from device_rest.dependencies import UnitOfWork
-from device_rest.petio import TAG, Feeder, ok
+from device_rest.petio import TAG, Feeder, ok, require_same_device, wire_time
+from device_rest.responses import LegacyJSONResponse
 from graphql_api.commands import service as commands_service
 from graphql_api.commands.models import Command, CommandKind
-from graphql_api.devices.errors import DeviceKeyInvalid
 from graphql_api.devices.models import Device
 
-router = APIRouter(tags=[TAG])
+router = APIRouter(tags=[TAG], default_response_class=LegacyJSONResponse)
 
 # The names the feeder's firmware switches on.
 WIRE_COMMANDS: dict[CommandKind, str] = {
@@ -31,23 +29,6 @@ WIRE_COMMANDS: dict[CommandKind, str] = {
 MAX_COMMAND_ID = 2**31 - 1
 
 
-class PetioJSONResponse(JSONResponse):
-    """The bytes the original Django server sent: ``json.dumps`` defaults (``", "``, ``": "``)."""
-
-    def render(self, content: Any) -> bytes:
-        return json.dumps(content).encode()
-
-
-def require_same_device(device: Device, claimed: str | None) -> None:
-    """A ``device_id`` in the query or body must name the device whose key signed the request."""
-    if claimed is not None and claimed.strip().upper() != device.hardware_id:
-        raise DeviceKeyInvalid("The device key does not belong to this device_id.")
-
-
-def _wire_time(moment: dt.datetime) -> str:
-    return moment.astimezone(dt.UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
-
-
 def _pending_body(command: Command) -> dict[str, Any]:
     return ok(
         "command pending",
@@ -55,7 +36,7 @@ def _pending_body(command: Command) -> dict[str, Any]:
         command=WIRE_COMMANDS[command.kind],
         command_id=command.id,
         portion_size=float(command.args.get("grams", 0)),
-        created_at=_wire_time(command.created_at),
+        created_at=wire_time(command.created_at),
     )
 
 
@@ -75,7 +56,7 @@ DeviceIdQuery = Annotated[
 
 
 @router.get(
-    "/device/command/", summary="Feeder command poll (every 10 s)", response_class=PetioJSONResponse
+    "/device/command/", summary="Feeder command poll (every 10 s)",
 )
 async def get_command(
     feeder: Feeder, session: UnitOfWork, device_id: DeviceIdQuery = None
@@ -86,7 +67,6 @@ async def get_command(
 @router.get(
     "/device/feed-command/",
     summary="Feeder command poll, fallback path",
-    response_class=PetioJSONResponse,
 )
 async def get_feed_command(
     feeder: Feeder, session: UnitOfWork, device_id: DeviceIdQuery = None
@@ -122,7 +102,6 @@ async def _acknowledge(session, feeder: Device, body: CommandAckBody) -> dict[st
 @router.post(
     "/device/command/ack/",
     summary="Feeder command acknowledgement",
-    response_class=PetioJSONResponse,
 )
 async def post_command_ack(
     body: CommandAckBody, feeder: Feeder, session: UnitOfWork
@@ -133,7 +112,6 @@ async def post_command_ack(
 @router.post(
     "/device/acknowledge/",
     summary="Feeder command acknowledgement, fallback path",
-    response_class=PetioJSONResponse,
 )
 async def post_acknowledge(
     body: CommandAckBody, feeder: Feeder, session: UnitOfWork

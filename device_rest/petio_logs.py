@@ -11,12 +11,12 @@ from fastapi import APIRouter
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
 
 from device_rest.dependencies import UnitOfWork
-from device_rest.petio import TAG, Feeder, ok
-from device_rest.petio_commands import PetioJSONResponse, require_same_device
+from device_rest.petio import TAG, Feeder, ok, require_same_device
+from device_rest.responses import LegacyJSONResponse
 from graphql_api.feeding import service as feeding_service
 from graphql_api.feeding.models import FeedingSource
 
-router = APIRouter(tags=[TAG])
+router = APIRouter(tags=[TAG], default_response_class=LegacyJSONResponse)
 
 MAX_BATCH = 100
 _SOURCES = {
@@ -84,8 +84,7 @@ class FeedingLogsBody(BaseModel):
 @router.post(
     "/device/logs/",
     summary="Feeding logs (after every dispense)",
-    status_code=201,
-    response_class=PetioJSONResponse,
+    status_code=201
 )
 async def post_logs(body: FeedingLogsBody, feeder: Feeder, session: UnitOfWork) -> dict[str, Any]:
     require_same_device(feeder, body.device_id)

@@ -10,16 +10,16 @@ import datetime as dt
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Depends, Header, Query, Response
-from fastapi.responses import JSONResponse
 from pydantic import BaseModel, ConfigDict, Field
 
 from device_rest.dependencies import AppStateDep, UnitOfWork
-from device_rest.petio import TAG, Feeder, ok, petio_error_body
-from device_rest.petio_schedules import DeviceIdQuery, require_same_device
+from device_rest.petio import TAG, Feeder, ok, petio_error_body, require_same_device, wire_time
+from device_rest.petio_schedules import DeviceIdQuery
+from device_rest.responses import LegacyJSONResponse
 from graphql_api.errors import DomainError
 from graphql_api.pairing import service as pairing_service
 
-router = APIRouter(tags=[TAG])
+router = APIRouter(tags=[TAG], default_response_class=LegacyJSONResponse)
 
 
 def fleet_key(
@@ -31,13 +31,9 @@ def fleet_key(
 FleetKey = Depends(fleet_key)
 
 
-def _refused(error: DomainError) -> JSONResponse:
+def _refused(error: DomainError) -> LegacyJSONResponse:
     # Returned, not raised: the refusal keeps what the request wrote (see pairing.service).
-    return JSONResponse(petio_error_body(error), status_code=error.http_status)
-
-
-def _wire_time(value: dt.datetime) -> str:
-    return value.astimezone(dt.UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
+    return LegacyJSONResponse(petio_error_body(error), status_code=error.http_status)
 
 
 class PairRegisterBody(BaseModel):
@@ -73,7 +69,7 @@ async def post_pair_register(
     return ok(
         "waiting for the owner to claim this unit",
         device_id=request.hardware_id,
-        expires_at=_wire_time(request.expires_at),
+        expires_at=wire_time(request.expires_at),
     )
 
 

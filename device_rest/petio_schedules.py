@@ -8,14 +8,13 @@ from fastapi import APIRouter, Query
 from pydantic import BaseModel
 
 from device_rest.dependencies import AppStateDep, UnitOfWork
-from device_rest.petio import TAG, Feeder, ok
-from graphql_api.devices.errors import DeviceKeyInvalid
-from graphql_api.devices.models import Device
+from device_rest.petio import TAG, Feeder, ok, require_same_device
+from device_rest.responses import LegacyJSONResponse
 from graphql_api.schedules import service as schedules_service
 from graphql_api.schedules import timing
 from graphql_api.schedules.models import FeedingSchedule
 
-router = APIRouter(tags=[TAG])
+router = APIRouter(tags=[TAG], default_response_class=LegacyJSONResponse)
 
 # Every PETio route, as the boot config tells the unit where to find them.
 ENDPOINTS: dict[str, str] = {
@@ -33,12 +32,6 @@ ENDPOINTS: dict[str, str] = {
 }
 
 DeviceIdQuery = Annotated[str, Query(min_length=1, max_length=32, description="ESP-XXXXXXXX")]
-
-
-def require_same_device(device: Device, hardware_id: str | None) -> None:
-    """A key acts only for its own unit: a ``device_id`` naming another one is refused."""
-    if hardware_id is not None and hardware_id.strip().upper() != device.hardware_id.upper():
-        raise DeviceKeyInvalid("The device key does not belong to this device_id.")
 
 
 class WireSchedule(BaseModel):

@@ -30,11 +30,12 @@ FALLBACK_ACK_PATH = "/api/device/acknowledge/"
 LOGS_PATH = "/api/device/logs/"
 NO_PENDING = b'{"status": "ok", "message": "no pending", "success": true, "has_command": false}'
 FOREIGN_DEVICE_ID = (
-    b'{"status":"error","message":"The device key does not belong to this device_id.",'
-    b'"success":false,"error":"DEVICE_KEY_INVALID"}'
+    b'{"status": "error", "message": "The device key does not belong to this device_id.", '
+    b'"success": false, "error": "DEVICE_KEY_INVALID"}'
 )
 COMMAND_NOT_FOUND = (
-    b'{"status":"error","message":"Command not found.","success":false,"error":"COMMAND_NOT_FOUND"}'
+    b'{"status": "error", "message": "Command not found.", "success": false, '
+    b'"error": "COMMAND_NOT_FOUND"}'
 )
 
 FEED_NOW = """
@@ -277,8 +278,8 @@ class TestDenials:
         # then
         assert (response.status_code, response.content) == (
             400,
-            b'{"status":"error","message":"command_id: Field required","success":false,'
-            b'"error":"INVALID"}',
+            b'{"status": "error", "message": "command_id: Field required", "success": false, '
+            b'"error": "INVALID"}',
         )
 
     async def test_an_unknown_command_is_a_404(self, owner, server_a):

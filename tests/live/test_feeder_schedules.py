@@ -29,7 +29,8 @@ FEEDING_SCHEDULES = (
 
 
 def wire(body: dict[str, Any]) -> bytes:
-    return json.dumps(body, separators=(",", ":")).encode()
+    """The bytes the server answers: ``json.dumps`` defaults, as the original Django server."""
+    return json.dumps(body).encode()
 
 
 def clock_12h(moment: dt.datetime) -> str:
@@ -173,8 +174,8 @@ class TestCheckScheduleRefusals:
         # then
         assert response.status_code == 403
         assert response.content == (
-            b'{"status":"error","message":"Invalid or missing device key.","success":false,'
-            b'"error":"DEVICE_KEY_INVALID"}'
+            b'{"status": "error", "message": "Invalid or missing device key.", "success": false, '
+            b'"error": "DEVICE_KEY_INVALID"}'
         )
 
     async def test_a_key_asking_for_another_device_id_is_403(self, manila_owner):

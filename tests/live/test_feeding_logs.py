@@ -23,7 +23,8 @@ def created(count: int) -> bytes:
 
 
 def refused(message: str) -> bytes:
-    return b'{"status":"error","message":"%s","success":false,"error":"INVALID"}' % message.encode()
+    body = b'{"status": "error", "message": "%s", "success": false, "error": "INVALID"}'
+    return body % message.encode()
 
 
 async def history(owner, feeder) -> dict:

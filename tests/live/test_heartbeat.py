@@ -28,7 +28,7 @@ from tests.factories.devices import (
 from tests.support.graphql_client import GraphQLClient
 from tests.support.live_server import LiveServer
 
-OK_BODY = b'{"status":"ok","message":"heartbeat received","success":true}'
+OK_BODY = b'{"status": "ok", "message": "heartbeat received", "success": true}'
 # What every PETio unit sends in X-API-Key: a constant compiled into the firmware, not a key.
 FLEET_CONSTANT = "petio-fleet-" + "0" * 36
 

@@ -29,7 +29,8 @@ UNPAIR_PATH = "/api/device/unpair/"
 FLEET_CONSTANT = "petio-fleet-" + "0" * 36
 PIN = "482913"
 NOT_CLAIMED = (
-    b'{"status":"error","message":"not claimed yet","success":false,"error":"PAIRING_NOT_CLAIMED"}'
+    b'{"status": "error", "message": "not claimed yet", "success": false, '
+    b'"error": "PAIRING_NOT_CLAIMED"}'
 )
 CLAIM = """
 mutation Claim($input: ClaimDeviceInput!) {
@@ -45,7 +46,8 @@ def unit_headers(hardware_id: str, **extra: str) -> dict[str, str]:
 
 
 def wire(body: dict[str, Any]) -> bytes:
-    return json.dumps(body, separators=(",", ":")).encode()
+    """The bytes the server answers: ``json.dumps`` defaults, as the original Django server."""
+    return json.dumps(body).encode()
 
 
 async def register(
@@ -163,8 +165,8 @@ class TestRegisterRefusals:
         # then
         assert response.status_code == 400
         assert response.content == (
-            b'{"status":"error","message":"The PIN must be exactly 6 digits.","success":false,'
-            b'"error":"INVALID_PAIRING_PIN"}'
+            b'{"status": "error", "message": "The PIN must be exactly 6 digits.", '
+            b'"success": false, "error": "INVALID_PAIRING_PIN"}'
         )
 
     async def test_a_sixth_registration_within_a_minute_is_429(self, server_a, server_b):
