@@ -78,9 +78,18 @@ class Payload:
     )
 
 
+def _describe_input_argument(field: StrawberryField) -> None:
+    """The one ``input`` argument is documented by its input type's description."""
+    for argument in field.arguments:
+        definition = getattr(argument.type, "__strawberry_definition__", None)
+        if argument.python_name == "input" and argument.description is None and definition:
+            argument.description = definition.description
+
+
 class MutationBoundary(FieldExtension):
     def apply(self, field: StrawberryField) -> None:
         self.payload_type = field.type
+        _describe_input_argument(field)
 
     def resolve(self, next_, source, info, **kwargs):  # pragma: no cover - all mutations are async
         raise TypeError("MutationBoundary needs an async resolver")

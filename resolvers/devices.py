@@ -1,4 +1,5 @@
 from collections.abc import AsyncGenerator
+from typing import Annotated
 
 import strawberry
 from strawberry import relay
@@ -37,7 +38,9 @@ class DeviceQueries:
     async def devices(
         self,
         info: strawberry.Info,
-        kind: DeviceKind | None = None,
+        kind: Annotated[
+            DeviceKind | None, strawberry.argument(description="Only devices of this kind.")
+        ] = None,
         first: First = None,
         after: After = None,
         last: Last = None,
@@ -122,7 +125,11 @@ class DeviceSubscriptions:
         )
     )
     async def device_status(
-        self, info: strawberry.Info, device_id: relay.GlobalID
+        self,
+        info: strawberry.Info,
+        device_id: Annotated[
+            relay.GlobalID, strawberry.argument(description="The device to watch.")
+        ],
     ) -> AsyncGenerator[DeviceStatus, None]:
         context = info.context
         device_pk = decode_id(device_id, Device, "deviceId")
