@@ -3,16 +3,18 @@
     .venv/bin/python bench/ingest.py [--seconds 10] [--clients 16] [--subscribers 8] [--outlets 8]
 
 Starts one API process on a fresh PostgreSQL database (dropped afterwards) with Redis pub/sub and
-``PAWGRAPH_BENCH_ENDPOINTS=true`` (or targets ``--server`` with ``--database-url``), registers a
-hub with outlets over GraphQL, attaches live ``telemetryUpdated`` subscribers, then for a bounded
-time drives, with several concurrent httpx clients:
+``PAWGRAPH_BENCH_ENDPOINTS=true``, registers a hub with outlets over GraphQL, attaches live
+``telemetryUpdated`` subscribers, then for a bounded time and count drives, with several
+concurrent httpx clients:
 
 1. ``POST /bench/bare``: the same wire body, parsed by the same model, no database, no pub/sub;
 2. ``POST /h/<hub key>/api/data/``: the real ingest route, readings round-robin over the outlets.
 
-It prints readings/s for both and their ratio, and the loss check: readings accepted (200) against
-readings the subscribers received and rows persisted, which must match the throttle's expectation
-(at most one reading per outlet per ``--persist-interval``, and none of its slots skipped).
+It prints readings/s and p50/p95 latency for both and their ratio, the SQL statements and
+transactions per reading (counted inside the server, see :func:`counted_app`), and the loss
+check: readings accepted (200) against readings the subscribers received and rows persisted,
+which must match the throttle's expectation (at most one reading per outlet per
+``--persist-interval``, and none of its slots skipped).
 """
 
 import argparse
@@ -33,6 +35,12 @@ from pathlib import Path
 import httpx
 import psycopg
 import websockets
+from fastapi import FastAPI
+from sqlalchemy import event
+from sqlalchemy.engine import Engine
+from sqlalchemy.pool import Pool
+
+from graphql_api.app import create_app
 
 ROOT = Path(__file__).resolve().parents[1]
 ADMIN_DSN = "postgresql://postgres@127.0.0.1:5432/postgres"
@@ -40,6 +48,8 @@ REDIS_URL = "redis://127.0.0.1:6379/0"
 PASSWORD = "bench-password-42"
 READY_TIMEOUT_S = 90.0
 DRAIN_TIMEOUT_S = 10.0
+STATEMENTS_PATH = "/bench-counters"
+JSON_HEADERS = {"Content-Type": "application/json"}
 
 REGISTER = (
     """mutation R($input: RegisterInput!) { register(input: $input) { userErrors { message } } }"""
@@ -52,6 +62,34 @@ ISSUE_BASE_URL = """mutation I($input: IssueHubBaseUrlInput!) {
   issueHubBaseUrl(input: $input) { baseUrl userErrors { message } } }"""
 TELEMETRY_UPDATED = """subscription T($deviceId: ID!) {
   telemetryUpdated(deviceId: $deviceId) { receivedAt values { key value } } }"""
+
+
+# ---- counters inside the server -----------------------------------------------------------------
+
+_COUNTERS = Counter()
+
+
+def _count(name: str):
+    def listener(*_args, **_kwargs) -> None:
+        _COUNTERS[name] += 1
+
+    return listener
+
+
+def counted_app() -> FastAPI:
+    """The API app (uvicorn factory) with SQL counters: every statement a cursor executes (the
+    pool's pings are not statements and not counted), every commit and every pool checkout,
+    for this process, served as JSON at ``STATEMENTS_PATH``."""
+    event.listen(Engine, "before_cursor_execute", _count("statements"))
+    event.listen(Engine, "commit", _count("commits"))
+    event.listen(Pool, "checkout", _count("checkouts"))
+    app = create_app()
+
+    @app.get(STATEMENTS_PATH, include_in_schema=False)
+    async def counters() -> dict[str, int]:
+        return dict(_COUNTERS)
+
+    return app
 
 
 # ---- server and database -------------------------------------------------------------------------
@@ -102,7 +140,7 @@ def start_server(env: dict[str, str], port: int, workers: int) -> subprocess.Pop
         sys.executable,
         "-m",
         "uvicorn",
-        "graphql_api.app:create_app",
+        "bench.ingest:counted_app",
         "--factory",
         "--host",
         "127.0.0.1",
@@ -113,6 +151,9 @@ def start_server(env: dict[str, str], port: int, workers: int) -> subprocess.Pop
         "--no-access-log",
         "--workers",
         str(workers),
+        # The subscribers' websockets are cut when the run ends; do not wait for them.
+        "--timeout-graceful-shutdown",
+        "2",
     ]
     process = subprocess.Popen(command, cwd=ROOT, env=env)
     deadline = time.monotonic() + READY_TIMEOUT_S
@@ -127,6 +168,10 @@ def start_server(env: dict[str, str], port: int, workers: int) -> subprocess.Pop
         time.sleep(0.2)
     process.terminate()
     raise RuntimeError("the server did not become healthy")
+
+
+async def server_counters(http: httpx.AsyncClient) -> Counter:
+    return Counter((await http.get(STATEMENTS_PATH)).json())
 
 
 # ---- setup over GraphQL --------------------------------------------------------------------------
@@ -230,34 +275,61 @@ def reading(outlet: str, sequence: int) -> bytes:
     return json.dumps(body, separators=(",", ":")).encode()
 
 
-async def drive(
-    base_url: str, path: str, outlets: list[str], clients: int, seconds: float
-) -> tuple[Counter, int, float]:
-    """POST readings from ``clients`` concurrent keep-alive clients for ``seconds``.
+@dataclass
+class Run:
+    """One driven endpoint: 200s per outlet, failures, each request's latency, elapsed time."""
 
-    Returns accepted readings per outlet, failures, and the elapsed time.
-    """
-    accepted: Counter = Counter()
-    failures = 0
+    accepted: Counter = field(default_factory=Counter)
+    failures: int = 0
+    latencies: list[float] = field(default_factory=list)
+    elapsed: float = 0.0
+
+    @property
+    def ok(self) -> int:
+        return sum(self.accepted.values())
+
+    @property
+    def rate(self) -> float:
+        return self.ok / self.elapsed if self.elapsed else 0.0
+
+    def percentile_ms(self, fraction: float) -> float:
+        if not self.latencies:
+            return float("nan")
+        ordered = sorted(self.latencies)
+        return 1000 * ordered[min(len(ordered) - 1, int(fraction * len(ordered)))]
+
+
+async def drive(
+    base_url: str, path: str, outlets: list[str], clients: int, seconds: float, max_requests: int
+) -> Run:
+    """POST readings from ``clients`` concurrent keep-alive clients for ``seconds``, and at most
+    ``max_requests`` in all."""
+    run = Run()
     deadline = time.monotonic() + seconds
-    headers = {"Content-Type": "application/json"}
+    sent = 0
 
     async def client(number: int) -> None:
-        nonlocal failures
+        nonlocal sent
         sequence = number
         async with httpx.AsyncClient(base_url=base_url, timeout=10) as http:
-            while time.monotonic() < deadline:
+            while time.monotonic() < deadline and sent < max_requests:
+                sent += 1
                 outlet = outlets[sequence % len(outlets)]
-                response = await http.post(path, content=reading(outlet, sequence), headers=headers)
+                began = time.perf_counter()
+                response = await http.post(
+                    path, content=reading(outlet, sequence), headers=JSON_HEADERS
+                )
+                run.latencies.append(time.perf_counter() - began)
                 if response.status_code == 200:
-                    accepted[outlet] += 1
+                    run.accepted[outlet] += 1
                 else:
-                    failures += 1
+                    run.failures += 1
                 sequence += clients
 
     started = time.monotonic()
     await asyncio.gather(*(client(number) for number in range(clients)))
-    return accepted, failures, time.monotonic() - started
+    run.elapsed = time.monotonic() - started
+    return run
 
 
 # ---- persisted rows ------------------------------------------------------------------------------
@@ -296,12 +368,13 @@ def throttle_check(
 # ---- the run -------------------------------------------------------------------------------------
 
 
-async def run(args: argparse.Namespace, base_url: str, database_name: str) -> int:
-    async with httpx.AsyncClient(base_url=base_url, timeout=30) as http:
-        fleet = await register_fleet(http, args.outlets)
+async def attach_subscribers(
+    base_url: str, fleet: Fleet, count: int
+) -> tuple[list[Subscriber], list[asyncio.Task]]:
+    """``count`` live subscribers over the outlets, each proven to hear its outlet."""
     outlets = list(fleet.outlet_ids)
     ws_url = base_url.replace("http://", "ws://") + "/graphql"
-    subscribers = [Subscriber(outlets[number % len(outlets)]) for number in range(args.subscribers)]
+    subscribers = [Subscriber(outlets[number % len(outlets)]) for number in range(count)]
     readies = [asyncio.Event() for _ in subscribers]
     tasks = [
         asyncio.create_task(
@@ -311,30 +384,79 @@ async def run(args: argparse.Namespace, base_url: str, database_name: str) -> in
     ]
     await asyncio.wait_for(asyncio.gather(*(ready.wait() for ready in readies)), READY_TIMEOUT_S)
     # Warm up until every subscriber hears its outlet: from then on, nothing may be lost.
-    async with httpx.AsyncClient(base_url=base_url, timeout=10) as http:
+    async with httpx.AsyncClient(base_url=base_url, timeout=10, headers=JSON_HEADERS) as http:
         deadline = time.monotonic() + READY_TIMEOUT_S
-        while not all(sub.readings for sub in subscribers) and time.monotonic() < deadline:
+        while not all(sub.readings for sub in subscribers):
+            if time.monotonic() > deadline:
+                raise RuntimeError("a subscriber heard nothing of its outlet during the warm-up")
             for outlet in outlets:
-                await http.post(f"{fleet.hub_path}/data/", content=reading(outlet, 0))
+                response = await http.post(f"{fleet.hub_path}/data/", content=reading(outlet, 0))
+                response.raise_for_status()
             await asyncio.sleep(0.1)
     await asyncio.sleep(1.0)
+    return subscribers, tasks
 
-    bare, bare_failures, bare_elapsed = await drive(
-        base_url, "/bench/bare", outlets, args.clients, args.seconds
-    )
-    # The persist throttle's window starts with the first measured reading of each outlet.
-    start = dt.datetime.now(dt.UTC)
-    ingest, ingest_failures, ingest_elapsed = await drive(
-        base_url, f"{fleet.hub_path}/data/", outlets, args.clients, args.seconds
-    )
-    accepted_total = sum(ingest.values())
-    expected_received = sum(ingest[sub.outlet] for sub in subscribers)
+
+async def await_broadcasts(
+    subscribers: list[Subscriber], ingest: Run, start: dt.datetime
+) -> tuple[int, int]:
+    """(received, expected) readings of the subscribers, once all arrived or after a drain."""
+    expected = sum(ingest.accepted[sub.outlet] for sub in subscribers)
     drain_deadline = time.monotonic() + DRAIN_TIMEOUT_S
     while time.monotonic() < drain_deadline:
-        if sum(sub.received_since(start) for sub in subscribers) >= expected_received:
+        if sum(sub.received_since(start) for sub in subscribers) >= expected:
             break
         await asyncio.sleep(0.2)
-    received = sum(sub.received_since(start) for sub in subscribers)
+    return sum(sub.received_since(start) for sub in subscribers), expected
+
+
+def print_rates(args: argparse.Namespace, bare: Run, ingest: Run, counted: Counter) -> None:
+    print(
+        f"clients {args.clients}, subscribers {args.subscribers}, outlets {args.outlets}, "
+        f"{args.seconds:g} s (at most {args.max_requests} requests) each"
+    )
+    for label, run, unit in (
+        ("bare endpoint", bare, "requests"),
+        ("ingest /data/", ingest, "readings"),
+    ):
+        print(
+            f"{label:<16}: {run.rate:8.1f} {unit}/s ({run.ok} ok, {run.failures} failed), "
+            f"p50 {run.percentile_ms(0.50):.1f} ms, p95 {run.percentile_ms(0.95):.1f} ms"
+        )
+    print(f"{'ratio':<16}: {100 * ingest.rate / bare.rate:8.1f} % (aim: >= 40 %)")
+    if args.workers == 1 and ingest.ok:
+        print(
+            f"{'per reading':<16}: {counted['statements'] / ingest.ok:8.2f} SQL statements, "
+            f"{counted['commits'] / ingest.ok:.2f} commits, "
+            f"{counted['checkouts'] / ingest.ok:.2f} connection checkouts "
+            "(whole server during the ingest run, background tasks included)"
+        )
+
+
+async def run(args: argparse.Namespace, base_url: str, database_name: str) -> int:
+    async with httpx.AsyncClient(base_url=base_url, timeout=30) as http:
+        fleet = await register_fleet(http, args.outlets)
+    outlets = list(fleet.outlet_ids)
+    subscribers, tasks = await attach_subscribers(base_url, fleet, args.subscribers)
+
+    bare = await drive(
+        base_url, "/bench/bare", outlets, args.clients, args.seconds, args.max_requests
+    )
+    async with httpx.AsyncClient(base_url=base_url, timeout=30) as http:
+        before = await server_counters(http)
+        # The persist throttle's window starts with the first measured reading of each outlet.
+        start = dt.datetime.now(dt.UTC)
+        ingest = await drive(
+            base_url,
+            f"{fleet.hub_path}/data/",
+            outlets,
+            args.clients,
+            args.seconds,
+            args.max_requests,
+        )
+        counted = await server_counters(http)
+    counted.subtract(before)
+    received, expected_received = await await_broadcasts(subscribers, ingest, start)
     for task in tasks:
         task.cancel()
 
@@ -344,40 +466,26 @@ async def run(args: argparse.Namespace, base_url: str, database_name: str) -> in
     times = persisted_times(database_name, list(database_ids.values()), start)
     max_gap = 1.0  # generous: readings of one outlet arrive every few milliseconds here
     checks = {
-        outlet: throttle_check(times[pk], args.persist_interval, ingest_elapsed, max_gap)
+        outlet: throttle_check(times[pk], args.persist_interval, ingest.elapsed, max_gap)
         for outlet, pk in database_ids.items()
     }
-    bare_rate = sum(bare.values()) / bare_elapsed
-    ingest_rate = accepted_total / ingest_elapsed
+    print_rates(args, bare, ingest, counted)
     print(
-        f"clients {args.clients}, subscribers {args.subscribers}, outlets {args.outlets}, "
-        f"{args.seconds:.0f} s each"
-    )
-    print(
-        f"bare endpoint   : {bare_rate:8.1f} requests/s "
-        f"({sum(bare.values())} ok, {bare_failures} failed)"
-    )
-    print(
-        f"ingest /data/   : {ingest_rate:8.1f} readings/s "
-        f"({accepted_total} ok, {ingest_failures} failed)"
-    )
-    print(f"ratio           : {100 * ingest_rate / bare_rate:8.1f} % (aim: >= 40 %)")
-    print(
-        f"broadcast       : {received} received of {expected_received} expected by the subscribers"
+        f"{'broadcast':<16}: {received} received of {expected_received} expected by the subscribers"
     )
     persisted = sum(len(rows) for rows in times.values())
     print(
-        f"persisted       : {persisted} readings ({2 * persisted} points) at one per "
+        f"{'persisted':<16}: {persisted} readings ({2 * persisted} points) at one per "
         f"{args.persist_interval:g} s per outlet"
     )
     for outlet, (ok, detail) in checks.items():
         print(f"  outlet {outlet}: {detail} {'ok' if ok else 'MISMATCH'}")
     lossless = (
         received == expected_received
-        and ingest_failures == 0
+        and ingest.failures == 0
         and all(ok for ok, _ in checks.values())
     )
-    print("loss check      :", "no reading lost" if lossless else "LOSS OR MISMATCH")
+    print(f"{'loss check':<16}:", "no reading lost" if lossless else "LOSS OR MISMATCH")
     return 0 if lossless else 1
 
 
@@ -388,7 +496,10 @@ def _pk(global_id: str) -> int:
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument(
-        "--seconds", type=float, default=10.0, help="duration of each of the two runs"
+        "--seconds", type=float, default=10.0, help="duration of each of the two runs (<= 60)"
+    )
+    parser.add_argument(
+        "--max-requests", type=int, default=50_000, help="cap on the requests of each run"
     )
     parser.add_argument("--clients", type=int, default=16, help="concurrent httpx clients")
     parser.add_argument(
@@ -399,12 +510,17 @@ def main() -> int:
         "--persist-interval", type=float, default=2.0, help="PAWGRAPH_TELEMETRY_PERSIST_INTERVAL, s"
     )
     parser.add_argument(
-        "--workers", type=int, default=1, help="uvicorn workers of the started server"
+        "--workers",
+        type=int,
+        default=1,
+        help="uvicorn workers of the started server (statements are counted with 1 only)",
     )
     parser.add_argument("--port", type=int, default=0, help="0: any free port")
     args = parser.parse_args()
-    if not 1 <= args.outlets <= 8 or args.seconds > 60:
+    if not 1 <= args.outlets <= 8 or not 0 < args.seconds <= 60:
         parser.error("1-8 outlets and at most 60 s per run")
+    if not 1 <= args.max_requests <= 200_000:
+        parser.error("--max-requests between 1 and 200000")
     database_name, database_url = create_database()
     server = None
     try:

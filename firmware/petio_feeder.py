@@ -4,7 +4,8 @@
 headers: ``Content-Type``, ``User-Agent: ESP8266-PetFeeder/1.0``, ``Device-ID``, ``X-API-Key``
 and, once paired, ``X-Device-Key``. It has one method per route the unit calls; each builds the
 body the unit sends and returns the transport's ``Response`` (the unit treats any 2xx as
-success and does not read POST bodies, so callers look at ``response.ok``).
+success and does not read POST bodies, so callers look at ``response.ok``). What the unit does
+with those routes tick by tick is ``firmware.feeder_unit``.
 
 Runs on MicroPython: ``json``, ``time`` and ``sys`` only, HTTP through a transport.
 """
@@ -13,6 +14,8 @@ import json
 import sys
 import time
 
+from firmware.transport import TransportError
+
 if sys.implementation.name == "micropython":
     from firmware.http_micropython import URequestsTransport as _DefaultTransport
 else:
@@ -20,6 +23,17 @@ else:
 
 USER_AGENT = "ESP8266-PetFeeder/1.0"
 STATUS_PATH = "/api/device/status/"
+CONFIG_PATH = "/api/device/config/"
+COMMAND_PATH = "/api/device/command/"
+COMMAND_FALLBACK_PATH = "/api/device/feed-command/"
+ACK_PATH = "/api/device/command/ack/"
+ACK_FALLBACK_PATH = "/api/device/acknowledge/"
+LOGS_PATH = "/api/device/logs/"
+CHECK_SCHEDULE_PATH = "/api/check-schedule/"
+# ``source`` of a feeding log: the FEED button, a schedule, or the app's feed-now.
+SOURCE_MANUAL = "manual"
+SOURCE_SCHEDULED = "scheduled"
+SOURCE_REMOTE = "remote_command"
 # The unit gives up on a request after a few seconds rather than stall its feeding loop.
 DEFAULT_TIMEOUT_S = 5
 
@@ -122,7 +136,94 @@ class FeederClient:
         body = status.to_body(self.device_id, utc_timestamp(self.clock()))
         return self._post(STATUS_PATH, body)
 
+    def config(self):
+        """``GET /api/device/config/?device_id=…`` at boot; a 403 means: erase the key, re-pair."""
+        return self._get(CONFIG_PATH)
+
+    def poll_command(self):
+        """``GET /api/device/command/?device_id=…``, every 10 s; fetching marks a command SENT.
+
+        Like the unit, any failure of the first path (no answer, or not 2xx, a 404 from an
+        older server included) is followed by one try of ``/api/device/feed-command/``.
+        """
+        return self._with_fallback(self._get, COMMAND_PATH, COMMAND_FALLBACK_PATH)
+
+    def acknowledge(self, command_id, result="ok", error_message=None):
+        """``POST /api/device/command/ack/`` (fallback ``/api/device/acknowledge/``) after
+        running or refusing a command; ``result`` is ok, failed, busy, boot_mute or cooldown."""
+        body = {"command_id": command_id, "device_id": self.device_id, "result": result}
+        if error_message:
+            body["error_message"] = error_message
+        return self._with_fallback(lambda path: self._post(path, body), ACK_PATH, ACK_FALLBACK_PATH)
+
+    def post_log(self, grams, source, notes=None):
+        """``POST /api/device/logs/`` after a dispense: grams as the whole number the unit sends."""
+        body = {
+            "device_id": self.device_id,
+            "timestamp": utc_timestamp(self.clock()),
+            "portion_dispensed": int(grams),
+            "source": source,
+        }
+        if notes:
+            body["notes"] = notes
+        return self._post(LOGS_PATH, body)
+
+    def post_logs(self, entries):
+        """A batch ``{"logs": [...]}`` of (epoch seconds, grams, source) kept while offline."""
+        logs = [
+            {"timestamp": utc_timestamp(at), "portion_dispensed": int(grams), "source": source}
+            for at, grams, source in entries
+        ]
+        return self._post(LOGS_PATH, {"device_id": self.device_id, "logs": logs})
+
+    def check_schedule(self):
+        """``GET /api/check-schedule/?device_id=…``, every 45 s: the server decides what fires."""
+        return self._get(CHECK_SCHEDULE_PATH)
+
+    def _with_fallback(self, send, path, fallback_path):
+        try:
+            response = send(path)
+        except TransportError:
+            response = None
+        if response is not None and response.ok:
+            return response
+        return send(fallback_path)
+
+    def _get(self, path):
+        url = self.base_url + path + "?device_id=" + self.device_id
+        return self.transport.request("GET", url, self.headers(), None, self.timeout)
+
     def _post(self, path, body):
         payload = json.dumps(body).encode()
         url = self.base_url + path
         return self.transport.request("POST", url, self.headers(), payload, self.timeout)
+
+
+class FeederCommand:
+    """A pending command as the unit reads it from the command poll."""
+
+    def __init__(self, command_id, name, grams):
+        self.command_id = command_id
+        self.name = name
+        self.grams = grams
+
+    def __repr__(self):
+        return f"FeederCommand({self.command_id}, {self.name!r}, {self.grams})"
+
+
+def parse_command(response):
+    """The pending command in a poll's answer, or None (no command, not 2xx, unreadable).
+
+    Read as ArduinoJson does: a missing ``command_id`` is 0 and ``portion_size`` 0.0.
+    """
+    if response is None or not response.ok:
+        return None
+    body = response.json()
+    if not isinstance(body, dict) or body.get("has_command") is not True:
+        return None
+    try:
+        command_id = int(body.get("command_id") or 0)
+        grams = float(body.get("portion_size") or 0.0)
+    except (TypeError, ValueError):
+        return None
+    return FeederCommand(command_id, str(body.get("command") or ""), grams)

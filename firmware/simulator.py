@@ -1,13 +1,16 @@
-"""A fleet of simulated PETio feeders posting heartbeats to a pawgraph server.
+"""Simulated PETio feeders and Smart-Outlet hubs talking to a pawgraph server.
 
     python -m firmware.simulator --base-url http://127.0.0.1:8000 \\
         --device ESP-0081CA63:<key> --device ESP-00A1B2C3:<key> --interval 5 --duration 60
+    python -m firmware.simulator --hub 02:http://127.0.0.1:8000/h/<hub-key> --cycles 30
 
-Each unit is a real ``FeederClient`` with its own drifting state (Wi-Fi signal, uptime, feeds,
-hopper level). Units are staggered across the interval, as a real fleet booted at different
-times would be. A run stops at ``--duration`` seconds or once every unit has sent ``--count``
-heartbeats, whichever comes first, and prints how many were sent, accepted and refused (by HTTP
-status). Exit status 0 only when every heartbeat sent was accepted.
+Each feeder is a real ``FeederClient`` posting heartbeats, with its own drifting state (Wi-Fi
+signal, uptime, feeds, hopper level); units are staggered across the interval, as a real fleet
+booted at different times would be. Each hub is a real ``Hub`` running its 2-second cycle
+(``firmware.hub_fleet``). A run stops at ``--duration`` seconds, or once every feeder has sent
+``--count`` heartbeats and every hub has run ``--cycles`` cycles, whichever comes first, and
+prints what was sent, accepted and refused (by HTTP status). Exit status 0 only when every
+request sent was accepted.
 
 A host tool (it uses ``argparse`` and ``random.Random``), written against the same transport as
 the device code and importing nothing from the server.
@@ -18,10 +21,14 @@ import random
 import sys
 import time
 
+from firmware import hub_fleet
 from firmware.petio_feeder import FeederClient, FeederStatus
-from firmware.transport import TransportError
+from firmware.sim_runner import Summary, run
+
+__all__ = ["Summary", "build_fleet", "parse_device", "read_devices_file", "run", "run_fleet"]
 
 DEFAULT_INTERVAL_S = 60.0
+DEFAULT_HUB_CYCLE_S = 2.0
 DEFAULT_DURATION_S = 60.0
 # ToF distance from the sensor to the food: an empty hopper reads about 180 mm, a full one 20 mm.
 HOPPER_FULL_MM = 20
@@ -95,52 +102,6 @@ class SimulatedFeeder:
         return self.client.heartbeat(self.next_status(now))
 
 
-class Summary:
-    """What a run did: heartbeats sent, accepted (2xx), refused (by status), unreachable."""
-
-    def __init__(self):
-        self.sent = 0
-        self.accepted = 0
-        self.refused = {}
-        self.refusal_messages = {}
-        self.unreachable = 0
-        self.last_transport_error = None
-
-    def record(self, response):
-        self.sent += 1
-        if response.ok:
-            self.accepted += 1
-            return
-        self.refused[response.status] = self.refused.get(response.status, 0) + 1
-        if response.status not in self.refusal_messages:
-            body = response.json()
-            message = body.get("message") if isinstance(body, dict) else None
-            fallback = response.body[:120].decode("utf-8", "replace")
-            self.refusal_messages[response.status] = message or fallback
-
-    def record_failure(self, error):
-        self.sent += 1
-        self.unreachable += 1
-        self.last_transport_error = str(error)
-
-    @property
-    def all_accepted(self):
-        return self.sent > 0 and self.accepted == self.sent
-
-    def render(self):
-        refused = sum(self.refused.values())
-        lines = [
-            f"heartbeats sent: {self.sent}, accepted: {self.accepted}, refused: {refused}, "
-            f"unreachable: {self.unreachable}"
-        ]
-        for status in sorted(self.refused):
-            message = self.refusal_messages[status]
-            lines.append(f"  refused {status}: {self.refused[status]} ({message})")
-        if self.last_transport_error:
-            lines.append(f"  last transport error: {self.last_transport_error}")
-        return "\n".join(lines)
-
-
 def build_fleet(
     base_url, devices, fleet_api_key=None, seed=None, timeout=5, transport=None, now=None
 ):
@@ -167,42 +128,35 @@ def build_fleet(
 
 def run_fleet(fleet, interval, duration, count=None, clock=time.monotonic, sleep=time.sleep):
     """Send heartbeats until ``duration`` seconds pass or every unit has sent ``count``."""
-    if not fleet:
-        raise ValueError("the fleet has no units")
-    if interval <= 0 or duration <= 0 or (count is not None and count < 1):
-        raise ValueError("interval and duration must be positive, count at least 1")
-    summary = Summary()
-    start = clock()
-    deadline = start + duration
-    due = [start + index * interval / len(fleet) for index in range(len(fleet))]
-    sent = [0] * len(fleet)
-    while True:
-        waiting = [index for index in range(len(fleet)) if count is None or sent[index] < count]
-        if not waiting:
-            break
-        index = min(waiting, key=lambda candidate: due[candidate])
-        if due[index] >= deadline:
-            break
-        pause = due[index] - clock()
-        if pause > 0:
-            sleep(pause)
-        _beat(fleet[index], clock(), summary)
-        sent[index] += 1
-        due[index] += interval
-    return summary
+    return run(fleet, (), interval, duration, count, None, clock, sleep)
 
 
-def _beat(unit, now, summary):
-    try:
-        summary.record(unit.beat(now))
-    except TransportError as error:
-        summary.record_failure(error)
+def simulate(
+    base_url,
+    devices=(),
+    hubs=(),
+    interval=DEFAULT_INTERVAL_S,
+    duration=DEFAULT_DURATION_S,
+    count=None,
+    cycles=None,
+    hub_cycle=DEFAULT_HUB_CYCLE_S,
+    fleet_api_key=None,
+    seed=None,
+    timeout=5.0,
+):
+    """Build the feeders and hubs and run them (``run``); the CLI's and ``pawgraph simulate``'s
+    one entry point. ValueError for an empty or unbounded run."""
+    if hub_cycle <= 0:
+        raise ValueError("the hub cycle must be positive")
+    fleet = build_fleet(base_url, devices, fleet_api_key=fleet_api_key, seed=seed, timeout=timeout)
+    simulated_hubs = hub_fleet.build_hubs(hubs, seed=seed, timeout=timeout, cycle_s=hub_cycle)
+    return run(fleet, simulated_hubs, interval, duration, count, cycles)
 
 
 def _arguments(argv):
     parser = argparse.ArgumentParser(
         prog="python -m firmware.simulator",
-        description="Simulated PETio feeders posting heartbeats to a pawgraph server.",
+        description="Simulated PETio feeders and Smart-Outlet hubs talking to a pawgraph server.",
     )
     parser.add_argument("--base-url", default="http://127.0.0.1:8000", help="pawgraph server")
     parser.add_argument(
@@ -210,12 +164,19 @@ def _arguments(argv):
     )
     parser.add_argument("--devices-file", help="a file of ESP-XXXXXXXX:KEY lines")
     parser.add_argument(
+        "--hub", action="append", default=[], metavar="CC:BASE_URL", help="a hub; repeat"
+    )
+    parser.add_argument(
         "--interval", type=float, default=DEFAULT_INTERVAL_S, help="seconds between heartbeats"
+    )
+    parser.add_argument(
+        "--hub-cycle", type=float, default=DEFAULT_HUB_CYCLE_S, help="seconds between hub cycles"
     )
     parser.add_argument(
         "--duration", type=float, default=DEFAULT_DURATION_S, help="stop after these seconds"
     )
-    parser.add_argument("--count", type=int, help="stop once every unit has sent this many")
+    parser.add_argument("--count", type=int, help="stop once every feeder has sent this many")
+    parser.add_argument("--cycles", type=int, help="stop once every hub has run this many")
     parser.add_argument("--fleet-api-key", help="send as X-API-Key, device keys as X-Device-Key")
     parser.add_argument("--seed", type=int, help="make the simulated values reproducible")
     parser.add_argument("--timeout", type=float, default=5.0, help="per-request timeout, seconds")
@@ -224,24 +185,30 @@ def _arguments(argv):
         arguments.devices = [parse_device(spec) for spec in arguments.device]
         if arguments.devices_file:
             arguments.devices += read_devices_file(arguments.devices_file)
+        arguments.hubs = [hub_fleet.parse_hub(spec) for spec in arguments.hub]
     except (OSError, ValueError) as error:
         parser.error(str(error))
-    if not arguments.devices:
-        parser.error("give at least one --device or --devices-file")
+    if not arguments.devices and not arguments.hubs:
+        parser.error("give at least one --device, --devices-file or --hub")
     return arguments
 
 
 def main(argv=None):
     arguments = _arguments(argv)
-    fleet = build_fleet(
-        arguments.base_url,
-        arguments.devices,
-        fleet_api_key=arguments.fleet_api_key,
-        seed=arguments.seed,
-        timeout=arguments.timeout,
-    )
     try:
-        summary = run_fleet(fleet, arguments.interval, arguments.duration, arguments.count)
+        summary = simulate(
+            arguments.base_url,
+            arguments.devices,
+            arguments.hubs,
+            interval=arguments.interval,
+            duration=arguments.duration,
+            count=arguments.count,
+            cycles=arguments.cycles,
+            hub_cycle=arguments.hub_cycle,
+            fleet_api_key=arguments.fleet_api_key,
+            seed=arguments.seed,
+            timeout=arguments.timeout,
+        )
     except ValueError as error:
         print(f"error: {error}", file=sys.stderr)
         return 2

@@ -12,7 +12,7 @@ from alembic import command
 from alembic.config import Config
 
 import migrations
-from firmware import simulator
+from firmware import hub_fleet, simulator
 from graphql_api.accounts import service as accounts_service
 from graphql_api.accounts.repository import UserRepository
 from graphql_api.auth import Role, Viewer
@@ -228,27 +228,47 @@ def simulate(
     devices_file: Annotated[
         Path | None, typer.Option(help="A file of ESP-XXXXXXXX:<key> lines.")
     ] = None,
+    hub: Annotated[
+        list[str] | None,
+        typer.Option(help="A Smart-Outlet hub as CC:<base URL with its key>; repeat for more."),
+    ] = None,
     base_url: str = "http://127.0.0.1:8000",
     interval: Annotated[float, typer.Option(min=0.01, help="Seconds between heartbeats.")] = 60.0,
+    hub_cycle: Annotated[float, typer.Option(min=0.01, help="Seconds between hub cycles.")] = 2.0,
     duration: Annotated[float, typer.Option(min=0.01, help="Stop after this many seconds.")] = 60.0,
     count: Annotated[
         int | None, typer.Option(min=1, help="Stop once every feeder has sent this many.")
+    ] = None,
+    cycles: Annotated[
+        int | None, typer.Option(min=1, help="Stop once every hub has run this many cycles.")
     ] = None,
     fleet_api_key: Annotated[
         str | None, typer.Option(help="Send as X-API-Key, device keys as X-Device-Key (paired).")
     ] = None,
     seed: Annotated[int | None, typer.Option(help="Make simulated values reproducible.")] = None,
 ) -> None:
-    """Run simulated PETio feeders posting heartbeats to a server; exit 1 unless all accepted."""
+    """Run simulated PETio feeders (heartbeats) and Smart-Outlet hubs (their 2 s cycle) against
+    a server, bounded in time and count; print a summary, exit 1 unless all was accepted."""
     try:
         devices = [simulator.parse_device(spec) for spec in device or []]
         if devices_file is not None:
             devices += simulator.read_devices_file(devices_file)
+        hubs = [hub_fleet.parse_hub(spec) for spec in hub or []]
     except (OSError, ValueError) as error:
         raise typer.BadParameter(str(error)) from error
-    if not devices:
-        raise typer.BadParameter("give at least one --device or --devices-file")
-    fleet = simulator.build_fleet(base_url, devices, fleet_api_key=fleet_api_key, seed=seed)
-    summary = simulator.run_fleet(fleet, interval, duration, count)
+    if not devices and not hubs:
+        raise typer.BadParameter("give at least one --device, --devices-file or --hub")
+    summary = simulator.simulate(
+        base_url,
+        devices,
+        hubs,
+        interval=interval,
+        duration=duration,
+        count=count,
+        cycles=cycles,
+        hub_cycle=hub_cycle,
+        fleet_api_key=fleet_api_key,
+        seed=seed,
+    )
     typer.echo(summary.render())
     raise typer.Exit(0 if summary.all_accepted else 1)

@@ -65,13 +65,19 @@ def _enable_sqlite_foreign_keys(dbapi_connection, _record) -> None:
     cursor.close()
 
 
-def create_engine(database_url: str, *, echo: bool = False) -> AsyncEngine:
+def create_engine(
+    database_url: str, *, echo: bool = False, pool_size: int = 10, max_overflow: int = 20
+) -> AsyncEngine:
     if database_url.startswith("sqlite"):
         engine = create_async_engine(database_url, echo=echo)
         event.listen(engine.sync_engine, "connect", _enable_sqlite_foreign_keys)
         return engine
     return create_async_engine(
-        database_url, echo=echo, pool_size=10, max_overflow=20, pool_pre_ping=True
+        database_url,
+        echo=echo,
+        pool_size=pool_size,
+        max_overflow=max_overflow,
+        pool_pre_ping=True,
     )
 
 

@@ -32,7 +32,7 @@ class AccountMutations:
             time_zone=input.time_zone,
         )
         user = await accounts_service.register(info.context.session, registration)
-        return RegisterPayload(user=User.from_model(user))
+        return RegisterPayload(user=User.for_self(user))
 
     @strawberry.mutation(
         description="Exchange email and password for an access token.",
@@ -49,5 +49,5 @@ class AccountMutations:
         return LoginPayload(
             access_token=access.token,
             expires_at=access.expires_at,
-            user=User.from_model(access.user),
+            user=User.for_self(access.user),
         )

@@ -16,9 +16,6 @@ from graphql_api.relay import (
     decode_id,
     page_args,
 )
-
-# Imported for its effect: it plugs posts and comments into the moderation report registry.
-from graphql_api.social import moderation as social_moderation  # noqa: F401
 from graphql_api.social.blocks import service as blocks_service
 from graphql_api.social.blocks.types import (
     BlockUserInput,

@@ -11,11 +11,11 @@ class UserRepository(RepositoryBase[User]):
     model = User
 
     def readable_statement(self, viewer: Viewer) -> Select[tuple[User]]:
-        # Profiles become public with the social domain; until then a user sees only themself.
-        statement = select(User)
-        if not viewer.is_staff:
-            statement = statement.where(User.id == viewer.user_id)
-        return statement
+        # Every signed-in viewer may read every user: sellers, message senders and notification
+        # actors must have a name. What of a user is shown (only the display name, unless the
+        # viewer is that user or staff) is decided field by field in accounts.types.User, by
+        # accounts.service.sees_private_facts. Anonymous viewers get no user at all (loaders).
+        return select(User)
 
     async def get_by_email(self, email: str) -> User | None:
         return await self.get_one_or_none(select(User).where(User.email == email))

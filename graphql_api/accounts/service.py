@@ -123,6 +123,15 @@ async def get_viewer(session: AsyncSession, user_id: int) -> Viewer | None:
     return Viewer(user_id=user.id, role=user.role, suspended=user.suspended_at is not None)
 
 
+def sees_private_facts(viewer: Viewer | None, user_id: int) -> bool:
+    """Whether ``viewer`` may see a user's email, role, time zone and sign-up date.
+
+    The user themself and STAFF/ADMIN may; every other signed-in viewer sees only the id and
+    display name, and an anonymous one sees no user at all.
+    """
+    return viewer is not None and (viewer.user_id == user_id or viewer.is_staff)
+
+
 async def get_me(session: AsyncSession, viewer: Viewer | None) -> User | None:
     if viewer is None:
         return None

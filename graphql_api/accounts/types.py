@@ -3,6 +3,7 @@ import datetime as dt
 import strawberry
 from strawberry import relay
 
+from graphql_api.accounts import service as accounts_service
 from graphql_api.accounts.models import User as UserModel
 from graphql_api.auth import Role as RoleEnum
 from graphql_api.mutation import Payload
@@ -11,34 +12,77 @@ from graphql_api.relay import node_ids_to_ints
 Role = strawberry.enum(RoleEnum, description="What a user may do beyond their own data.")
 
 
-@strawberry.type(description="A person with an account.")
+@strawberry.type(
+    description=(
+        "A person with an account. Every signed-in viewer sees any user's id and display name;"
+        " email, role, time zone and sign-up date only the user themself and STAFF/ADMIN see"
+        " (null for everyone else). Anonymous viewers see no user."
+    )
+)
 class User(relay.Node):
     id: relay.NodeID[int]
-    email: str = strawberry.field(description="Login email, lower-cased.")
-    display_name: str = strawberry.field(description="Name shown to other people.")
-    role: Role = strawberry.field(
-        description="OWNER by default; STAFF and ADMIN see every owner's data."
+    display_name: str = strawberry.field(
+        description="Name shown to other people; visible to every signed-in viewer."
     )
-    time_zone: str = strawberry.field(
-        description="IANA time zone; the user's feeding schedules run in it."
-    )
-    created_at: dt.datetime = strawberry.field(description="When the account was created.")
+    model: strawberry.Private[UserModel]
+    # Register and login answer the person who just proved to be this user, before any token.
+    shown_to_self: strawberry.Private[bool] = False
 
     @classmethod
     def from_model(cls, user: UserModel) -> "User":
-        return cls(
-            id=user.id,
-            email=user.email,
-            display_name=user.display_name,
-            role=user.role,
-            time_zone=user.time_zone,
-            created_at=user.created_at,
-        )
+        return cls(id=user.id, display_name=user.display_name, model=user)
+
+    @classmethod
+    def for_self(cls, user: UserModel) -> "User":
+        """The user as shown to themself, whoever the request's viewer is (register, login)."""
+        return cls(id=user.id, display_name=user.display_name, model=user, shown_to_self=True)
 
     @classmethod
     async def resolve_nodes(cls, *, info: strawberry.Info, node_ids, required: bool = False):
         loaded = await info.context.loaders.user_by_id.load_many(node_ids_to_ints(node_ids))
         return [cls.from_model(user) if user else None for user in loaded]
+
+    def _private(self, info: strawberry.Info) -> UserModel | None:
+        """The model when the viewer may see this user's private facts, else None."""
+        if self.shown_to_self or accounts_service.sees_private_facts(info.context.viewer, self.id):
+            return self.model
+        return None
+
+    @strawberry.field(
+        description="Login email, lower-cased. Null unless the viewer is this user or STAFF/ADMIN."
+    )
+    def email(self, info: strawberry.Info) -> str | None:
+        private = self._private(info)
+        return private.email if private else None
+
+    @strawberry.field(
+        description=(
+            "OWNER by default; STAFF and ADMIN see every owner's data."
+            " Null unless the viewer is this user or STAFF/ADMIN."
+        )
+    )
+    def role(self, info: strawberry.Info) -> Role | None:
+        private = self._private(info)
+        return private.role if private else None
+
+    @strawberry.field(
+        description=(
+            "IANA time zone; the user's feeding schedules run in it."
+            " Null unless the viewer is this user or STAFF/ADMIN."
+        )
+    )
+    def time_zone(self, info: strawberry.Info) -> str | None:
+        private = self._private(info)
+        return private.time_zone if private else None
+
+    @strawberry.field(
+        description=(
+            "When the account was created. Null unless the viewer is this user or STAFF/ADMIN."
+        )
+    )
+    def created_at(self, info: strawberry.Info) -> dt.datetime | None:
+        private = self._private(info)
+        return private.created_at if private else None
 
 
 @strawberry.input(description="A new account.")

@@ -3,7 +3,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import Select, select, text, update
+from sqlalchemy import ColumnElement, ScalarSelect, Select, func, select, text, update
 
 from graphql_api.alerts.models import Alert, AlertKind, AlertStatus
 from graphql_api.auth import Viewer
@@ -14,6 +14,7 @@ from graphql_api.repository import RepositoryBase
 # Must repeat the partial index's predicate word for word: PostgreSQL infers the arbiter index
 # of ON CONFLICT from it.
 _OPEN_PREDICATE = text("status != 'CLEARED'")
+_KIND_SEPARATOR = ","
 
 
 @dataclass(frozen=True, slots=True)
@@ -21,6 +22,24 @@ class AlertFilters:
     device_id: int | None = None
     kind: AlertKind | None = None
     status: AlertStatus | None = None
+
+
+def open_kinds_subquery(device_id: ColumnElement[int]) -> ScalarSelect[str | None]:
+    """The kinds of the device's open alerts as one string (NULL when none), for a statement
+    that reads them along with other work; decode with :func:`decode_open_kinds`."""
+    return (
+        select(func.aggregate_strings(Alert.kind, _KIND_SEPARATOR))
+        .where(Alert.device_id == device_id, Alert.status != AlertStatus.CLEARED)
+        .scalar_subquery()
+    )
+
+
+def decode_open_kinds(value: str | None) -> frozenset[AlertKind]:
+    return (
+        frozenset(AlertKind(kind) for kind in value.split(_KIND_SEPARATOR))
+        if value
+        else frozenset()
+    )
 
 
 class AlertRepository(RepositoryBase[Alert]):

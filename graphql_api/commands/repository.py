@@ -9,7 +9,7 @@ import datetime as dt
 from collections.abc import Sequence
 from typing import Any
 
-from sqlalchemy import ColumnElement, Select, select, update
+from sqlalchemy import ColumnElement, Exists, Select, exists, select, update
 
 from graphql_api.auth import Viewer
 from graphql_api.commands.models import (
@@ -21,6 +21,16 @@ from graphql_api.commands.models import (
 from graphql_api.devices.models import Device, DeviceKind
 from graphql_api.pagination import Page, PageArgs
 from graphql_api.repository import RepositoryBase
+
+
+def sent_relay_exists(device_id: ColumnElement[int]) -> Exists:
+    """Whether the device has a SENT relay command (one a reading may confirm), for a statement
+    that reads it along with other work; the same rows as ``list_sent_relay``."""
+    return exists().where(
+        Command.device_id == device_id,
+        Command.status == CommandStatus.SENT,
+        Command.kind.in_(RELAY_KINDS),
+    )
 
 
 class CommandRepository(RepositoryBase[Command]):

@@ -104,7 +104,7 @@ class Command(relay.Node):
         device = await info.context.loaders.device_by_id.load(self.model.device_id)
         return Device.from_model(device) if device else None
 
-    @strawberry.field(description="Who issued it, when visible to the viewer.")
+    @strawberry.field(description="Who issued it; null if the issuer's account is gone.")
     async def issued_by(self, info: strawberry.Info) -> User | None:
         if self.model.issued_by_id is None:
             return None

@@ -2,7 +2,7 @@ import datetime as dt
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from sqlalchemy import Select, exists, select
+from sqlalchemy import Select, exists, func, select
 
 from graphql_api.auth import Viewer
 from graphql_api.commands.models import Command, CommandKind, CommandStatus
@@ -75,18 +75,21 @@ class FeedingLogRepository(RepositoryBase[FeedingLog]):
     async def latest_unlinked_feed_command(
         self, device_id: int, since: dt.datetime
     ) -> Command | None:
-        """The device's latest acknowledged feed-now since ``since`` that no log carries yet."""
+        """The device's latest feed-now since ``since`` that no log carries yet: acknowledged
+        ok, or fetched and not yet acknowledged — the PETio firmware posts the log of a remote
+        feed *before* its ack (and acks ``ok`` only when that log was accepted)."""
         logged = exists().where(FeedingLog.command_id == Command.id)
+        moment = func.coalesce(Command.finished_at, Command.sent_at)
         statement = (
             select(Command)
             .where(
                 Command.device_id == device_id,
                 Command.kind == CommandKind.FEED_NOW,
-                Command.status == CommandStatus.SUCCEEDED,
-                Command.finished_at >= since,
+                Command.status.in_((CommandStatus.SUCCEEDED, CommandStatus.SENT)),
+                moment >= since,
                 ~logged,
             )
-            .order_by(Command.finished_at.desc(), Command.id.desc())
+            .order_by(moment.desc(), Command.id.desc())
         )
         return await self.get_one_or_none(statement)
 

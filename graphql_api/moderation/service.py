@@ -66,7 +66,7 @@ async def report(
     """Report something the viewer can see. Reporting it again returns the first report."""
     viewer = require_writer(viewer)
     handler = targets.handler_for(target_type)
-    if handler is None or not await handler.exists(session, viewer, target_id):
+    if not await handler.exists(session, viewer, target_id):
         raise ReportTargetNotFound(field="targetId")
     if handler.author is not None and await handler.author(session, target_id) == viewer.user_id:
         raise InvalidReport("You cannot report yourself or your own content.", field="targetId")
@@ -155,10 +155,6 @@ async def _carry_out(
     handler = targets.handler_for(report_.target_type)
     if action is ResolutionAction.DISMISS:
         return
-    if handler is None:
-        raise InvalidResolution(
-            f"{report_.target_type} reports cannot be acted on here.", field="action"
-        )
     if action is ResolutionAction.REMOVE_CONTENT:
         if handler.remove is None:
             raise InvalidResolution(

@@ -1,16 +1,21 @@
-"""What can be reported: a registry other domains plug into, so moderation imports none of them.
+"""What can be reported: one static table, :data:`TARGETS`, with a row per report target type.
 
-A domain registers each kind of object it owns once, at import time::
+Moderation is the domain that knows what can be reported, so it names every handler here,
+including the ones other domains own (posts and comments: :mod:`graphql_api.social.moderation`,
+which imports nothing of moderation). Nothing registers itself at import time, so any code that
+imports moderation gets every target.
 
-    register_report_target("POST", exists=post_visible, remove=remove_post, author=post_author)
+Each row holds:
 
 * ``exists(session, viewer, target_id) -> bool``: the object exists and ``viewer`` may see it
   (a report of something you cannot see is refused like a missing one).
-* ``remove(session, moderator, target_id, now) -> None``: take it down (moderator's decision).
+* ``remove(session, moderator, target_id, now) -> None``: take it down (moderator's decision);
+  None when the kind cannot be removed (a user is suspended instead).
 * ``author(session, target_id) -> int | None``: who is responsible for it, for suspensions and
   to tell them their content was removed; None when unknown.
 
-Listings and users are registered here, since the marketplace and accounts belong to us.
+Tests substitute a row explicitly, for their own duration only, with
+``monkeypatch.setitem(targets.TARGETS, ReportTargetType.POST, ReportTarget(...))``.
 """
 
 import datetime as dt
@@ -25,6 +30,7 @@ from graphql_api.marketplace.listings import service as listings_service
 from graphql_api.marketplace.listings.repository import ListingRepository
 from graphql_api.marketplace.models import ListingStatus
 from graphql_api.moderation.models import ReportTargetType
+from graphql_api.social import moderation as social_moderation
 
 Exists = Callable[[AsyncSession, Viewer, int], Awaitable[bool]]
 Remove = Callable[[AsyncSession, Viewer, int, dt.datetime], Awaitable[None]]
@@ -37,30 +43,6 @@ class ReportTarget:
     exists: Exists
     remove: Remove | None
     author: Author | None
-
-
-_REGISTRY: dict[ReportTargetType, ReportTarget] = {}
-
-
-def register_report_target(
-    kind: ReportTargetType | str,
-    *,
-    exists: Exists,
-    remove: Remove | None = None,
-    author: Author | None = None,
-) -> None:
-    """Make ``kind`` reportable; registering a kind again replaces its handlers."""
-    target_type = ReportTargetType(kind)
-    _REGISTRY[target_type] = ReportTarget(target_type, exists, remove, author)
-
-
-def unregister_report_target(kind: ReportTargetType | str) -> None:
-    """Stop accepting reports of ``kind`` (tests plugging in stand-ins clean up with it)."""
-    _REGISTRY.pop(ReportTargetType(kind), None)
-
-
-def handler_for(kind: ReportTargetType) -> ReportTarget | None:
-    return _REGISTRY.get(kind)
 
 
 # ---- listings ------------------------------------------------------------------------------------
@@ -94,8 +76,29 @@ async def _user_themself(session: AsyncSession, user_id: int) -> int | None:
     return user_id if await UserRepository(session).get_by_id(user_id) is not None else None
 
 
-register_report_target(
-    ReportTargetType.LISTING, exists=_listing_exists, remove=_remove_listing, author=_listing_seller
-)
-# A user is not "removed": moderators suspend them instead.
-register_report_target(ReportTargetType.USER, exists=_user_exists, author=_user_themself)
+# ---- the table -----------------------------------------------------------------------------------
+
+TARGETS: dict[ReportTargetType, ReportTarget] = {
+    ReportTargetType.LISTING: ReportTarget(
+        ReportTargetType.LISTING, _listing_exists, _remove_listing, _listing_seller
+    ),
+    # A user is not "removed": moderators suspend them instead.
+    ReportTargetType.USER: ReportTarget(ReportTargetType.USER, _user_exists, None, _user_themself),
+    ReportTargetType.POST: ReportTarget(
+        ReportTargetType.POST,
+        social_moderation.post_exists,
+        social_moderation.remove_post,
+        social_moderation.post_author,
+    ),
+    ReportTargetType.COMMENT: ReportTarget(
+        ReportTargetType.COMMENT,
+        social_moderation.comment_exists,
+        social_moderation.remove_comment,
+        social_moderation.comment_author,
+    ),
+}
+
+
+def handler_for(kind: ReportTargetType) -> ReportTarget:
+    """The row for ``kind``; every ReportTargetType has one (a test keeps it so)."""
+    return TARGETS[kind]

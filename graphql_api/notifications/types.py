@@ -52,7 +52,7 @@ class Notification(relay.Node):
     def read(self) -> bool:
         return self.model.read_at is not None
 
-    @strawberry.field(description="Who caused it, if a person did and you may see them.")
+    @strawberry.field(description="Who caused it; null if no person did or their account is gone.")
     async def actor(self, info: strawberry.Info) -> User | None:
         if self.model.actor_id is None:
             return None

@@ -1,18 +1,35 @@
 import datetime as dt
 import json
 from collections.abc import Sequence
+from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import JSON, String, bindparam, cast, func, select, update
+from sqlalchemy import JSON, ColumnElement, String, bindparam, cast, func, select, update
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.dialects.postgresql import JSONB
+from sqlalchemy.orm import aliased
 from sqlalchemy.orm.attributes import set_committed_value
 
-from graphql_api.devices.models import Device
+from graphql_api.alerts.models import AlertKind
+from graphql_api.alerts.repository import decode_open_kinds, open_kinds_subquery
+from graphql_api.commands.repository import sent_relay_exists
+from graphql_api.devices.models import Device, DeviceKind
 from graphql_api.outlets.models import HubFocus
 from graphql_api.repository import RepositoryBase
+from graphql_api.telemetry.repository import persisted_at_subquery
 
 _DIALECT_INSERTS = {"postgresql": postgresql.insert, "sqlite": sqlite.insert}
+
+
+@dataclass(frozen=True, slots=True)
+class ReportedOutlet:
+    """An outlet just marked seen with its merged state, and what the reading's rules need to
+    know of it, all read by the same statement as the row was written."""
+
+    outlet: Device
+    open_alert_kinds: frozenset[AlertKind]
+    relay_command_sent: bool
+    stream_persisted_at: dt.datetime | None
 
 
 class OutletRepository(RepositoryBase[Device]):
@@ -41,20 +58,10 @@ class OutletRepository(RepositoryBase[Device]):
         set by the commands domain) are never overwritten with a stale copy read earlier.
         The in-memory device is brought up to date without being marked dirty.
         """
-        patch_json = json.dumps(patch)
-        if self._dialect == "postgresql":
-            merged = cast(
-                cast(Device.state, JSONB).op("||")(
-                    cast(bindparam("patch", patch_json, String), JSONB)
-                ),
-                JSON,
-            )
-        else:
-            merged = func.json_patch(Device.state, bindparam("patch", patch_json, String))
         await self.execute(
             update(Device)
             .where(Device.id == device.id)
-            .values(state=merged, last_seen_at=seen_at, online=True)
+            .values(state=self._merged_state(patch), last_seen_at=seen_at, online=True)
             .execution_options(synchronize_session=False)
         )
         state = {**(device.state or {}), **patch}
@@ -62,6 +69,58 @@ class OutletRepository(RepositoryBase[Device]):
         set_committed_value(device, "last_seen_at", seen_at)
         set_committed_value(device, "online", True)
         return state
+
+    def _merged_state(self, patch: dict[str, Any]) -> ColumnElement[Any]:
+        """``state`` with ``patch``'s keys written over it, computed by the database."""
+        patch_json = bindparam("patch", json.dumps(patch), String)
+        if self._dialect == "postgresql":
+            return cast(cast(Device.state, JSONB).op("||")(cast(patch_json, JSONB)), JSON)
+        return func.json_patch(Device.state, patch_json)
+
+    async def report_child_outlet(
+        self,
+        hub_id: int,
+        hardware_id: str,
+        patch: dict[str, Any],
+        seen_at: dt.datetime,
+        *,
+        stream: str,
+    ) -> ReportedOutlet | None:
+        """Merge ``patch`` into the hub's outlet's state and mark it seen, in one statement that
+        also reads the outlet's open alert kinds, whether a relay command of it is SENT, and
+        when its telemetry ``stream`` was last stored; None if the hub has no such outlet.
+
+        The reads see the database as the statement began. The subqueries find the outlet by
+        its hub and id through an alias rather than correlating with the updated row, which
+        SQLite's RETURNING would render ambiguously.
+        """
+        target = aliased(Device, name="target_outlet")
+        outlet_id = (
+            select(target.id)
+            .where(target.parent_id == hub_id, target.hardware_id == hardware_id)
+            .scalar_subquery()
+        )
+        statement = (
+            update(Device)
+            .where(
+                Device.parent_id == hub_id,
+                Device.hardware_id == hardware_id,
+                Device.kind == DeviceKind.OUTLET,
+            )
+            .values(state=self._merged_state(patch), last_seen_at=seen_at, online=True)
+            .returning(
+                Device,
+                open_kinds_subquery(outlet_id),
+                sent_relay_exists(outlet_id),
+                persisted_at_subquery(outlet_id, stream),
+            )
+            .execution_options(synchronize_session=False, populate_existing=True)
+        )
+        row = (await self.execute(statement)).first()
+        if row is None:
+            return None
+        outlet, open_kinds, relay_sent, persisted_at = row
+        return ReportedOutlet(outlet, decode_open_kinds(open_kinds), bool(relay_sent), persisted_at)
 
     async def get_focus(self, hub_id: int) -> HubFocus | None:
         return await self.get_one_or_none(select(HubFocus).where(HubFocus.hub_id == hub_id))

@@ -6,6 +6,10 @@
 * A post is visible by its visibility: PUBLIC as the author's content, FOLLOWERS to approved
   followers, PRIVATE to the author alone; a removed post exists for staff only.
 * A profile's card (name, avatar, bio) is hidden only from users its owner has blocked.
+  The account itself is not social's to hide: a ``User`` node's id and display name are shown
+  to every signed-in viewer, blocked or not (accounts decides that), so a seller or message
+  sender always has a name. Blocks and private profiles hide the social content: profile
+  card, posts, pets, follower lists.
 
 Staff see everything, removed content included, because they moderate it.
 

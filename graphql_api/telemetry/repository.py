@@ -6,6 +6,7 @@ from sqlalchemy import (
     BigInteger,
     ColumnElement,
     Integer,
+    ScalarSelect,
     and_,
     cast,
     delete,
@@ -20,6 +21,16 @@ from graphql_api.repository import RepositoryBase
 from graphql_api.telemetry.models import TelemetryCursor, TelemetryPoint, TelemetryWatcher
 
 _DIALECT_INSERTS = {"postgresql": postgresql.insert, "sqlite": sqlite.insert}
+
+
+def persisted_at_subquery(device_id: ColumnElement[int], stream: str) -> ScalarSelect[dt.datetime]:
+    """When the device's ``stream`` was last stored (NULL: never), for a statement that reads it
+    along with other work; see ``telemetry.service.record``'s ``stream_persisted_at``."""
+    return (
+        select(TelemetryCursor.persisted_at)
+        .where(TelemetryCursor.device_id == device_id, TelemetryCursor.stream == stream)
+        .scalar_subquery()
+    )
 
 
 class TelemetryRepository(RepositoryBase[TelemetryPoint]):

@@ -39,6 +39,8 @@ DEFAULT_BUCKET_RANGE = dt.timedelta(hours=24)
 # WATCH_REFRESH, so a process that died stops counting within WATCH_TTL.
 WATCH_TTL = dt.timedelta(seconds=15)
 WATCH_REFRESH = dt.timedelta(seconds=5)
+# ``record``'s default for a stream cursor the caller did not read.
+UNREAD: Any = object()
 
 
 class TelemetryKey(enum.StrEnum):
@@ -114,6 +116,19 @@ def validate_key(key: str, field: str = "keys") -> str:
     return key
 
 
+def _may_be_due(
+    stream_persisted_at: dt.datetime | None | object,
+    received_at: dt.datetime,
+    interval: dt.timedelta,
+) -> bool:
+    """False only when the stream's cursor, read earlier in the transaction, already rules this
+    reading out. The cursor only ever moves forward (a claim sets it to a later time), so a
+    slot it had taken then is taken now: skipping the claim cannot skip a slot."""
+    if stream_persisted_at is UNREAD or stream_persisted_at is None:
+        return True
+    return stream_persisted_at <= received_at - interval
+
+
 async def record(
     session: AsyncSession,
     settings: Settings,
@@ -124,16 +139,23 @@ async def record(
     device_time: dt.datetime | None = None,
     stream: str | None = None,
     state: Mapping[str, Any] | None = None,
+    stream_persisted_at: dt.datetime | None | object = UNREAD,
 ) -> bool:
     """Broadcast a reading and store it unless its ``stream`` was stored within the interval.
 
-    Without a stream every reading is stored. Returns whether this one was.
+    Without a stream every reading is stored. Returns whether this one was. A caller that read
+    the stream's cursor in this transaction already (``persisted_at_subquery``) passes it as
+    ``stream_persisted_at`` (None: never stored): a reading it shows to be within the interval
+    is then not stored without asking the database again, which spares the hot path a write
+    (and its row lock) on every reading but the one per interval that is stored.
     """
     for key in values:
         validate_key(key)
     repository = TelemetryRepository(session)
-    persisted = stream is None or await repository.claim_persist_slot(
-        device_id, stream, received_at, settings.telemetry_persist_interval
+    interval = settings.telemetry_persist_interval
+    persisted = stream is None or (
+        _may_be_due(stream_persisted_at, received_at, interval)
+        and await repository.claim_persist_slot(device_id, stream, received_at, interval)
     )
     if persisted:
         await repository.insert_points(

@@ -2,9 +2,9 @@ import json
 
 import pytest
 
-from firmware import simulator
+from firmware import hub_fleet, simulator
 from firmware.transport import TransportError
-from tests.firmware.fakes import FakeClock, RecordingTransport
+from tests.firmware.fakes import FakeClock, RecordingTransport, RoutedTransport, reply
 
 DEVICES = [("ESP-0000000A", "key-a"), ("ESP-0000000B", "key-b"), ("ESP-0000000C", "key-c")]
 
@@ -157,3 +157,96 @@ class TestRunFleet:
             run(fleet, clock, **bounds)
         with pytest.raises(ValueError, match="no units"):
             run([], clock, interval=1, duration=1)
+
+
+HUB_KEY = "k" * 48
+HUB_API = f"/h/{HUB_KEY}/api"
+
+
+def hub_shim(status: int = 200) -> RoutedTransport:
+    fake = RoutedTransport()
+    if status != 200:
+        return fake  # every route 404, as for an unknown hub key
+    return (
+        fake.on("GET", f"{HUB_API}/devices/", reply({"success": True, "devices": ["FE", "03"]}))
+        .on("POST", f"{HUB_API}/breaker-data/", reply({"success": True, "message": "ok"}))
+        .on("GET", f"{HUB_API}/focus/", reply({"success": True, "device_id": "FE"}))
+        .on("POST", f"{HUB_API}/data/", reply({"success": True}))
+        .on("GET", f"{HUB_API}/commands/FE/", reply({"success": True, "commands": []}))
+    )
+
+
+def hubs(transport, clock, count=1):
+    specs = [(f"{index:02X}", f"http://x/h/{HUB_KEY}") for index in range(2, 2 + count)]
+    return hub_fleet.build_hubs(specs, seed=5, transport=transport, clock=clock, cycle_s=2.0)
+
+
+class TestParseHub:
+    def test_id_and_base_url(self):
+        assert hub_fleet.parse_hub(" 0a:https://pawgraph.example/h/abc/ ") == (
+            "0A",
+            "https://pawgraph.example/h/abc/",
+        )
+
+    @pytest.mark.parametrize(
+        "spec", ["02", "02:", "2:http://x/h/k", "ZZ:http://x/h/k", "02:ftp://x/h/k", "02:x/h/k"]
+    )
+    def test_malformed_spec_is_refused(self, spec):
+        with pytest.raises(ValueError, match="hub"):
+            hub_fleet.parse_hub(spec)
+
+
+class TestRunHubs:
+    def test_cycles_bound_every_hub_and_every_request_is_tallied(self):
+        # given
+        clock, fake = FakeClock(), hub_shim()
+        # when
+        summary = simulator.run(
+            [], hubs(fake, clock, 2), 60, 1000, cycles=3, clock=clock, sleep=clock.sleep
+        )
+        # then: 5 requests a cycle (devices, breaker, focus, FE's data and commands)
+        assert summary.hubs.cycles == 6
+        assert (summary.hubs.traffic.sent(), summary.hubs.traffic.accepted()) == (30, 30)
+        assert summary.all_accepted
+        assert "hub cycles: 6, requests: 30, accepted: 30, refused: 0" in summary.render()
+        assert "heartbeats" not in summary.render()
+
+    def test_outlets_are_plugged_in_with_plausible_drifting_loads(self):
+        # given
+        clock, fake = FakeClock(), hub_shim()
+        [simulated] = hubs(fake, clock)
+        # when
+        simulator.run([], [simulated], 60, 1000, cycles=20, clock=clock, sleep=clock.sleep)
+        # then
+        readings = [json.loads(s.body) for s in fake.sent if s.url.endswith("/data/")]
+        currents = [reading["current_a"] for reading in readings[1:]]
+        assert all(100 <= current <= 2500 for current in currents)
+        assert len(set(currents)) > 1
+        assert all(reading["relay_a"] and reading["relay_b"] for reading in readings[1:])
+
+    def test_an_unknown_hub_key_is_reported_as_refused(self):
+        # given
+        clock = FakeClock()
+        # when
+        summary = simulator.run(
+            [], hubs(hub_shim(404), clock), 60, 1000, cycles=2, clock=clock, sleep=clock.sleep
+        )
+        # then
+        assert not summary.all_accepted
+        rendered = summary.render()
+        assert "refused devices 404: 2" in rendered and "refused breaker 404: 2" in rendered
+
+    def test_feeders_and_hubs_run_interleaved_within_the_duration(self):
+        # given
+        clock, fake = FakeClock(), hub_shim()
+        heartbeats = RecordingTransport()
+        fleet = simulator.build_fleet("http://x", DEVICES[:1], transport=heartbeats, now=clock())
+        # when
+        summary = simulator.run(fleet, hubs(fake, clock), 10, 21, clock=clock, sleep=clock.sleep)
+        # then: heartbeats at 0, 10, 20 s; hub cycles at 0, 2, ... 20 s
+        assert (summary.sent, summary.hubs.cycles) == (3, 11)
+        assert summary.render().startswith("heartbeats sent: 3, accepted: 3")
+
+    def test_a_hub_cycle_of_zero_is_refused(self):
+        with pytest.raises(ValueError, match="hub cycle"):
+            simulator.simulate("http://x", hubs=[("02", "http://x/h/k")], hub_cycle=0)

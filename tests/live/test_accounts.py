@@ -5,6 +5,11 @@ from tests.support.graphql_client import GraphQLClient
 
 ME = "query Me { me { id email displayName role timeZone createdAt } }"
 NODE_USER = "query Node($id: ID!) { node(id: $id) { id ... on User { email } } }"
+USER_CARD = """
+query UserCard($id: ID!) {
+  node(id: $id) { id ... on User { displayName email role timeZone createdAt } }
+}
+"""
 
 
 def registration(email: str, **overrides: str) -> dict[str, dict[str, str]]:
@@ -174,12 +179,39 @@ class TestMe:
         # then
         assert result["node"] == {"id": me["id"], "email": me["email"]}
 
-    async def test_another_users_node_is_null(
+    async def test_another_user_shows_only_their_name(
         self, owner: GraphQLClient, other_owner: GraphQLClient
     ):
         # given
         me = (await owner.execute(ME))["me"]
         # when
-        result = await other_owner.execute(NODE_USER, {"id": me["id"]})
+        result = await other_owner.execute(USER_CARD, {"id": me["id"]})
+        # then
+        assert result["node"] == {
+            "id": me["id"],
+            "displayName": me["displayName"],
+            "email": None,
+            "role": None,
+            "timeZone": None,
+            "createdAt": None,
+        }
+
+    async def test_staff_see_every_field_of_another_user(
+        self, owner: GraphQLClient, staff: GraphQLClient
+    ):
+        # given
+        me = (await owner.execute(ME))["me"]
+        # when
+        result = await staff.execute(USER_CARD, {"id": me["id"]})
+        # then
+        assert result["node"] == me
+
+    async def test_an_anonymous_viewer_sees_no_user(
+        self, owner: GraphQLClient, anonymous: GraphQLClient
+    ):
+        # given
+        me = (await owner.execute(ME))["me"]
+        # when
+        result = await anonymous.execute(USER_CARD, {"id": me["id"]})
         # then
         assert result["node"] is None

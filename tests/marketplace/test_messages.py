@@ -12,10 +12,11 @@ from graphql_api.marketplace.errors import (
     OwnListing,
     ThreadNotFound,
 )
-from graphql_api.marketplace.guards import register_contact_guard, unregister_contact_guard
 from graphql_api.marketplace.messages import service as messages_service
 from graphql_api.pagination import PageArgs
+from graphql_api.social.blocks import service as blocks_service
 from tests.factories.accounts import create_user, viewer_of
+from tests.factories.social import block
 from tests.marketplace.factories import NOW, create_listing, request_purchase
 
 LATER = NOW + dt.timedelta(minutes=1)
@@ -121,23 +122,76 @@ class TestUnread:
         assert await messages_service.unread_total(session, viewer_of(seller)) == 0
 
 
-class TestContactGuards:
-    async def test_a_registered_guard_stops_messages_and_offers(self, session, parties):
-        # given: a stand-in for social's blocking, where the seller blocked the buyer
+def blocker_and_blocked(parties, who_blocks):
+    """(blocker, blocked) among the seller and the buyer."""
+    seller, buyer, _ = parties
+    return (seller, buyer) if who_blocks == "seller" else (buyer, seller)
+
+
+class TestBlocking:
+    @pytest.mark.parametrize("who_blocks", ["seller", "buyer"])
+    async def test_a_block_either_way_stops_the_first_message_as_a_missing_listing(
+        self, session, parties, who_blocks
+    ):
+        # given
+        _, buyer, listing = parties
+        await block(session, *blocker_and_blocked(parties, who_blocks))
+        # when / then
+        with pytest.raises(ListingNotFound):
+            await messages_service.send(session, viewer_of(buyer), "Hi", NOW, listing_id=listing.id)
+
+    @pytest.mark.parametrize("who_blocks", ["seller", "buyer"])
+    @pytest.mark.parametrize("who_writes", ["seller", "buyer"])
+    async def test_neither_party_writes_in_their_thread_after_a_block(
+        self, session, parties, who_blocks, who_writes
+    ):
+        # given
         seller, buyer, listing = parties
+        first = await messages_service.send(
+            session, viewer_of(buyer), "Still there?", NOW, listing_id=listing.id
+        )
+        await block(session, *blocker_and_blocked(parties, who_blocks))
+        writer = seller if who_writes == "seller" else buyer
+        # when / then
+        with pytest.raises(ThreadNotFound):
+            await messages_service.send(
+                session, viewer_of(writer), "Hello?", LATER, thread_id=first.thread_id
+            )
 
-        async def not_blocked(session, from_user_id, to_user_id):
-            return (from_user_id, to_user_id) != (buyer.id, seller.id)
+    async def test_the_thread_so_far_stays_readable_and_unblocking_reopens_it(
+        self, session, parties
+    ):
+        # given
+        seller, buyer, listing = parties
+        first = await messages_service.send(
+            session, viewer_of(buyer), "Still there?", NOW, listing_id=listing.id
+        )
+        await block(session, seller, buyer)
+        # when
+        page, _ = await messages_service.list_messages(
+            session,
+            viewer_of(buyer),
+            first.thread_id,
+            PageArgs(limit=10, forward=True, cursor=None),
+        )
+        await blocks_service.unblock(session, viewer_of(seller), buyer.id)
+        reply = await messages_service.send(
+            session, viewer_of(seller), "Yes!", LATER, thread_id=first.thread_id
+        )
+        # then
+        assert [m.body for m in page.items] == ["Still there?"]
+        assert reply.thread_id == first.thread_id
 
-        register_contact_guard(not_blocked)
-        try:
-            # when / then
-            with pytest.raises(ListingNotFound):
-                await messages_service.send(
-                    session, viewer_of(buyer), "Hi", NOW, listing_id=listing.id
-                )
-            with pytest.raises(ListingNotFound):
-                await request_purchase(session, buyer, listing)
-        finally:
-            unregister_contact_guard(not_blocked)
-        assert await request_purchase(session, buyer, listing)
+    async def test_a_block_between_others_changes_nothing(self, session, parties):
+        # given
+        seller, buyer, listing = parties
+        stranger = await create_user(session, prefix="stranger")
+        await block(session, seller, stranger)
+        # when
+        message = await messages_service.send(
+            session, viewer_of(buyer), "Hi", NOW, listing_id=listing.id
+        )
+        request = await request_purchase(session, buyer, listing)
+        # then
+        assert message.sender_id == buyer.id
+        assert request.buyer_id == buyer.id

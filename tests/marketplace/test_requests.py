@@ -12,6 +12,7 @@ from graphql_api.marketplace.errors import (
     InvalidMeetup,
     InvalidPrice,
     ListingNotAvailable,
+    ListingNotFound,
     NotYourMove,
     OwnListing,
     PurchaseRequestNotFound,
@@ -20,6 +21,7 @@ from graphql_api.marketplace.models import ListingStatus, RequestState, Transact
 from graphql_api.marketplace.requests import service as requests_service
 from graphql_api.notifications.models import Notification, NotificationKind
 from tests.factories.accounts import create_user, viewer_of
+from tests.factories.social import block
 from tests.marketplace.factories import NOW, create_listing, request_purchase
 
 LATER = NOW + dt.timedelta(minutes=5)
@@ -353,3 +355,80 @@ class TestVisibility:
         assert (await requests_service.get(session, viewer_of(staff), request.id)).id == request.id
         with pytest.raises(NotYourMove):
             await requests_service.accept(session, viewer_of(staff), request.id, LATER)
+
+
+def blocker_and_blocked(parties, who_blocks):
+    """(blocker, blocked) among the seller and the buyer."""
+    seller, buyer, _ = parties
+    return (seller, buyer) if who_blocks == "seller" else (buyer, seller)
+
+
+class TestBlocking:
+    @pytest.mark.parametrize("who_blocks", ["seller", "buyer"])
+    async def test_a_block_either_way_stops_a_request_as_a_missing_listing(
+        self, session, parties, who_blocks
+    ):
+        # given
+        seller, buyer, listing = parties
+        await block(session, *blocker_and_blocked(parties, who_blocks))
+        # when / then
+        with pytest.raises(ListingNotFound):
+            await request_purchase(session, buyer, listing)
+        assert await inbox(session, seller) == []
+
+    @pytest.mark.parametrize("who_blocks", ["seller", "buyer"])
+    async def test_a_block_either_way_stops_counter_offers_as_a_missing_request(
+        self, session, parties, who_blocks
+    ):
+        # given
+        seller, buyer, listing = parties
+        request = await request_purchase(session, buyer, listing, price=Decimal("9"))
+        await block(session, *blocker_and_blocked(parties, who_blocks))
+        # when / then
+        with pytest.raises(PurchaseRequestNotFound):
+            await requests_service.counter(
+                session, viewer_of(seller), request.id, Decimal("11"), None, LATER
+            )
+        assert request.state is RequestState.PENDING and request.price == Decimal("9.00")
+
+    async def test_the_buyer_cannot_counter_the_blocker_either(self, session, parties):
+        # given: the seller countered, then blocked the buyer
+        seller, buyer, listing = parties
+        request = await request_purchase(session, buyer, listing, price=Decimal("9"))
+        await requests_service.counter(
+            session, viewer_of(seller), request.id, Decimal("11"), None, LATER
+        )
+        await block(session, seller, buyer)
+        # when / then
+        with pytest.raises(PurchaseRequestNotFound):
+            await requests_service.counter(
+                session, viewer_of(buyer), request.id, Decimal("10"), None, LATER
+            )
+        with pytest.raises(PurchaseRequestNotFound):
+            await requests_service.accept(session, viewer_of(buyer), request.id, LATER)
+
+    async def test_a_reserved_deal_can_still_be_called_off_after_a_block(self, session, parties):
+        # given
+        seller, buyer, listing = parties
+        request = await accepted(session, parties)
+        await block(session, buyer, seller)
+        # when
+        with pytest.raises(PurchaseRequestNotFound):
+            await requests_service.schedule_meetup(
+                session, viewer_of(seller), request.id, MEETUP, "Central Park gate", LATER
+            )
+        cancelled = await requests_service.cancel(session, viewer_of(seller), request.id, LATER)
+        # then
+        assert cancelled.state is RequestState.CANCELLED
+        assert listing.status is ListingStatus.ACTIVE
+
+    async def test_a_paid_hand_over_can_still_be_completed_after_a_block(self, session, parties):
+        # given
+        seller, buyer, listing = parties
+        request = await paid(session, parties)
+        await block(session, seller, buyer)
+        # when
+        completed = await requests_service.complete(session, viewer_of(seller), request.id, LATER)
+        # then
+        assert completed.state is RequestState.COMPLETED
+        assert listing.status is ListingStatus.SOLD

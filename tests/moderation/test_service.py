@@ -18,11 +18,7 @@ from graphql_api.moderation.errors import (
 )
 from graphql_api.moderation.models import ReportReason, ReportStatus, ReportTargetType
 from graphql_api.moderation.service import ResolutionAction
-from graphql_api.moderation.targets import (
-    handler_for,
-    register_report_target,
-    unregister_report_target,
-)
+from graphql_api.moderation.targets import TARGETS, ReportTarget, handler_for
 from graphql_api.notifications.models import Notification, NotificationKind
 from graphql_api.pagination import PageArgs
 from tests.factories.accounts import create_user, viewer_of
@@ -221,8 +217,15 @@ class TestSuspension:
             await moderation_service.suspend(session, viewer_of(reporter), seller.id, LATER)
 
 
-class TestRegistry:
-    async def test_another_domain_plugs_in_a_target_kind(self, session, scene):
+class TestTargets:
+    def test_every_target_type_has_a_row(self):
+        # when
+        kinds = {kind: handler_for(kind).kind for kind in ReportTargetType}
+        # then
+        assert kinds == {kind: kind for kind in ReportTargetType}
+        assert handler_for(ReportTargetType.USER).remove is None
+
+    async def test_a_substituted_row_answers_for_its_kind(self, session, scene, monkeypatch):
         # given: a stand-in for the social domain's posts
         seller, reporter, staff, _ = scene
         removed: list[int] = []
@@ -236,22 +239,15 @@ class TestRegistry:
         async def author(session, post_id):
             return seller.id
 
-        original = handler_for(ReportTargetType.POST)
-        register_report_target("POST", exists=exists, remove=remove, author=author)
-        try:
-            # when
-            created = await report(session, reporter, ReportTargetType.POST, 7)
-            await moderation_service.resolve(
-                session, viewer_of(staff), created.id, ResolutionAction.REMOVE_CONTENT, None, LATER
-            )
-            # then
-            assert removed == [7]
-            with pytest.raises(ReportTargetNotFound):
-                await report(session, reporter, ReportTargetType.POST, 8)
-        finally:
-            if original is None:
-                unregister_report_target("POST")
-            else:
-                register_report_target(
-                    "POST", exists=original.exists, remove=original.remove, author=original.author
-                )
+        stand_in = ReportTarget(ReportTargetType.POST, exists, remove, author)
+        monkeypatch.setitem(TARGETS, ReportTargetType.POST, stand_in)
+        # when
+        created = await report(session, reporter, ReportTargetType.POST, 7)
+        await moderation_service.resolve(
+            session, viewer_of(staff), created.id, ResolutionAction.REMOVE_CONTENT, None, LATER
+        )
+        # then
+        assert removed == [7]
+        assert NotificationKind.CONTENT_REMOVED in await kinds_for(session, seller)
+        with pytest.raises(ReportTargetNotFound):
+            await report(session, reporter, ReportTargetType.POST, 8)

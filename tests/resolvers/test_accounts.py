@@ -1,4 +1,5 @@
 import pytest
+from strawberry import relay
 
 from graphql_api.accounts.errors import AccountErrorCode
 from graphql_api.auth import Role, user_id_from_token
@@ -177,18 +178,123 @@ class TestMe:
         assert result.errors is None
         assert result.data["me"] is None
 
-    async def test_a_user_node_of_someone_else_is_null(self, schema, make_context, session):
+
+USER_NODE = """
+query Node($id: ID!) {
+  node(id: $id) { id ... on User { displayName email role timeZone createdAt } }
+}
+"""
+PRIVATE_FIELDS = ("email", "role", "timeZone", "createdAt")
+
+
+def user_gid(user) -> str:
+    return str(relay.GlobalID("User", str(user.id)))
+
+
+class TestUserNode:
+    @pytest.mark.parametrize("role", [Role.OWNER, Role.STAFF, Role.ADMIN])
+    async def test_the_user_themself_sees_every_field(self, schema, make_context, session, role):
         # given
-        user = await create_user(session)
-        stranger = await create_user(session, prefix="stranger")
-        me = await schema.execute(ME, context_value=make_context(viewer_of(user)))
-        query = "query Node($id: ID!) { node(id: $id) { id ... on User { email } } }"
+        user = await create_user(session, role)
 
         # when
         result = await schema.execute(
-            query,
-            variable_values={"id": me.data["me"]["id"]},
+            USER_NODE,
+            variable_values={"id": user_gid(user)},
+            context_value=make_context(viewer_of(user)),
+        )
+
+        # then
+        assert result.errors is None
+        node = result.data["node"]
+        assert (node["displayName"], node["email"], node["role"]) == (
+            user.display_name,
+            user.email,
+            role.value,
+        )
+        assert node["timeZone"] == "UTC" and node["createdAt"] is not None
+
+    async def test_another_owner_sees_only_the_id_and_display_name(
+        self, schema, make_context, session
+    ):
+        # given
+        user = await create_user(session, prefix="seller")
+        stranger = await create_user(session, prefix="stranger")
+
+        # when
+        result = await schema.execute(
+            USER_NODE,
+            variable_values={"id": user_gid(user)},
             context_value=make_context(viewer_of(stranger)),
+        )
+
+        # then
+        assert result.errors is None
+        node = result.data["node"]
+        assert (node["id"], node["displayName"]) == (user_gid(user), "seller")
+        assert {field: node[field] for field in PRIVATE_FIELDS} == dict.fromkeys(PRIVATE_FIELDS)
+
+    async def test_an_owner_sees_only_the_name_of_staff(self, schema, make_context, session):
+        # given
+        staff = await create_user(session, Role.STAFF, prefix="staff")
+        owner = await create_user(session, prefix="owner")
+
+        # when
+        result = await schema.execute(
+            USER_NODE,
+            variable_values={"id": user_gid(staff)},
+            context_value=make_context(viewer_of(owner)),
+        )
+
+        # then
+        assert result.errors is None
+        assert result.data["node"]["displayName"] == "staff"
+        assert result.data["node"]["role"] is None
+
+    @pytest.mark.parametrize("role", [Role.STAFF, Role.ADMIN])
+    async def test_staff_and_admins_see_every_field_of_an_owner(
+        self, schema, make_context, session, role
+    ):
+        # given
+        user = await create_user(session, prefix="owner")
+        moderator = await create_user(session, role, prefix="moderator")
+
+        # when
+        result = await schema.execute(
+            USER_NODE,
+            variable_values={"id": user_gid(user)},
+            context_value=make_context(viewer_of(moderator)),
+        )
+
+        # then
+        assert result.errors is None
+        node = result.data["node"]
+        assert (node["email"], node["role"], node["timeZone"]) == (user.email, "OWNER", "UTC")
+        assert node["createdAt"] is not None
+
+    async def test_an_anonymous_viewer_sees_no_user(self, schema, make_context, session):
+        # given
+        user = await create_user(session)
+
+        # when
+        result = await schema.execute(
+            USER_NODE, variable_values={"id": user_gid(user)}, context_value=make_context()
+        )
+
+        # then
+        assert result.errors is None
+        assert result.data["node"] is None
+
+    async def test_an_unknown_user_is_null(self, schema, make_context, session):
+        # given
+        viewer = await create_user(session)
+        missing = relay.GlobalID("User", str(viewer.id + 10_000))
+
+        # when
+        result = await schema.execute(
+            USER_NODE,
+            variable_values={"id": str(missing)},
+            context_value=make_context(viewer_of(viewer)),
         )
 
         # then

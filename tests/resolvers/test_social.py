@@ -94,6 +94,7 @@ mutation B($input: BlockUserInput!) {
 }
 """
 BLOCKED_USERS = "query { blockedUsers { totalCount edges { node { id } } } }"
+USER_NAME = "query N($id: ID!) { node(id: $id) { ... on User { displayName email } } }"
 USER_POSTS = """
 query P($userId: ID!) { userPosts(userId: $userId) { totalCount edges { node { text } } } }
 """
@@ -393,6 +394,35 @@ class TestBlocks:
         }
         assert listed["blockedUsers"]["totalCount"] == 1
         assert hidden["profile"] is None
+
+    async def test_a_block_hides_the_profile_but_not_the_accounts_name(self, run, alice, bob):
+        # given
+        await run(viewer_of(alice), BLOCK, input={"userId": gid("User", bob.id)})
+
+        # when
+        profile = await run(viewer_of(bob), PROFILE, userId=gid("User", alice.id))
+        user = await run(viewer_of(bob), USER_NAME, id=gid("User", alice.id))
+
+        # then
+        assert profile["profile"] is None
+        assert user["node"] == {"displayName": "alice", "email": None}
+
+    async def test_a_private_profile_hides_posts_but_not_the_accounts_name(
+        self, run, session, alice, bob
+    ):
+        # given
+        await make_private(session, alice)
+        await create_post(session, alice, "secret")
+        await create_pet(session, alice, name="Mochi")
+
+        # when
+        user = await run(viewer_of(bob), USER_NAME, id=gid("User", alice.id))
+        profile = await run(viewer_of(bob), PROFILE, userId=gid("User", alice.id))
+
+        # then
+        assert user["node"] == {"displayName": "alice", "email": None}
+        assert profile["profile"]["contentVisible"] is False
+        assert profile["profile"]["pets"] == []
 
     async def test_posts_of_a_profile_you_cannot_see_are_a_top_level_not_found(
         self, schema, make_context, session, alice, bob

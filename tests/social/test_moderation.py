@@ -4,7 +4,6 @@ from graphql_api.moderation import service as moderation_service
 from graphql_api.moderation.errors import ReportTargetNotFound
 from graphql_api.moderation.models import ReportReason, ReportTargetType
 from graphql_api.moderation.service import ResolutionAction
-from graphql_api.social import moderation as social_moderation
 from graphql_api.social.comments import service as comments_service
 from graphql_api.social.posts import service as posts_service
 from graphql_api.social.posts.models import PostVisibility
@@ -18,7 +17,6 @@ class TestReportTargets:
         self, session, author, fan, staff
     ):
         # given
-        social_moderation.register()
         post = await create_post(session, author)
         report = await moderation_service.report(
             session, viewer_of(fan), ReportTargetType.POST, post.id, ReportReason.SPAM, None, NOW
@@ -37,7 +35,6 @@ class TestReportTargets:
 
     async def test_a_reported_comment_is_removed(self, session, author, fan, staff):
         # given
-        social_moderation.register()
         post = await create_post(session, author)
         comment = await comment_on(session, fan, post)
         report = await moderation_service.report(
@@ -60,7 +57,6 @@ class TestReportTargets:
 
     async def test_a_post_the_reporter_cannot_see_cannot_be_reported(self, session, author, fan):
         # given
-        social_moderation.register()
         post = await create_post(session, author, visibility=PostVisibility.PRIVATE)
 
         # when / then

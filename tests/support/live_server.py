@@ -64,7 +64,13 @@ def run_cli(*args: str, **settings: str) -> subprocess.CompletedProcess[str]:
     )
 
 
+# Two xdist workers each run two or three servers beside in-process engines: small pools keep
+# the suite well inside PostgreSQL's default 100 connections.
+SERVER_POOL = {"database_pool_size": "5", "database_max_overflow": "10"}
+
+
 def start_server(log_dir: Path, name: str, **settings: str) -> LiveServer:
+    settings = {**SERVER_POOL, **settings}
     port = free_port()
     log_path = log_dir / f"{name}.log"
     log_file = log_path.open("wb")

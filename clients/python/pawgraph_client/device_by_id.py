@@ -22,7 +22,24 @@ class DeviceById(BaseModel):
 
 class DeviceByIdNodeNode(BaseModel):
     typename__: Literal[
-        "Alert", "Command", "FeedingLog", "Node", "Notification", "Pet", "User"
+        "Alert",
+        "Category",
+        "Command",
+        "Comment",
+        "FeedingLog",
+        "FeedingSchedule",
+        "Listing",
+        "Message",
+        "MessageThread",
+        "Node",
+        "Notification",
+        "Pet",
+        "Post",
+        "Profile",
+        "PurchaseRequest",
+        "Report",
+        "Transaction",
+        "User",
     ] = Field(alias="__typename")
 
 

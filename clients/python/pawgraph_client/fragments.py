@@ -73,11 +73,11 @@ class UserErrorFields(BaseModel):
 
 class UserFields(BaseModel):
     id: str
-    email: str
+    email: Optional[str]
     display_name: str = Field(alias="displayName")
-    role: Role
-    time_zone: str = Field(alias="timeZone")
-    created_at: datetime = Field(alias="createdAt")
+    role: Optional[Role]
+    time_zone: Optional[str] = Field(alias="timeZone")
+    created_at: Optional[datetime] = Field(alias="createdAt")
 
 
 DeviceFields.model_rebuild()

@@ -17,7 +17,24 @@ class PetById(BaseModel):
 
 class PetByIdNodeNode(BaseModel):
     typename__: Literal[
-        "Alert", "Command", "Device", "FeedingLog", "Node", "Notification", "User"
+        "Alert",
+        "Category",
+        "Command",
+        "Comment",
+        "Device",
+        "FeedingLog",
+        "FeedingSchedule",
+        "Listing",
+        "Message",
+        "MessageThread",
+        "Node",
+        "Notification",
+        "Post",
+        "Profile",
+        "PurchaseRequest",
+        "Report",
+        "Transaction",
+        "User",
     ] = Field(alias="__typename")
 
 

@@ -64,7 +64,7 @@ class Listing(relay.Node):
         loaded = await info.context.loaders.listing_by_id.load_many(node_ids_to_ints(node_ids))
         return [cls.from_model(listing) if listing else None for listing in loaded]
 
-    @strawberry.field(description="Who sells it; null if their profile is hidden from the viewer.")
+    @strawberry.field(description="Who sells it; null to anonymous viewers, who see no users.")
     async def seller(self, info: strawberry.Info) -> User | None:
         user = await info.context.loaders.user_by_id.load(self.seller_id)
         return User.from_model(user) if user else None

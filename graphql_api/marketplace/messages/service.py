@@ -1,7 +1,8 @@
 """Message threads: one per listing and buyer, between that buyer and the seller only.
 
 A message is pushed live on its thread's channel after it commits, and the other party gets a
-notification. Read markers (one per party) give the unread counts.
+notification. Read markers (one per party) give the unread counts. Users in a block (either
+way) cannot message each other; the refusal reads as a missing listing or thread.
 """
 
 import datetime as dt
@@ -12,7 +13,6 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from graphql_api import events
 from graphql_api.auth import Viewer, require_viewer, require_writer
-from graphql_api.marketplace import guards
 from graphql_api.marketplace.errors import (
     InvalidMessage,
     ListingNotAvailable,
@@ -28,6 +28,7 @@ from graphql_api.marketplace.money import bounded_text
 from graphql_api.notifications import service as notifications_service
 from graphql_api.notifications.models import NotificationKind
 from graphql_api.pagination import Page, PageArgs
+from graphql_api.social.blocks import service as blocks_service
 
 MAX_BODY = 2000
 _PREVIEW = 80
@@ -63,7 +64,8 @@ async def _thread_for_listing(
         raise ListingNotFound(field="listingId")
     if listing.seller_id == viewer.user_id:
         raise OwnListing("Sellers answer in the buyer's thread.", field="listingId")
-    if not await guards.may_contact(session, viewer.user_id, listing.seller_id):
+    # Blocked either way: the listing reads as missing, so the buyer does not learn of the block.
+    if await blocks_service.is_blocked(session, viewer.user_id, listing.seller_id):
         raise ListingNotFound(field="listingId")
     repository = MessageThreadRepository(session)
     thread = await repository.get_by_listing_and_buyer(listing.id, viewer.user_id)
@@ -101,7 +103,7 @@ async def send(
     if thread_id is not None:
         thread = await require_thread(session, viewer, thread_id)
         other = thread.seller_id if viewer.user_id == thread.buyer_id else thread.buyer_id
-        if not await guards.may_contact(session, viewer.user_id, other):
+        if await blocks_service.is_blocked(session, viewer.user_id, other):
             raise ThreadNotFound(field="threadId")
     else:
         thread = await _thread_for_listing(session, viewer, listing_id, now)  # type: ignore[arg-type]

@@ -1,7 +1,9 @@
 """Purchase requests: every move goes through :mod:`.machine`'s one transition table.
 
 A move, its effect on the listing and the notifications it causes are written in the caller's
-unit of work, so they commit together or not at all.
+unit of work, so they commit together or not at all. Users in a block (either way, asked of
+:func:`graphql_api.social.blocks.service.is_blocked`) cannot start or negotiate a deal with each
+other; the refusal reads as a missing listing or request.
 """
 
 import datetime as dt
@@ -13,7 +15,6 @@ from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from graphql_api.auth import Viewer, require_viewer, require_writer
-from graphql_api.marketplace import guards
 from graphql_api.marketplace.errors import (
     InvalidMeetup,
     InvalidOffer,
@@ -36,6 +37,7 @@ from graphql_api.marketplace.requests.machine import Move, Party, Transition, tr
 from graphql_api.marketplace.requests.repository import PurchaseRequestRepository
 from graphql_api.marketplace.transactions import service as transactions_service
 from graphql_api.pagination import Page, PageArgs
+from graphql_api.social.blocks import service as blocks_service
 
 MAX_MESSAGE = 1000
 MAX_PLACE = 200
@@ -44,6 +46,9 @@ _TERMINAL = {RequestState.REJECTED, RequestState.CANCELLED, RequestState.COMPLET
 _NEGOTIABLE = (RequestState.PENDING, RequestState.NEGOTIATING)
 # States in which the listing is held for this request.
 _HOLDING = {RequestState.ACCEPTED, RequestState.MEETUP_SCHEDULED, RequestState.PAID}
+# Moves that end a request stay open to both parties after a block, so a block never strands a
+# reserved listing or a paid hand-over; every other move is contact, refused as "not found".
+_ENDING = {Move.REJECT, Move.CANCEL, Move.COMPLETE}
 
 
 async def get(
@@ -97,7 +102,8 @@ async def create(
         raise ListingNotFound(field="listingId")
     if listing.seller_id == viewer.user_id:
         raise OwnListing(field="listingId")
-    if not await guards.may_contact(session, viewer.user_id, listing.seller_id):
+    # Blocked either way: the listing reads as missing, so the buyer does not learn of the block.
+    if await blocks_service.is_blocked(session, viewer.user_id, listing.seller_id):
         raise ListingNotFound(field="listingId")
     repository = PurchaseRequestRepository(session)
     existing = await repository.get_open(listing.id, viewer.user_id)
@@ -161,7 +167,7 @@ async def _begin(
     listing = await ListingRepository(session).get_for_update(request.listing_id)
     assert listing is not None  # the foreign key cascades
     other = request.seller_id if viewer.user_id == request.buyer_id else request.buyer_id
-    if not await guards.may_contact(session, viewer.user_id, other):
+    if move not in _ENDING and await blocks_service.is_blocked(session, viewer.user_id, other):
         raise PurchaseRequestNotFound(field="id")
     return _Moving(request, listing, transition(request, move, viewer.user_id), viewer.user_id)
 

@@ -1,7 +1,8 @@
 """Blocking: two users in a block see none of each other's content, and cannot follow, react,
 comment or message each other. Blocking removes the follows between them both ways.
 
-The marketplace asks :func:`is_blocked` before a message is sent.
+The marketplace asks :func:`is_blocked` before a message, a purchase request or an offer passes
+between two users; social itself never imports the marketplace.
 """
 
 import datetime as dt
