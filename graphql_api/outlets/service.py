@@ -23,7 +23,7 @@ from graphql_api.devices.models import Device, DeviceKind
 from graphql_api.devices.repository import DeviceRepository
 from graphql_api.outlets.errors import HubNotFound, InvalidOutletId, OutletNotFound
 from graphql_api.outlets.models import HubFocus
-from graphql_api.outlets.repository import OutletRepository
+from graphql_api.outlets.repository import OutletRepository, ReportedOutlet
 from graphql_api.settings import Settings
 from graphql_api.telemetry import service as telemetry_service
 
@@ -102,6 +102,30 @@ async def outlet_of_hub(session: AsyncSession, hub: Device, outlet_id: str) -> D
     if outlet is None or outlet.kind is not DeviceKind.OUTLET:
         raise OutletNotFound(f"Outlet {short_id} is not registered on this hub.")
     return outlet
+
+
+async def mark_outlet_reported(
+    session: AsyncSession,
+    hub: Device,
+    outlet_id: str,
+    reported: Mapping[str, Any],
+    now: dt.datetime,
+    *,
+    stream: str,
+) -> ReportedOutlet:
+    """The hub's outlet ``outlet_id`` reported: merge it into its state and mark it seen and
+    online, in one statement that also reads what the reading's rules need (its open alert
+    kinds, a SENT relay command, when its telemetry ``stream`` was last stored).
+
+    OutletNotFound, with nothing written, if the outlet is not on this hub.
+    """
+    short_id = normalize_short_id(outlet_id)
+    report = await OutletRepository(session).report_child_outlet(
+        hub.id, short_id, dict(reported), now, stream=stream
+    )
+    if report is None:
+        raise OutletNotFound(f"Outlet {short_id} is not registered on this hub.")
+    return report
 
 
 async def outlet_ids_of_hub(session: AsyncSession, hub: Device) -> list[str]:

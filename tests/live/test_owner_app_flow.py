@@ -51,7 +51,9 @@ mutation FeedNow($input: FeedNowInput!) {
 }
 """
 FOCUS_OUTLET = """
-mutation FocusOutlet($input: FocusOutletInput!) { focusOutlet(input: $input) { userErrors { code } } }
+mutation FocusOutlet($input: FocusOutletInput!) {
+  focusOutlet(input: $input) { userErrors { code } }
+}
 """
 OUTLET_STATE = """
 query OutletState($outletId: ID!) {
