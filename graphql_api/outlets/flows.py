@@ -8,6 +8,7 @@ per device and kind however many readings repeat the condition.
 """
 
 import datetime as dt
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from sqlalchemy.ext.asyncio import AsyncSession
@@ -16,8 +17,9 @@ from graphql_api.alerts import service as alerts_service
 from graphql_api.alerts.models import AlertKind
 from graphql_api.commands import service as commands_service
 from graphql_api.commands.models import Command
+from graphql_api.devices import service as devices_service
 from graphql_api.devices.flows import device_reported
-from graphql_api.devices.models import Device
+from graphql_api.devices.models import Device, DeviceKind
 from graphql_api.outlets import service as outlets_service
 from graphql_api.outlets.errors import HubNotFound
 from graphql_api.outlets.service import OVERLOAD_TRIP_MA
@@ -68,11 +70,18 @@ async def _apply_rule(
     outlet: Device,
     kind: AlertKind,
     holds: bool,
-    message: str,
+    message: Callable[[], str],
     now: dt.datetime,
+    open_kinds: frozenset[AlertKind],
 ) -> None:
+    """Raise or clear ``kind`` when the reading changes it; ``open_kinds`` as the reading's first
+    statement saw them. A change another transaction made since is caught up by the outlet's
+    next reading: raising again is a no-op (one open alert per kind, ON CONFLICT), and a clear
+    missed here is made then."""
+    if holds == (kind in open_kinds):
+        return
     if holds:
-        await alerts_service.raise_alert(session, outlet, kind, message, now)
+        await alerts_service.raise_alert(session, outlet, kind, message(), now)
     else:
         await alerts_service.clear_condition(session, outlet, kind, now)
 
@@ -83,23 +92,44 @@ async def _apply_alert_rules(
     reading: OutletReading,
     threshold_ma: int | None,
     now: dt.datetime,
+    open_kinds: frozenset[AlertKind],
 ) -> None:
-    overload = f"{outlet.name}: overload trip (A {reading.current_a} mA, B {reading.current_b} mA)."
-    await _apply_rule(session, outlet, AlertKind.OVERLOAD, reading.overload, overload, now)
-    threshold = (
-        f"{outlet.name}: current above the {threshold_ma} mA threshold "
-        f"(A {reading.current_a} mA, B {reading.current_b} mA)."
+    currents = f"(A {reading.current_a} mA, B {reading.current_b} mA)"
+    await _apply_rule(
+        session,
+        outlet,
+        AlertKind.OVERLOAD,
+        reading.overload,
+        lambda: f"{outlet.name}: overload trip {currents}.",
+        now,
+        open_kinds,
     )
     await _apply_rule(
-        session, outlet, AlertKind.THRESHOLD, over_threshold(reading, threshold_ma), threshold, now
+        session,
+        outlet,
+        AlertKind.THRESHOLD,
+        over_threshold(reading, threshold_ma),
+        lambda: f"{outlet.name}: current above the {threshold_ma} mA threshold {currents}.",
+        now,
+        open_kinds,
     )
 
 
-async def record_outlet_reading(
-    session: AsyncSession, settings: Settings, hub: Device, reading: OutletReading, now: dt.datetime
-) -> OutletReadingResult:
-    """``POST /api/data/``: one outlet reading relayed by its hub."""
-    outlet = await outlets_service.outlet_of_hub(session, hub, reading.outlet_id)
+def _open_alerts_to_trust(
+    settings: Settings, report: outlets_service.ReportedOutlet, now: dt.datetime
+) -> frozenset[AlertKind] | None:
+    """The open alert kinds the report saw, or None when OFFLINE must be cleared regardless.
+
+    An offline sweep whose transaction was still open when the report's statement began may
+    have raised OFFLINE unseen by it; a sweep only takes an outlet silent for the offline
+    threshold, so one seen within half of it cannot be such an outlet.
+    """
+    silent_since = now - devices_service.offline_after(settings, DeviceKind.OUTLET) / 2
+    seen_at = report.previously_seen_at
+    return report.open_alert_kinds if seen_at is not None and seen_at > silent_since else None
+
+
+def _reported_state(reading: OutletReading, now: dt.datetime) -> dict[str, object]:
     reported: dict[str, object] = {
         "current_a": reading.current_a,
         "current_b": reading.current_b,
@@ -110,12 +140,32 @@ async def record_outlet_reading(
         reported["relay_a"] = reading.relay_a
     if reading.relay_b is not None:
         reported["relay_b"] = reading.relay_b
-    state = await outlets_service.mark_reported(session, outlet, reported, now)
-    await device_reported(session, outlet, now)
+    return reported
+
+
+async def record_outlet_reading(
+    session: AsyncSession, settings: Settings, hub: Device, reading: OutletReading, now: dt.datetime
+) -> OutletReadingResult:
+    """``POST /api/data/``: one outlet reading relayed by its hub.
+
+    One statement merges the reading into the outlet's state and reads what the rules need;
+    further statements run only when something changes: an alert raised or cleared, a SENT
+    relay command to confirm, the reading that is stored this interval. The outlet's row stays
+    locked from that statement to the commit, so the less follows it the better.
+    """
+    report = await outlets_service.mark_outlet_reported(
+        session, hub, reading.outlet_id, _reported_state(reading, now), now, stream=OUTLET_STREAM
+    )
+    outlet, state = report.outlet, report.outlet.state or {}
+    await device_reported(
+        session, outlet, now, open_alerts=_open_alerts_to_trust(settings, report, now)
+    )
     relay_a, relay_b = bool(state.get("relay_a", False)), bool(state.get("relay_b", False))
-    if reading.relay_a is not None and reading.relay_b is not None:
+    if reading.relay_a is not None and reading.relay_b is not None and report.relay_command_sent:
         await commands_service.confirm_relay_state(session, outlet, relay_a, relay_b, now)
-    await _apply_alert_rules(session, outlet, reading, state.get("threshold_ma"), now)
+    await _apply_alert_rules(
+        session, outlet, reading, state.get("threshold_ma"), now, report.open_alert_kinds
+    )
     persisted = await telemetry_service.record(
         session,
         settings,
@@ -124,6 +174,7 @@ async def record_outlet_reading(
         now,
         stream=OUTLET_STREAM,
         state={"relay_a": relay_a, "relay_b": relay_b, "overload": reading.overload},
+        stream_persisted_at=report.stream_persisted_at,
     )
     return OutletReadingResult(outlet=outlet, relay_a=relay_a, relay_b=relay_b, persisted=persisted)
 

@@ -27,6 +27,8 @@ class ReportedOutlet:
     know of it, all read by the same statement as the row was written."""
 
     outlet: Device
+    # When the outlet was seen before this report (None: never).
+    previously_seen_at: dt.datetime | None
     open_alert_kinds: frozenset[AlertKind]
     relay_command_sent: bool
     stream_persisted_at: dt.datetime | None
@@ -87,19 +89,18 @@ class OutletRepository(RepositoryBase[Device]):
         stream: str,
     ) -> ReportedOutlet | None:
         """Merge ``patch`` into the hub's outlet's state and mark it seen, in one statement that
-        also reads the outlet's open alert kinds, whether a relay command of it is SENT, and
-        when its telemetry ``stream`` was last stored; None if the hub has no such outlet.
+        also reads when it was seen before, its open alert kinds, whether a relay command of it
+        is SENT, and when its telemetry ``stream`` was last stored; None if the hub has no such
+        outlet (nothing written).
 
-        The reads see the database as the statement began. The subqueries find the outlet by
-        its hub and id through an alias rather than correlating with the updated row, which
-        SQLite's RETURNING would render ambiguously.
+        Those reads see the database as the statement began (PostgreSQL; SQLite has one writer
+        at a time), also when the statement had to wait for another transaction's lock on the
+        row. They find the outlet by its hub and id through an alias rather than correlating
+        with the updated row, which SQLite's RETURNING would render ambiguously.
         """
         target = aliased(Device, name="target_outlet")
-        outlet_id = (
-            select(target.id)
-            .where(target.parent_id == hub_id, target.hardware_id == hardware_id)
-            .scalar_subquery()
-        )
+        of_target = (target.parent_id == hub_id, target.hardware_id == hardware_id)
+        outlet_id = select(target.id).where(*of_target).scalar_subquery()
         statement = (
             update(Device)
             .where(
@@ -110,6 +111,7 @@ class OutletRepository(RepositoryBase[Device]):
             .values(state=self._merged_state(patch), last_seen_at=seen_at, online=True)
             .returning(
                 Device,
+                select(target.last_seen_at).where(*of_target).scalar_subquery(),
                 open_kinds_subquery(outlet_id),
                 sent_relay_exists(outlet_id),
                 persisted_at_subquery(outlet_id, stream),
@@ -119,8 +121,10 @@ class OutletRepository(RepositoryBase[Device]):
         row = (await self.execute(statement)).first()
         if row is None:
             return None
-        outlet, open_kinds, relay_sent, persisted_at = row
-        return ReportedOutlet(outlet, decode_open_kinds(open_kinds), bool(relay_sent), persisted_at)
+        outlet, seen_at_before, open_kinds, relay_sent, persisted_at = row
+        return ReportedOutlet(
+            outlet, seen_at_before, decode_open_kinds(open_kinds), bool(relay_sent), persisted_at
+        )
 
     async def get_focus(self, hub_id: int) -> HubFocus | None:
         return await self.get_one_or_none(select(HubFocus).where(HubFocus.hub_id == hub_id))
