@@ -78,11 +78,12 @@ def _count(name: str):
 
 def counted_app() -> FastAPI:
     """The API app (uvicorn factory) with SQL counters: every statement a cursor executes (the
-    pool's pings are not statements and not counted), every commit and every pool checkout,
-    for this process, served as JSON at ``STATEMENTS_PATH``."""
+    pool's pings are not statements and not counted), every commit, every pool checkout and
+    every new connection, for this process, served as JSON at ``STATEMENTS_PATH``."""
     event.listen(Engine, "before_cursor_execute", _count("statements"))
     event.listen(Engine, "commit", _count("commits"))
     event.listen(Pool, "checkout", _count("checkouts"))
+    event.listen(Pool, "connect", _count("connects"))
     app = create_app()
 
     @app.get(STATEMENTS_PATH, include_in_schema=False)

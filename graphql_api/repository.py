@@ -60,9 +60,11 @@ class RepositoryBase(Generic[M]):
 
     # ---- statements, serialized per session ---------------------------------------------------
 
-    async def execute(self, statement: Any) -> Result[Any]:
+    async def execute(self, statement: Any, params: dict[str, Any] | None = None) -> Result[Any]:
+        """Run ``statement``; ``params`` fill its ``bindparam``s, so a hot path can build its
+        statement once and skip rebuilding it (and its cache key) on every call."""
         async with statement_lock(self.session):
-            return await self.session.execute(statement)
+            return await self.session.execute(statement, params)
 
     async def scalars(self, statement: Select[Any]) -> list[Any]:
         return list((await self.execute(statement)).scalars().all())

@@ -6,7 +6,6 @@ it reported raise or clear their alerts, all in the route's one unit of work.
 """
 
 import datetime as dt
-from collections.abc import Collection
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
@@ -17,21 +16,9 @@ from graphql_api.devices.models import Device
 from graphql_api.settings import Settings
 
 
-async def device_reported(
-    session: AsyncSession,
-    device: Device,
-    now: dt.datetime,
-    *,
-    open_alerts: Collection[AlertKind] | None = None,
-) -> None:
-    """The device was heard from: an OFFLINE alert on it, if open, is over.
-
-    ``open_alerts``: the device's open alert kinds, when the caller read them earlier in this
-    transaction; without OFFLINE among them there is nothing to clear and no statement is run.
-    An OFFLINE alert raised after that read is cleared by the device's next report.
-    """
-    if open_alerts is None or AlertKind.OFFLINE in open_alerts:
-        await alerts_service.clear_condition(session, device, AlertKind.OFFLINE, now)
+async def device_reported(session: AsyncSession, device: Device, now: dt.datetime) -> None:
+    """The device was heard from: an OFFLINE alert on it, if open, is over."""
+    await alerts_service.clear_condition(session, device, AlertKind.OFFLINE, now)
 
 
 def food_is_low(heartbeat: devices_service.FeederHeartbeat, settings: Settings) -> bool:

@@ -8,7 +8,6 @@ per device and kind however many readings repeat the condition.
 """
 
 import datetime as dt
-from collections.abc import Callable
 from dataclasses import dataclass
 
 from sqlalchemy.ext.asyncio import AsyncSession
@@ -55,7 +54,7 @@ class OutletReading:
 
 @dataclass(frozen=True, slots=True)
 class OutletReadingResult:
-    outlet: Device
+    outlet_id: int
     relay_a: bool
     relay_b: bool
     persisted: bool
@@ -65,68 +64,100 @@ def over_threshold(reading: OutletReading, threshold_ma: int | None) -> bool:
     return bool(threshold_ma) and any(value > threshold_ma for value in reading.currents().values())
 
 
+@dataclass(frozen=True, slots=True)
+class _Changes:
+    """What a reading changes beyond the outlet's row, from what that row's statement read.
+
+    A change another transaction made after that read (or while the statement waited for the
+    row's lock) is caught up by the outlet's next reading: raising an alert again is a no-op
+    (one open alert per device and kind), a clear missed now is made then, and a relay command
+    SENT meanwhile is confirmed then. OFFLINE is the exception, see ``_offline_may_be_open``.
+    """
+
+    clear_offline: bool
+    overload: bool | None  # None: OVERLOAD stays as it is; else raise (True) or clear it
+    threshold: bool | None
+    confirm_relays: bool
+
+    @property
+    def any(self) -> bool:
+        return (
+            self.clear_offline
+            or self.overload is not None
+            or self.threshold is not None
+            or self.confirm_relays
+        )
+
+
+def _change(kind: AlertKind, holds: bool, open_kinds: frozenset[AlertKind]) -> bool | None:
+    return None if holds == (kind in open_kinds) else holds
+
+
+def _offline_may_be_open(
+    settings: Settings, report: outlets_service.ReportedOutlet, now: dt.datetime
+) -> bool:
+    """Whether the report must clear OFFLINE: the statement saw it open, or an offline sweep
+    whose transaction was still open as the statement began may have raised it unseen. A
+    sweep only takes an outlet silent for the offline threshold, so one seen within half of it
+    cannot be such an outlet."""
+    if AlertKind.OFFLINE in report.open_alert_kinds or report.previously_seen_at is None:
+        return True
+    silent_since = now - devices_service.offline_after(settings, DeviceKind.OUTLET) / 2
+    return report.previously_seen_at <= silent_since
+
+
+def _changes(
+    settings: Settings,
+    report: outlets_service.ReportedOutlet,
+    reading: OutletReading,
+    now: dt.datetime,
+) -> _Changes:
+    open_kinds = report.open_alert_kinds
+    threshold_ma = report.state.get("threshold_ma")
+    relays_reported = reading.relay_a is not None and reading.relay_b is not None
+    return _Changes(
+        clear_offline=_offline_may_be_open(settings, report, now),
+        overload=_change(AlertKind.OVERLOAD, reading.overload, open_kinds),
+        threshold=_change(AlertKind.THRESHOLD, over_threshold(reading, threshold_ma), open_kinds),
+        confirm_relays=relays_reported and report.relay_command_sent,
+    )
+
+
 async def _apply_rule(
     session: AsyncSession,
     outlet: Device,
     kind: AlertKind,
-    holds: bool,
-    message: Callable[[], str],
+    raise_it: bool | None,
+    message: str,
     now: dt.datetime,
-    open_kinds: frozenset[AlertKind],
 ) -> None:
-    """Raise or clear ``kind`` when the reading changes it; ``open_kinds`` as the reading's first
-    statement saw them. A change another transaction made since is caught up by the outlet's
-    next reading: raising again is a no-op (one open alert per kind, ON CONFLICT), and a clear
-    missed here is made then."""
-    if holds == (kind in open_kinds):
-        return
-    if holds:
-        await alerts_service.raise_alert(session, outlet, kind, message(), now)
-    else:
+    if raise_it is True:
+        await alerts_service.raise_alert(session, outlet, kind, message, now)
+    elif raise_it is False:
         await alerts_service.clear_condition(session, outlet, kind, now)
 
 
-async def _apply_alert_rules(
+async def _apply_changes(
     session: AsyncSession,
-    outlet: Device,
+    report: outlets_service.ReportedOutlet,
     reading: OutletReading,
-    threshold_ma: int | None,
+    changes: _Changes,
     now: dt.datetime,
-    open_kinds: frozenset[AlertKind],
 ) -> None:
+    outlet = await outlets_service.reported_outlet(session, report)
+    if changes.clear_offline:
+        await device_reported(session, outlet, now)
+    state = report.state
+    if changes.confirm_relays:
+        relay_a, relay_b = bool(state.get("relay_a", False)), bool(state.get("relay_b", False))
+        await commands_service.confirm_relay_state(session, outlet, relay_a, relay_b, now)
     currents = f"(A {reading.current_a} mA, B {reading.current_b} mA)"
-    await _apply_rule(
-        session,
-        outlet,
-        AlertKind.OVERLOAD,
-        reading.overload,
-        lambda: f"{outlet.name}: overload trip {currents}.",
-        now,
-        open_kinds,
+    overload = f"{outlet.name}: overload trip {currents}."
+    await _apply_rule(session, outlet, AlertKind.OVERLOAD, changes.overload, overload, now)
+    threshold = (
+        f"{outlet.name}: current above the {state.get('threshold_ma')} mA threshold {currents}."
     )
-    await _apply_rule(
-        session,
-        outlet,
-        AlertKind.THRESHOLD,
-        over_threshold(reading, threshold_ma),
-        lambda: f"{outlet.name}: current above the {threshold_ma} mA threshold {currents}.",
-        now,
-        open_kinds,
-    )
-
-
-def _open_alerts_to_trust(
-    settings: Settings, report: outlets_service.ReportedOutlet, now: dt.datetime
-) -> frozenset[AlertKind] | None:
-    """The open alert kinds the report saw, or None when OFFLINE must be cleared regardless.
-
-    An offline sweep whose transaction was still open when the report's statement began may
-    have raised OFFLINE unseen by it; a sweep only takes an outlet silent for the offline
-    threshold, so one seen within half of it cannot be such an outlet.
-    """
-    silent_since = now - devices_service.offline_after(settings, DeviceKind.OUTLET) / 2
-    seen_at = report.previously_seen_at
-    return report.open_alert_kinds if seen_at is not None and seen_at > silent_since else None
+    await _apply_rule(session, outlet, AlertKind.THRESHOLD, changes.threshold, threshold, now)
 
 
 def _reported_state(reading: OutletReading, now: dt.datetime) -> dict[str, object]:
@@ -149,34 +180,30 @@ async def record_outlet_reading(
     """``POST /api/data/``: one outlet reading relayed by its hub.
 
     One statement merges the reading into the outlet's state and reads what the rules need;
-    further statements run only when something changes: an alert raised or cleared, a SENT
-    relay command to confirm, the reading that is stored this interval. The outlet's row stays
-    locked from that statement to the commit, so the less follows it the better.
+    further statements run only when something changes: OFFLINE, OVERLOAD or THRESHOLD raised
+    or cleared, a SENT relay command to confirm, the one reading per interval that is stored.
+    The outlet's row stays locked from that statement to the commit, so the less follows it,
+    the less a second reading of the outlet waits.
     """
     report = await outlets_service.mark_outlet_reported(
         session, hub, reading.outlet_id, _reported_state(reading, now), now, stream=OUTLET_STREAM
     )
-    outlet, state = report.outlet, report.outlet.state or {}
-    await device_reported(
-        session, outlet, now, open_alerts=_open_alerts_to_trust(settings, report, now)
-    )
-    relay_a, relay_b = bool(state.get("relay_a", False)), bool(state.get("relay_b", False))
-    if reading.relay_a is not None and reading.relay_b is not None and report.relay_command_sent:
-        await commands_service.confirm_relay_state(session, outlet, relay_a, relay_b, now)
-    await _apply_alert_rules(
-        session, outlet, reading, state.get("threshold_ma"), now, report.open_alert_kinds
-    )
+    changes = _changes(settings, report, reading, now)
+    if changes.any:
+        await _apply_changes(session, report, reading, changes, now)
+    relay_a = bool(report.state.get("relay_a", False))
+    relay_b = bool(report.state.get("relay_b", False))
     persisted = await telemetry_service.record(
         session,
         settings,
-        outlet.id,
+        report.outlet_id,
         reading.currents(),
         now,
         stream=OUTLET_STREAM,
         state={"relay_a": relay_a, "relay_b": relay_b, "overload": reading.overload},
         stream_persisted_at=report.stream_persisted_at,
     )
-    return OutletReadingResult(outlet=outlet, relay_a=relay_a, relay_b=relay_b, persisted=persisted)
+    return OutletReadingResult(report.outlet_id, relay_a, relay_b, persisted)
 
 
 async def record_breaker_reading(

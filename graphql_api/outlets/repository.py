@@ -7,8 +7,8 @@ from typing import Any
 from sqlalchemy import JSON, ColumnElement, String, bindparam, cast, func, select, update
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.dialects.postgresql import JSONB
-from sqlalchemy.orm import aliased
 from sqlalchemy.orm.attributes import set_committed_value
+from sqlalchemy.orm.util import identity_key
 
 from graphql_api.alerts.models import AlertKind
 from graphql_api.alerts.repository import decode_open_kinds, open_kinds_subquery
@@ -19,14 +19,17 @@ from graphql_api.repository import RepositoryBase
 from graphql_api.telemetry.repository import persisted_at_subquery
 
 _DIALECT_INSERTS = {"postgresql": postgresql.insert, "sqlite": sqlite.insert}
+# OutletRepository._report_statement's, by dialect name.
+_REPORT_STATEMENTS: dict[str, Any] = {}
 
 
 @dataclass(frozen=True, slots=True)
 class ReportedOutlet:
-    """An outlet just marked seen with its merged state, and what the reading's rules need to
-    know of it, all read by the same statement as the row was written."""
+    """An outlet just marked seen, its merged state, and what the reading's rules need to know
+    of it, all read by the statement that wrote the row."""
 
-    outlet: Device
+    outlet_id: int
+    state: dict[str, Any]
     # When the outlet was seen before this report (None: never).
     previously_seen_at: dt.datetime | None
     open_alert_kinds: frozenset[AlertKind]
@@ -63,7 +66,11 @@ class OutletRepository(RepositoryBase[Device]):
         await self.execute(
             update(Device)
             .where(Device.id == device.id)
-            .values(state=self._merged_state(patch), last_seen_at=seen_at, online=True)
+            .values(
+                state=self._merged_state(bindparam("patch", json.dumps(patch), String)),
+                last_seen_at=seen_at,
+                online=True,
+            )
             .execution_options(synchronize_session=False)
         )
         state = {**(device.state or {}), **patch}
@@ -72,12 +79,15 @@ class OutletRepository(RepositoryBase[Device]):
         set_committed_value(device, "online", True)
         return state
 
-    def _merged_state(self, patch: dict[str, Any]) -> ColumnElement[Any]:
-        """``state`` with ``patch``'s keys written over it, computed by the database."""
-        patch_json = bindparam("patch", json.dumps(patch), String)
+    def _merged_state(self, patch: ColumnElement[str]) -> ColumnElement[Any]:
+        """``state`` with the JSON object ``patch``'s keys written over it, computed by the
+        database."""
         if self._dialect == "postgresql":
-            return cast(cast(Device.state, JSONB).op("||")(cast(patch_json, JSONB)), JSON)
-        return func.json_patch(Device.state, patch_json)
+            return cast(cast(Device.state, JSONB).op("||")(cast(patch, JSONB)), JSON)
+        return func.json_patch(Device.state, patch)
+
+    async def get_device(self, device_id: int) -> Device | None:
+        return await self.get_one_or_none(select(Device).where(Device.id == device_id))
 
     async def report_child_outlet(
         self,
@@ -95,35 +105,76 @@ class OutletRepository(RepositoryBase[Device]):
 
         Those reads see the database as the statement began (PostgreSQL; SQLite has one writer
         at a time), also when the statement had to wait for another transaction's lock on the
-        row. They find the outlet by its hub and id through an alias rather than correlating
-        with the updated row, which SQLite's RETURNING would render ambiguously.
+        row.
         """
-        target = aliased(Device, name="target_outlet")
-        of_target = (target.parent_id == hub_id, target.hardware_id == hardware_id)
-        outlet_id = select(target.id).where(*of_target).scalar_subquery()
-        statement = (
-            update(Device)
-            .where(
-                Device.parent_id == hub_id,
-                Device.hardware_id == hardware_id,
-                Device.kind == DeviceKind.OUTLET,
-            )
-            .values(state=self._merged_state(patch), last_seen_at=seen_at, online=True)
-            .returning(
-                Device,
-                select(target.last_seen_at).where(*of_target).scalar_subquery(),
-                open_kinds_subquery(outlet_id),
-                sent_relay_exists(outlet_id),
-                persisted_at_subquery(outlet_id, stream),
-            )
-            .execution_options(synchronize_session=False, populate_existing=True)
-        )
-        row = (await self.execute(statement)).first()
+        # Parameter names may not be column names in an UPDATE: hence the prefix.
+        params = {
+            "report_hub_id": hub_id,
+            "report_hardware_id": hardware_id,
+            "report_patch": json.dumps(patch),
+            "report_seen_at": seen_at,
+            "report_stream": stream,
+        }
+        row = (await self.execute(self._report_statement(), params)).first()
         if row is None:
             return None
-        outlet, seen_at_before, open_kinds, relay_sent, persisted_at = row
+        outlet_id, state, seen_at_before, open_kinds, relay_sent, persisted_at = row
+        self._refresh_loaded(outlet_id, state=state, last_seen_at=seen_at, online=True)
         return ReportedOutlet(
-            outlet, seen_at_before, decode_open_kinds(open_kinds), bool(relay_sent), persisted_at
+            outlet_id,
+            state,
+            seen_at_before,
+            decode_open_kinds(open_kinds),
+            bool(relay_sent),
+            persisted_at,
+        )
+
+    def _refresh_loaded(self, device_id: int, **values: Any) -> None:
+        """Bring the session's copy of the device, if it holds one, up to date with a write
+        made in SQL, without marking it dirty."""
+        loaded = self.session.identity_map.get(identity_key(Device, device_id))
+        for name, value in values.items() if loaded is not None else ():
+            set_committed_value(loaded, name, value)
+
+    def _report_statement(self) -> Any:
+        """``report_child_outlet``'s statement, built once per dialect: it runs on every
+        reading, and building it (and its cache key) costs more than running it. A Core
+        statement on the table: the ORM would rebuild its cache key on every run."""
+        statement = _REPORT_STATEMENTS.get(self._dialect)
+        if statement is None:
+            statement = _REPORT_STATEMENTS[self._dialect] = self._build_report_statement()
+        return statement
+
+    def _build_report_statement(self) -> Any:
+        devices = Device.__table__
+        # The reads find the outlet by its hub and id through an alias rather than correlating
+        # with the updated row, which SQLite's RETURNING would render ambiguously.
+        target = devices.alias("target_outlet")
+        of_target = (
+            target.c.parent_id == bindparam("report_hub_id"),
+            target.c.hardware_id == bindparam("report_hardware_id"),
+        )
+        outlet_id = select(target.c.id).where(*of_target).scalar_subquery()
+        return (
+            update(devices)
+            .where(
+                devices.c.parent_id == bindparam("report_hub_id"),
+                devices.c.hardware_id == bindparam("report_hardware_id"),
+                devices.c.kind == DeviceKind.OUTLET,
+            )
+            .values(
+                state=self._merged_state(bindparam("report_patch", type_=String)),
+                last_seen_at=bindparam("report_seen_at"),
+                online=True,
+            )
+            .returning(
+                devices.c.id,
+                devices.c.state,
+                select(target.c.last_seen_at).where(*of_target).scalar_subquery(),
+                open_kinds_subquery(outlet_id),
+                sent_relay_exists(outlet_id),
+                persisted_at_subquery(outlet_id, bindparam("report_stream", type_=String)),
+            )
         )
 
     async def get_focus(self, hub_id: int) -> HubFocus | None:

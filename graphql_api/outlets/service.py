@@ -128,6 +128,14 @@ async def mark_outlet_reported(
     return report
 
 
+async def reported_outlet(session: AsyncSession, report: ReportedOutlet) -> Device:
+    """The outlet a report wrote, as a device, for the rules that act on it (alerts, commands)."""
+    outlet = await OutletRepository(session).get_device(report.outlet_id)
+    if outlet is None:  # the report's own transaction wrote the row: it cannot have vanished
+        raise OutletNotFound()
+    return outlet
+
+
 async def outlet_ids_of_hub(session: AsyncSession, hub: Device) -> list[str]:
     return [outlet.hardware_id for outlet in await OutletRepository(session).list_children(hub.id)]
 

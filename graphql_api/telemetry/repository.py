@@ -23,7 +23,9 @@ from graphql_api.telemetry.models import TelemetryCursor, TelemetryPoint, Teleme
 _DIALECT_INSERTS = {"postgresql": postgresql.insert, "sqlite": sqlite.insert}
 
 
-def persisted_at_subquery(device_id: ColumnElement[int], stream: str) -> ScalarSelect[dt.datetime]:
+def persisted_at_subquery(
+    device_id: ColumnElement[int], stream: str | ColumnElement[str]
+) -> ScalarSelect[dt.datetime]:
     """When the device's ``stream`` was last stored (NULL: never), for a statement that reads it
     along with other work; see ``telemetry.service.record``'s ``stream_persisted_at``."""
     return (
