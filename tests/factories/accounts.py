@@ -28,17 +28,29 @@ def unique_email(prefix: str = "owner") -> str:
     return f"{prefix}-{secrets.token_hex(6)}@example.com"
 
 
-async def signed_up(anonymous: GraphQLClient, prefix: str = "owner", time_zone: str = "UTC") -> GraphQLClient:
+async def signed_up(
+    anonymous: GraphQLClient, prefix: str = "owner", time_zone: str = "UTC"
+) -> GraphQLClient:
     """Register a new OWNER over GraphQL and return a client holding their token."""
     email = unique_email(prefix)
     registered = await anonymous.execute(
-        REGISTER, {"input": {"email": email, "password": PASSWORD, "displayName": prefix, "timeZone": time_zone}}
+        REGISTER,
+        {
+            "input": {
+                "email": email,
+                "password": PASSWORD,
+                "displayName": prefix,
+                "timeZone": time_zone,
+            }
+        },
     )
     assert registered["register"]["userErrors"] == []
     return await logged_in(anonymous, email)
 
 
-async def logged_in(anonymous: GraphQLClient, email: str, password: str = PASSWORD) -> GraphQLClient:
+async def logged_in(
+    anonymous: GraphQLClient, email: str, password: str = PASSWORD
+) -> GraphQLClient:
     result = await anonymous.execute(LOGIN, {"input": {"email": email, "password": password}})
     assert result["login"]["userErrors"] == []
     return anonymous.with_token(result["login"]["accessToken"])
@@ -46,7 +58,9 @@ async def logged_in(anonymous: GraphQLClient, email: str, password: str = PASSWO
 
 async def create_user(session: AsyncSession, role: Role = Role.OWNER, prefix: str = "user") -> User:
     """A user written through the service on the test's session (rolled back afterwards)."""
-    registration = accounts_service.Registration(unique_email(prefix), PASSWORD, prefix, "UTC", role)
+    registration = accounts_service.Registration(
+        unique_email(prefix), PASSWORD, prefix, "UTC", role
+    )
     return await accounts_service.register(session, registration)
 
 
