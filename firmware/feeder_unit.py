@@ -25,7 +25,6 @@ from firmware.petio_feeder import (
     parse_command,
 )
 from firmware.traffic import Traffic
-from firmware.transport import TransportError
 
 COMMAND_POLL_S = 10.0
 SCHEDULE_POLL_S = 45.0
@@ -88,7 +87,7 @@ class FeederUnit:
     def boot(self):
         """``GET /api/device/config/``: True when accepted. A 403 on a paired unit erases its
         key (it would re-pair); a ``poll_interval_sec`` in the config sets the command poll."""
-        response = self._send("config", self.client.config)
+        response = self.traffic.send("config", self.client.config)
         if response is None:
             return False
         if response.status == 403:
@@ -118,7 +117,7 @@ class FeederUnit:
                 self._poll_command()
         if now >= self.next_heartbeat:
             self.next_heartbeat = now + self.heartbeat_s
-            self._send("status", lambda: self.client.heartbeat(self.status()))
+            self.traffic.send("status", lambda: self.client.heartbeat(self.status()))
 
     def next_wakeup(self):
         """When the next tick has something to do, on the loop's clock."""
@@ -166,7 +165,7 @@ class FeederUnit:
 
     def _acknowledge(self, command, result, error_message=None):
         self.events.append(("ack", command.command_id, result))
-        self._send(
+        self.traffic.send(
             "ack", lambda: self.client.acknowledge(command.command_id, result, error_message)
         )
 
@@ -217,23 +216,14 @@ class FeederUnit:
         self.events.append(("fed", source, grams))
 
     def _post_log(self, grams, source, notes):
-        response = self._send("logs", lambda: self.client.post_log(grams, source, notes))
+        response = self.traffic.send("logs", lambda: self.client.post_log(grams, source, notes))
         return response is not None and response.ok
 
     # ---- requests ----------------------------------------------------------------------------
 
-    def _send(self, route, request):
-        try:
-            response = request()
-        except TransportError as error:
-            self.traffic.record(route, None, error)
-            return None
-        self.traffic.record(route, response)
-        return response
-
     def _polled(self, route, request):
         """A command or schedule poll: a failure backs the polls off, a success resets it."""
-        response = self._send(route, request)
+        response = self.traffic.send(route, request)
         if response is not None and response.ok:
             self.backoff_s = MIN_BACKOFF_S
             self.backoff_until = None

@@ -24,7 +24,6 @@ from firmware.smart_outlet_hub import (
     short_id,
 )
 from firmware.traffic import Traffic
-from firmware.transport import TransportError
 
 
 class Hub:
@@ -72,7 +71,7 @@ class Hub:
         self.next_cycle = now + self.cycle_s
         self.cycles += 1
         self._sync_devices()
-        self._send("breaker", lambda: self.client.breaker(self.ccu_id, self.breaker_ma()))
+        self.traffic.send("breaker", lambda: self.client.breaker(self.ccu_id, self.breaker_ma()))
         self.focus = parse_focus(self._body("focus", self.client.focus))
         if self.focus in self.known:
             self._poll(self.focus)
@@ -106,25 +105,16 @@ class Hub:
         outlet = self.outlet(outlet_id)
         body = reading_body(outlet_id, *outlet.read())
         self.events.append(("data", outlet_id, body))
-        self._send("data", lambda: self.client.data(body))
+        self.traffic.send("data", lambda: self.client.data(body))
         for command, socket, value in parse_commands(
             self._body("commands", lambda: self.client.commands(outlet_id))
         ):
             applied = outlet.apply(command, socket, value)
             self.events.append(("command", outlet_id, command, socket, value, applied))
 
-    def _send(self, route, request):
-        try:
-            response = request()
-        except TransportError as error:
-            self.traffic.record(route, None, error)
-            return None
-        self.traffic.record(route, response)
-        return response
-
     def _body(self, route, request):
         """A GET's body as text, read only on exactly 200 (else empty)."""
-        response = self._send(route, request)
+        response = self.traffic.send(route, request)
         if response is None or response.status != 200:
             return ""
         body = response.body

@@ -4,6 +4,8 @@ Device code never raises on a refusal or an unreachable server (the real units l
 on), so the tally is how a run, a simulator summary or a test sees what happened.
 """
 
+from firmware.transport import TransportError
+
 
 class RouteTally:
     def __init__(self):
@@ -28,6 +30,17 @@ class Traffic:
     def __init__(self):
         self.routes = {}
         self.last_error = None
+
+    def send(self, route, request):
+        """Make ``request()`` and tally it under ``route``: its response, or None (tallied as
+        unreachable) when the transport fails."""
+        try:
+            response = request()
+        except TransportError as error:
+            self.record(route, None, error)
+            return None
+        self.record(route, response)
+        return response
 
     def record(self, route, response, error=None):
         tally = self.routes.get(route)

@@ -5,6 +5,7 @@ from typing import Annotated, Any, Generic, TypeVar
 
 import strawberry
 from strawberry import relay
+from strawberry.dataloader import DataLoader
 
 from graphql_api.errors import InvalidId
 from graphql_api.pagination import Page, PageArgs, encode_cursor
@@ -74,6 +75,15 @@ def decode_id(global_id: relay.GlobalID, node_type: type, field: str) -> int:
         return int(global_id.node_id)
     except ValueError as exc:
         raise InvalidId(f"`{field}` is not the ID of a {type_name}.", field=field) from exc
+
+
+async def load_nodes(
+    loader: DataLoader[Any, Any], node_ids: Iterable[str], to_node: Callable[[Any], Any]
+) -> list[Any]:
+    """Relay's ``resolve_nodes`` through a by-id loader: one node per id, in order, None where
+    the loader finds nothing (absent, not the viewer's, or not a number)."""
+    loaded = await loader.load_many(node_ids_to_ints(node_ids))
+    return [to_node(row) if row else None for row in loaded]
 
 
 def node_ids_to_ints(node_ids: Iterable[str]) -> list[int | None]:

@@ -4,7 +4,9 @@
   migrations and dropped at the end; Redis for pub/sub. Both must be reachable: the suite fails,
   it does not skip, when they are not.
 * In-process tests get ``session``: one connection, an outer transaction rolled back at teardown,
-  and a session that turns commits into savepoints, so nothing a test writes survives it.
+  and a session that turns commits into savepoints, so nothing a test writes survives it, and
+  the people and devices most domains start from (``owner``, ``stranger``, ``feeder``, ``hub``,
+  ``outlet``: tests/factories/fixtures.py).
 * End-to-end tests get ``server_a`` and ``server_b``: two real API processes on the same
   database and Redis, reached with the ``gql`` client.
 """
@@ -24,6 +26,7 @@ from graphql_api.events import EventBus
 from graphql_api.schema import build_schema
 from graphql_api.settings import Environment, Settings
 from graphql_api.state import AppState
+from tests.support.database import rolled_back_session
 from tests.support.environment import (
     TestEnvironment,
     create_database,
@@ -37,6 +40,8 @@ from tests.support.graphql_client import GraphQLClient
 from tests.support.live_server import LiveServer, start_server
 
 TEST_SECRET_KEY = "test-secret-" + secrets.token_hex(16)
+
+pytest_plugins = ["tests.factories.fixtures"]
 
 
 @pytest.fixture(scope="session")
@@ -78,16 +83,8 @@ async def engine(settings: Settings) -> AsyncIterator[AsyncEngine]:
 
 @pytest.fixture
 async def session(engine: AsyncEngine) -> AsyncIterator[AsyncSession]:
-    async with engine.connect() as connection:
-        transaction = await connection.begin()
-        session = AsyncSession(
-            bind=connection, join_transaction_mode="create_savepoint", expire_on_commit=False
-        )
-        try:
-            yield session
-        finally:
-            await session.close()
-            await transaction.rollback()
+    async with rolled_back_session(engine) as session:
+        yield session
 
 
 @pytest.fixture(scope="session")

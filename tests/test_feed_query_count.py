@@ -4,16 +4,13 @@ the viewer's own reaction runs the same SQL statements as a page of 5.
 Counted with a ``before_cursor_execute`` listener on the engine (Saleor's ``count_queries``).
 """
 
-import contextlib
-from collections.abc import Iterator
-
 import pytest
-from sqlalchemy import event
 
 from graphql_api.social.reactions.models import ReactionKind
 from tests.factories.accounts import create_user, viewer_of
 from tests.factories.pets_db import create_pet
 from tests.factories.social import create_post, follow, react
+from tests.support.database import counting_statements
 
 FEED = """
 query Feed($first: Int!) {
@@ -33,20 +30,6 @@ query Feed($first: Int!) {
   }
 }
 """
-
-
-@contextlib.contextmanager
-def counting_statements(engine) -> Iterator[list[str]]:
-    statements: list[str] = []
-
-    def count(conn, cursor, statement, parameters, context, executemany) -> None:
-        statements.append(statement)
-
-    event.listen(engine.sync_engine, "before_cursor_execute", count)
-    try:
-        yield statements
-    finally:
-        event.remove(engine.sync_engine, "before_cursor_execute", count)
 
 
 async def reader_with_feed(session, post_count: int):

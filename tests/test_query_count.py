@@ -4,16 +4,13 @@ Counted with a ``before_cursor_execute`` listener on the engine, the way Saleor'
 ``count_queries`` pins its DataLoaders.
 """
 
-import contextlib
-from collections.abc import Iterator
-
 import pytest
-from sqlalchemy import event
 
 from graphql_api.devices.models import DeviceKind
 from tests.factories.accounts import create_user, viewer_of
 from tests.factories.devices_db import create_device
 from tests.factories.pets_db import create_pet
+from tests.support.database import counting_statements
 
 PETS_WITH_DEVICES = """
 query Pets($first: Int!) {
@@ -30,24 +27,6 @@ query Devices($first: Int!) {
   }
 }
 """
-
-
-class StatementCounter:
-    def __init__(self) -> None:
-        self.statements: list[str] = []
-
-    def __call__(self, conn, cursor, statement, parameters, context, executemany) -> None:
-        self.statements.append(statement)
-
-
-@contextlib.contextmanager
-def counting_statements(engine) -> Iterator[StatementCounter]:
-    counter = StatementCounter()
-    event.listen(engine.sync_engine, "before_cursor_execute", counter)
-    try:
-        yield counter
-    finally:
-        event.remove(engine.sync_engine, "before_cursor_execute", counter)
 
 
 async def owner_with_pets(session, pet_count: int):
@@ -83,14 +62,14 @@ async def owner_with_hubs(session, hub_count: int):
 
 
 async def statements_for(schema, make_context, engine, owner, query: str, first: int) -> int:
-    with counting_statements(engine) as counter:
+    with counting_statements(engine) as statements:
         result = await schema.execute(
             query, variable_values={"first": first}, context_value=make_context(viewer_of(owner))
         )
     assert result.errors is None, result.errors
     edges = next(iter(result.data.values()))["edges"]
     assert len(edges) == first
-    return len(counter.statements)
+    return len(statements)
 
 
 class TestPetsWithDevices:

@@ -7,7 +7,7 @@ from graphql_api.accounts import service as accounts_service
 from graphql_api.accounts.models import User as UserModel
 from graphql_api.auth import Role as RoleEnum
 from graphql_api.mutation import Payload
-from graphql_api.relay import node_ids_to_ints
+from graphql_api.relay import load_nodes
 
 Role = strawberry.enum(RoleEnum, description="What a user may do beyond their own data.")
 
@@ -39,8 +39,7 @@ class User(relay.Node):
 
     @classmethod
     async def resolve_nodes(cls, *, info: strawberry.Info, node_ids, required: bool = False):
-        loaded = await info.context.loaders.user_by_id.load_many(node_ids_to_ints(node_ids))
-        return [cls.from_model(user) if user else None for user in loaded]
+        return await load_nodes(info.context.loaders.user_by_id, node_ids, cls.from_model)
 
     def _private(self, info: strawberry.Info) -> UserModel | None:
         """The model when the viewer may see this user's private facts, else None."""

@@ -9,7 +9,7 @@ from graphql_api.alerts.models import AlertKind as AlertKindEnum
 from graphql_api.alerts.models import AlertStatus as AlertStatusEnum
 from graphql_api.devices.types import Device
 from graphql_api.mutation import Payload
-from graphql_api.relay import node_ids_to_ints
+from graphql_api.relay import load_nodes
 
 AlertKind = strawberry.enum(AlertKindEnum, description="What condition an alert reports.")
 AlertStatus = strawberry.enum(
@@ -52,8 +52,7 @@ class Alert(relay.Node):
 
     @classmethod
     async def resolve_nodes(cls, *, info: strawberry.Info, node_ids, required: bool = False):
-        loaded = await info.context.loaders.alert_by_id.load_many(node_ids_to_ints(node_ids))
-        return [cls.from_model(alert) if alert else None for alert in loaded]
+        return await load_nodes(info.context.loaders.alert_by_id, node_ids, cls.from_model)
 
     @strawberry.field(description="The device it is about.")
     async def device(self, info: strawberry.Info) -> Device | None:

@@ -14,7 +14,7 @@ from graphql_api.commands.models import CommandStatus as CommandStatusEnum
 from graphql_api.commands.models import CommandTransition as CommandTransitionModel
 from graphql_api.devices.types import Device
 from graphql_api.mutation import Payload
-from graphql_api.relay import node_ids_to_ints
+from graphql_api.relay import load_nodes
 
 CommandKind = strawberry.enum(CommandKindEnum, description="What a command tells a device to do.")
 CommandStatus = strawberry.enum(
@@ -96,8 +96,7 @@ class Command(relay.Node):
 
     @classmethod
     async def resolve_nodes(cls, *, info: strawberry.Info, node_ids, required: bool = False):
-        loaded = await info.context.loaders.command_by_id.load_many(node_ids_to_ints(node_ids))
-        return [cls.from_model(command) if command else None for command in loaded]
+        return await load_nodes(info.context.loaders.command_by_id, node_ids, cls.from_model)
 
     @strawberry.field(description="The device it is for.")
     async def device(self, info: strawberry.Info) -> Device | None:

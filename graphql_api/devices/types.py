@@ -10,7 +10,7 @@ from graphql_api.devices.models import DeviceKind as DeviceKindEnum
 from graphql_api.devices.service import DeviceChanges, DeviceRegistration, DeviceStatusEvent
 from graphql_api.mutation import Payload
 from graphql_api.pets.types import Pet
-from graphql_api.relay import decode_id, node_ids_to_ints
+from graphql_api.relay import decode_id, load_nodes
 
 DeviceKind = strawberry.enum(DeviceKindEnum, description="What sort of device this is.")
 
@@ -98,8 +98,7 @@ class Device(relay.Node):
 
     @classmethod
     async def resolve_nodes(cls, *, info: strawberry.Info, node_ids, required: bool = False):
-        loaded = await info.context.loaders.device_by_id.load_many(node_ids_to_ints(node_ids))
-        return [cls.from_model(device) if device else None for device in loaded]
+        return await load_nodes(info.context.loaders.device_by_id, node_ids, cls.from_model)
 
     @strawberry.field(description="Whether it reported within its kind's offline threshold.")
     def online(self, info: strawberry.Info) -> bool:

@@ -11,7 +11,7 @@ from graphql_api.feeding.models import FeedingLog as FeedingLogModel
 from graphql_api.feeding.models import FeedingSource as FeedingSourceEnum
 from graphql_api.feeding.service import DailyTotal
 from graphql_api.pets.types import Pet
-from graphql_api.relay import node_ids_to_ints
+from graphql_api.relay import load_nodes
 
 FeedingSource = strawberry.enum(
     FeedingSourceEnum,
@@ -49,8 +49,7 @@ class FeedingLog(relay.Node):
 
     @classmethod
     async def resolve_nodes(cls, *, info: strawberry.Info, node_ids, required: bool = False):
-        loaded = await info.context.loaders.feeding_log_by_id.load_many(node_ids_to_ints(node_ids))
-        return [cls.from_model(log) if log else None for log in loaded]
+        return await load_nodes(info.context.loaders.feeding_log_by_id, node_ids, cls.from_model)
 
     @strawberry.field(description="The feeder.")
     async def device(self, info: strawberry.Info) -> Device | None:

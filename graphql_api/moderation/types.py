@@ -11,7 +11,7 @@ from graphql_api.moderation.models import ReportStatus as ReportStatusEnum
 from graphql_api.moderation.models import ReportTargetType as ReportTargetTypeEnum
 from graphql_api.moderation.service import ResolutionAction as ResolutionActionEnum
 from graphql_api.mutation import Payload
-from graphql_api.relay import node_ids_to_ints
+from graphql_api.relay import load_nodes
 
 ReportTargetType = strawberry.enum(
     ReportTargetTypeEnum, description="What kind of thing a report is about."
@@ -73,8 +73,7 @@ class Report(relay.Node):
 
     @classmethod
     async def resolve_nodes(cls, *, info: strawberry.Info, node_ids, required: bool = False):
-        loaded = await info.context.loaders.report_by_id.load_many(node_ids_to_ints(node_ids))
-        return [cls.from_model(row) if row else None for row in loaded]
+        return await load_nodes(info.context.loaders.report_by_id, node_ids, cls.from_model)
 
     @strawberry.field(description="Global ID of the reported object (even when it is gone).")
     def target_id(self) -> relay.GlobalID:

@@ -9,7 +9,7 @@ from graphql_api.mutation import Payload
 from graphql_api.notifications.models import Notification as NotificationModel
 from graphql_api.notifications.models import NotificationKind as NotificationKindEnum
 from graphql_api.notifications.service import NotificationOrder as NotificationOrderEnum
-from graphql_api.relay import node_ids_to_ints
+from graphql_api.relay import load_nodes
 
 NotificationKind = strawberry.enum(
     NotificationKindEnum, description="What a notification is about."
@@ -44,9 +44,7 @@ class Notification(relay.Node):
 
     @classmethod
     async def resolve_nodes(cls, *, info: strawberry.Info, node_ids, required: bool = False):
-        loader = info.context.loaders.notification_by_id
-        loaded = await loader.load_many(node_ids_to_ints(node_ids))
-        return [cls.from_model(notification) if notification else None for notification in loaded]
+        return await load_nodes(info.context.loaders.notification_by_id, node_ids, cls.from_model)
 
     @strawberry.field(description="Whether the viewer has read it.")
     def read(self) -> bool:

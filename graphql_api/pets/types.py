@@ -11,7 +11,7 @@ from graphql_api.pets.models import ActivityLevel as ActivityLevelEnum
 from graphql_api.pets.models import Pet as PetModel
 from graphql_api.pets.models import Species as SpeciesEnum
 from graphql_api.pets.service import PetData
-from graphql_api.relay import node_ids_to_ints
+from graphql_api.relay import load_nodes
 
 if TYPE_CHECKING:
     from graphql_api.devices.types import Device
@@ -50,8 +50,7 @@ class Pet(relay.Node):
 
     @classmethod
     async def resolve_nodes(cls, *, info: strawberry.Info, node_ids, required: bool = False):
-        loaded = await info.context.loaders.pet_by_id.load_many(node_ids_to_ints(node_ids))
-        return [cls.from_model(pet) if pet else None for pet in loaded]
+        return await load_nodes(info.context.loaders.pet_by_id, node_ids, cls.from_model)
 
     @strawberry.field(description="The pet's owner.")
     async def owner(self, info: strawberry.Info) -> User | None:

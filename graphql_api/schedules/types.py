@@ -6,7 +6,7 @@ from strawberry import relay
 
 from graphql_api.devices.types import Device
 from graphql_api.mutation import Payload
-from graphql_api.relay import decode_id, node_ids_to_ints
+from graphql_api.relay import decode_id, load_nodes
 from graphql_api.schedules import timing
 from graphql_api.schedules.models import FeedingSchedule as FeedingScheduleModel
 from graphql_api.schedules.service import ScheduleData
@@ -48,10 +48,9 @@ class FeedingSchedule(relay.Node):
 
     @classmethod
     async def resolve_nodes(cls, *, info: strawberry.Info, node_ids, required: bool = False):
-        loaded = await info.context.loaders.feeding_schedule_by_id.load_many(
-            node_ids_to_ints(node_ids)
+        return await load_nodes(
+            info.context.loaders.feeding_schedule_by_id, node_ids, cls.from_model
         )
-        return [cls.from_model(schedule) if schedule else None for schedule in loaded]
 
     @strawberry.field(description="The feeder it belongs to.")
     async def device(self, info: strawberry.Info) -> Device | None:

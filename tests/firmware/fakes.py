@@ -1,9 +1,11 @@
-"""Stand-ins for the firmware's transport and clock, for tests that need no network."""
+"""Stand-ins for the firmware's transport and clock, for tests that need no network, and a
+feeder's status as a unit reports it."""
 
 import json
 from dataclasses import dataclass, field
 from urllib.parse import urlsplit
 
+from firmware.petio_feeder import FeederStatus
 from firmware.transport import Response
 
 OK_BODY = b'{"status": "ok", "message": "heartbeat received", "success": true}'
@@ -82,3 +84,14 @@ class RoutedTransport:
             parts = urlsplit(request.url)
             calls.append((request.method, parts.path + ("?" + parts.query if parts.query else "")))
         return calls
+
+
+def status(**changes) -> FeederStatus:
+    values = {
+        "wifi_rssi": -61,
+        "uptime": 3600,
+        "daily_feeds": 2,
+        "hopper_mm": 120,
+        "hopper_pct": 66,
+    }
+    return FeederStatus(**{**values, **changes})

@@ -11,6 +11,7 @@ import pytest
 from firmware import simulator
 from firmware.petio_feeder import FeederClient, FeederStatus
 from tests.factories.accounts import signed_up
+from tests.firmware.fakes import status
 from tests.support.graphql_client import GraphQLClient
 from tests.support.live_server import PROJECT_ROOT, pawgraph_env, run_cli
 
@@ -71,17 +72,6 @@ async def feeder(anonymous) -> Feeder:
 def heartbeat(client: FeederClient, status: FeederStatus):
     # The firmware client is blocking, as on the unit; keep it off the test's event loop.
     return asyncio.to_thread(client.heartbeat, status)
-
-
-def status(**changes) -> FeederStatus:
-    values = {
-        "wifi_rssi": -61,
-        "uptime": 3600,
-        "daily_feeds": 2,
-        "hopper_mm": 120,
-        "hopper_pct": 66,
-    }
-    return FeederStatus(**{**values, **changes})
 
 
 class TestHeartbeat:

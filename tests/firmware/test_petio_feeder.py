@@ -1,23 +1,12 @@
 import json
 
-from firmware.petio_feeder import FeederClient, FeederStatus, utc_timestamp
+from firmware.petio_feeder import FeederClient, utc_timestamp
 from firmware.transport import Response
-from tests.firmware.fakes import RecordingTransport
+from tests.firmware.fakes import RecordingTransport, status
 
 DEVICE_ID = "ESP-0081CA63"
 DEVICE_KEY = "k" * 48
 NOW = 1_700_000_000  # 2023-11-14T22:13:20Z
-
-
-def status(**changes) -> FeederStatus:
-    values = {
-        "wifi_rssi": -61,
-        "uptime": 3600,
-        "daily_feeds": 2,
-        "hopper_mm": 120,
-        "hopper_pct": 66,
-    }
-    return FeederStatus(**{**values, **changes})
 
 
 class TestHeartbeat:

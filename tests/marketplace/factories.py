@@ -68,3 +68,9 @@ async def request_purchase(
     return await requests_service.create(
         session, viewer_of(buyer), listing.id, price, "Is it still available?", now
     )
+
+
+def blocker_and_blocked(parties, who_blocks):
+    """(blocker, blocked) among the seller and the buyer."""
+    seller, buyer, _ = parties
+    return (seller, buyer) if who_blocks == "seller" else (buyer, seller)

@@ -17,17 +17,9 @@ from graphql_api.pagination import PageArgs
 from graphql_api.social.blocks import service as blocks_service
 from tests.factories.accounts import create_user, viewer_of
 from tests.factories.social import block
-from tests.marketplace.factories import NOW, create_listing, request_purchase
+from tests.marketplace.factories import NOW, blocker_and_blocked, request_purchase
 
 LATER = NOW + dt.timedelta(minutes=1)
-
-
-@pytest.fixture
-async def parties(session):
-    seller = await create_user(session, prefix="seller")
-    buyer = await create_user(session, prefix="buyer")
-    listing = await create_listing(session, seller)
-    return seller, buyer, listing
 
 
 class TestSend:
@@ -120,12 +112,6 @@ class TestUnread:
         # then
         assert (seller_unread, buyer_unread) == (2, 0)
         assert await messages_service.unread_total(session, viewer_of(seller)) == 0
-
-
-def blocker_and_blocked(parties, who_blocks):
-    """(blocker, blocked) among the seller and the buyer."""
-    seller, buyer, _ = parties
-    return (seller, buyer) if who_blocks == "seller" else (buyer, seller)
 
 
 class TestBlocking:

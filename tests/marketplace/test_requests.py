@@ -22,7 +22,7 @@ from graphql_api.marketplace.requests import service as requests_service
 from graphql_api.notifications.models import Notification, NotificationKind
 from tests.factories.accounts import create_user, viewer_of
 from tests.factories.social import block
-from tests.marketplace.factories import NOW, create_listing, request_purchase
+from tests.marketplace.factories import NOW, blocker_and_blocked, request_purchase
 
 LATER = NOW + dt.timedelta(minutes=5)
 MEETUP = NOW + dt.timedelta(days=2)
@@ -33,14 +33,6 @@ async def inbox(session, user) -> list[Notification]:
         select(Notification).where(Notification.recipient_id == user.id).order_by(Notification.id)
     )
     return list((await session.execute(statement)).scalars())
-
-
-@pytest.fixture
-async def parties(session):
-    seller = await create_user(session, prefix="seller")
-    buyer = await create_user(session, prefix="buyer")
-    listing = await create_listing(session, seller)
-    return seller, buyer, listing
 
 
 async def accepted(session, parties):
@@ -355,12 +347,6 @@ class TestVisibility:
         assert (await requests_service.get(session, viewer_of(staff), request.id)).id == request.id
         with pytest.raises(NotYourMove):
             await requests_service.accept(session, viewer_of(staff), request.id, LATER)
-
-
-def blocker_and_blocked(parties, who_blocks):
-    """(blocker, blocked) among the seller and the buyer."""
-    seller, buyer, _ = parties
-    return (seller, buyer) if who_blocks == "seller" else (buyer, seller)
 
 
 class TestBlocking:

@@ -3,18 +3,7 @@ from sqlalchemy import func, select
 
 from graphql_api.alerts.models import Alert, AlertKind, AlertStatus
 from graphql_api.telemetry.models import TelemetryPoint
-from tests.factories.accounts import create_user
 from tests.factories.outlets import create_hub, create_outlet
-
-
-@pytest.fixture
-async def owner(session):
-    return await create_user(session, prefix="owner")
-
-
-@pytest.fixture
-async def stranger(session):
-    return await create_user(session, prefix="stranger")
 
 
 @pytest.fixture

@@ -6,7 +6,7 @@ from graphql_api.alerts.errors import AlertErrorCode
 from graphql_api.alerts.models import AlertKind
 from graphql_api.db import utcnow
 from graphql_api.devices.models import DeviceKind
-from tests.factories.accounts import create_user, viewer_of
+from tests.factories.accounts import viewer_of
 from tests.factories.devices_db import create_device
 
 ALERTS = """
@@ -38,16 +38,6 @@ mutation Clear($input: AlertIdInput!) {
 
 def gid(type_name: str, pk: int) -> str:
     return str(relay.GlobalID(type_name, str(pk)))
-
-
-@pytest.fixture
-async def owner(session):
-    return await create_user(session, prefix="owner")
-
-
-@pytest.fixture
-async def stranger(session):
-    return await create_user(session, prefix="stranger")
 
 
 @pytest.fixture

@@ -7,10 +7,8 @@ from graphql_api.commands import service as commands_service
 from graphql_api.commands.errors import CommandErrorCode
 from graphql_api.commands.models import CommandKind
 from graphql_api.devices.errors import DeviceErrorCode
-from graphql_api.devices.models import DeviceKind
 from graphql_api.mutation import ErrorCode
-from tests.factories.accounts import create_user, viewer_of
-from tests.factories.devices_db import create_device
+from tests.factories.accounts import viewer_of
 
 COMMAND_FIELDS = """
   id kind args status reason groupId createdAt expiresAt sentAt finishedAt
@@ -64,33 +62,6 @@ def gid(type_name: str, pk: int) -> str:
 
 def code(value) -> str:
     return ErrorCode[value.value].value
-
-
-@pytest.fixture
-async def owner(session):
-    return await create_user(session, prefix="owner")
-
-
-@pytest.fixture
-async def stranger(session):
-    return await create_user(session, prefix="stranger")
-
-
-@pytest.fixture
-async def feeder(session, owner):
-    return await create_device(session, owner, kind=DeviceKind.FEEDER)
-
-
-@pytest.fixture
-async def hub(session, owner):
-    return await create_device(session, owner, kind=DeviceKind.HUB)
-
-
-@pytest.fixture
-async def outlet(session, owner, hub):
-    return await create_device(
-        session, owner, kind=DeviceKind.OUTLET, hardware_id="FE", parent_id=hub.id
-    )
 
 
 async def run(schema, make_context, viewer, document, variables):

@@ -1,18 +1,15 @@
 import datetime as dt
 
-import pytest
 from strawberry.relay import to_base64
 
 from graphql_api.commands import service as commands_service
 from graphql_api.commands.models import CommandKind
 from graphql_api.devices.errors import DeviceErrorCode
-from graphql_api.devices.models import DeviceKind
 from graphql_api.feeding import service as feeding_service
 from graphql_api.feeding.errors import FeedingErrorCode
 from graphql_api.feeding.models import FeedingSource
 from graphql_api.feeding.service import ReportedFeeding
-from tests.factories.accounts import create_user, viewer_of
-from tests.factories.devices_db import create_device
+from tests.factories.accounts import viewer_of
 from tests.factories.pets_db import create_pet
 
 HISTORY = """
@@ -34,21 +31,6 @@ DEVICE_TIME = dt.datetime(2026, 11, 23, 8, 0, tzinfo=dt.UTC)
 
 def gid(type_name: str, pk: int) -> str:
     return to_base64(type_name, pk)
-
-
-@pytest.fixture
-async def owner(session):
-    return await create_user(session, prefix="owner")
-
-
-@pytest.fixture
-async def stranger(session):
-    return await create_user(session, prefix="stranger")
-
-
-@pytest.fixture
-async def feeder(session, owner):
-    return await create_device(session, owner, kind=DeviceKind.FEEDER)
 
 
 async def execute(schema, make_context, viewer, document, variables):

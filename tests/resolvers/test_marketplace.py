@@ -1,10 +1,7 @@
 """Marketplace through the schema: the privacy and permission matrix (seller, buyer, stranger,
 staff) for every object and move, typed userErrors, and no N+1 in the catalog."""
 
-import contextlib
-
 import pytest
-from sqlalchemy import event
 from strawberry import relay
 
 from graphql_api.auth import Role
@@ -12,6 +9,7 @@ from graphql_api.marketplace.listings import service as listings_service
 from graphql_api.marketplace.messages import service as messages_service
 from tests.factories.accounts import create_user, viewer_of
 from tests.marketplace.factories import NOW, create_listing, request_purchase, seeded_category
+from tests.support.database import counting_statements
 
 NODE = """
 query Node($id: ID!) { node(id: $id) { id } }
@@ -445,20 +443,6 @@ class TestMessagesAndHistory:
             "Old leash"
         ]
         assert nothing["myTransactions"]["totalCount"] == 0
-
-
-@contextlib.contextmanager
-def counting_statements(engine):
-    statements: list[str] = []
-
-    def count(conn, cursor, statement, parameters, context, executemany):
-        statements.append(statement)
-
-    event.listen(engine.sync_engine, "before_cursor_execute", count)
-    try:
-        yield statements
-    finally:
-        event.remove(engine.sync_engine, "before_cursor_execute", count)
 
 
 class TestNoNPlusOne:

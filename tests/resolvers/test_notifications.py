@@ -1,7 +1,3 @@
-import contextlib
-
-import pytest
-from sqlalchemy import event
 from strawberry import relay
 
 from graphql_api.alerts import service as alerts_service
@@ -11,8 +7,9 @@ from graphql_api.notifications import service as notifications_service
 from graphql_api.notifications.errors import NotificationErrorCode
 from graphql_api.notifications.models import NotificationKind
 from graphql_api.pagination import PageArgs
-from tests.factories.accounts import create_user, viewer_of
+from tests.factories.accounts import viewer_of
 from tests.factories.devices_db import create_device
+from tests.support.database import counting_statements
 
 NOTIFICATIONS = """
 query Inbox($order: NotificationOrder, $unreadOnly: Boolean, $first: Int, $after: String) {
@@ -50,16 +47,6 @@ def gid(type_name: str, pk: int) -> str:
     return str(relay.GlobalID(type_name, str(pk)))
 
 
-@pytest.fixture
-async def owner(session):
-    return await create_user(session, prefix="owner")
-
-
-@pytest.fixture
-async def stranger(session):
-    return await create_user(session, prefix="stranger")
-
-
 async def _alerts(session, owner, count: int) -> list:
     alerts = []
     for number in range(count):
@@ -68,20 +55,6 @@ async def _alerts(session, owner, count: int) -> list:
             await alerts_service.raise_alert(session, device, AlertKind.FOOD_LOW, "Low", utcnow())
         )
     return alerts
-
-
-@contextlib.contextmanager
-def counted_statements(engine):
-    statements: list[str] = []
-
-    def count(conn, cursor, statement, parameters, context, executemany):
-        statements.append(statement)
-
-    event.listen(engine.sync_engine, "before_cursor_execute", count)
-    try:
-        yield statements
-    finally:
-        event.remove(engine.sync_engine, "before_cursor_execute", count)
 
 
 class TestNotificationsQuery:
@@ -111,7 +84,7 @@ class TestNotificationsQuery:
         await _alerts(session, owner, 12)
 
         async def statements_for(page_size: int) -> int:
-            with counted_statements(engine) as statements:
+            with counting_statements(engine) as statements:
                 result = await schema.execute(
                     NOTIFICATIONS,
                     variable_values={"first": page_size},

@@ -15,10 +15,5 @@ async def fan(session):
 
 
 @pytest.fixture
-async def stranger(session):
-    return await create_user(session, prefix="stranger")
-
-
-@pytest.fixture
 async def staff(session):
     return await create_user(session, Role.STAFF, prefix="staff")

@@ -8,18 +8,8 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from graphql_api.cli import alembic_config
 from graphql_api.db import create_engine
 from graphql_api.devices.models import DeviceKind
-from tests.factories.accounts import create_user
 from tests.factories.devices_db import create_device
-
-
-@pytest.fixture
-async def owner(session):
-    return await create_user(session, prefix="owner")
-
-
-@pytest.fixture
-async def stranger(session):
-    return await create_user(session, prefix="stranger")
+from tests.support.database import rolled_back_session
 
 
 @pytest.fixture
@@ -54,14 +44,6 @@ def sqlite_url(tmp_path_factory: pytest.TempPathFactory) -> str:
 @pytest.fixture
 async def sqlite_session(sqlite_url: str) -> AsyncIterator[AsyncSession]:
     engine = create_engine(sqlite_url)
-    async with engine.connect() as connection:
-        transaction = await connection.begin()
-        session = AsyncSession(
-            bind=connection, join_transaction_mode="create_savepoint", expire_on_commit=False
-        )
-        try:
-            yield session
-        finally:
-            await session.close()
-            await transaction.rollback()
+    async with rolled_back_session(engine) as session:
+        yield session
     await engine.dispose()

@@ -5,7 +5,7 @@ from strawberry import relay
 
 from graphql_api.marketplace.models import Category as CategoryModel
 from graphql_api.mutation import Payload
-from graphql_api.relay import node_ids_to_ints
+from graphql_api.relay import load_nodes
 
 
 @strawberry.type(description="A node of the marketplace's category tree.")
@@ -28,8 +28,7 @@ class Category(relay.Node):
 
     @classmethod
     async def resolve_nodes(cls, *, info: strawberry.Info, node_ids, required: bool = False):
-        loaded = await info.context.loaders.category_by_id.load_many(node_ids_to_ints(node_ids))
-        return [cls.from_model(category) if category else None for category in loaded]
+        return await load_nodes(info.context.loaders.category_by_id, node_ids, cls.from_model)
 
     @strawberry.field(description="The category above this one; null at the top level.")
     async def parent(self, info: strawberry.Info) -> "Category | None":

@@ -12,7 +12,7 @@ from graphql_api.marketplace.models import Listing as ListingModel
 from graphql_api.marketplace.models import ListingCondition as ListingConditionEnum
 from graphql_api.marketplace.types import ListingCondition, ListingStatus, Money
 from graphql_api.mutation import Payload
-from graphql_api.relay import decode_id, node_ids_to_ints
+from graphql_api.relay import decode_id, load_nodes
 
 ListingSort = strawberry.enum(ListingSortEnum, description="Order of a catalog search.")
 
@@ -61,8 +61,7 @@ class Listing(relay.Node):
 
     @classmethod
     async def resolve_nodes(cls, *, info: strawberry.Info, node_ids, required: bool = False):
-        loaded = await info.context.loaders.listing_by_id.load_many(node_ids_to_ints(node_ids))
-        return [cls.from_model(listing) if listing else None for listing in loaded]
+        return await load_nodes(info.context.loaders.listing_by_id, node_ids, cls.from_model)
 
     @strawberry.field(description="Who sells it; null to anonymous viewers, who see no users.")
     async def seller(self, info: strawberry.Info) -> User | None:

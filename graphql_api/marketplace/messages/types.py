@@ -11,7 +11,7 @@ from graphql_api.marketplace.messages.service import MessageEvent
 from graphql_api.marketplace.models import Message as MessageModel
 from graphql_api.marketplace.models import MessageThread as MessageThreadModel
 from graphql_api.mutation import Payload
-from graphql_api.relay import Connection, build_connection, node_ids_to_ints, page_args
+from graphql_api.relay import Connection, build_connection, load_nodes, page_args
 
 
 @strawberry.type(description="A message between a buyer and a seller.")
@@ -44,8 +44,7 @@ class Message(relay.Node):
 
     @classmethod
     async def resolve_nodes(cls, *, info: strawberry.Info, node_ids, required: bool = False):
-        loaded = await info.context.loaders.message_by_id.load_many(node_ids_to_ints(node_ids))
-        return [cls.from_model(row) if row else None for row in loaded]
+        return await load_nodes(info.context.loaders.message_by_id, node_ids, cls.from_model)
 
     @strawberry.field(description="Who sent it.")
     async def sender(self, info: strawberry.Info) -> User | None:
@@ -76,10 +75,7 @@ class MessageThread(relay.Node):
 
     @classmethod
     async def resolve_nodes(cls, *, info: strawberry.Info, node_ids, required: bool = False):
-        loaded = await info.context.loaders.message_thread_by_id.load_many(
-            node_ids_to_ints(node_ids)
-        )
-        return [cls.from_model(row) if row else None for row in loaded]
+        return await load_nodes(info.context.loaders.message_thread_by_id, node_ids, cls.from_model)
 
     @strawberry.field(description="The listing it is about.")
     async def listing(self, info: strawberry.Info) -> Listing | None:

@@ -11,7 +11,7 @@ from graphql_api.marketplace.models import PurchaseRequest as PurchaseRequestMod
 from graphql_api.marketplace.requests import machine
 from graphql_api.marketplace.types import Money, PurchaseRequestState
 from graphql_api.mutation import Payload
-from graphql_api.relay import node_ids_to_ints
+from graphql_api.relay import load_nodes
 
 
 @strawberry.enum(description="A side of a purchase request.")
@@ -73,9 +73,9 @@ class PurchaseRequest(relay.Node):
 
     @classmethod
     async def resolve_nodes(cls, *, info: strawberry.Info, node_ids, required: bool = False):
-        loader = info.context.loaders.purchase_request_by_id
-        loaded = await loader.load_many(node_ids_to_ints(node_ids))
-        return [cls.from_model(row) if row else None for row in loaded]
+        return await load_nodes(
+            info.context.loaders.purchase_request_by_id, node_ids, cls.from_model
+        )
 
     @strawberry.field(description="The listing asked for.")
     async def listing(self, info: strawberry.Info) -> Listing | None:

@@ -9,7 +9,7 @@ from graphql_api.marketplace.models import Transaction as TransactionModel
 from graphql_api.marketplace.transactions.service import TransactionRole as TransactionRoleEnum
 from graphql_api.marketplace.types import Money
 from graphql_api.mutation import Payload
-from graphql_api.relay import node_ids_to_ints
+from graphql_api.relay import load_nodes
 
 TransactionRole = strawberry.enum(TransactionRoleEnum, description="The viewer's side of a sale.")
 
@@ -42,8 +42,7 @@ class Transaction(relay.Node):
 
     @classmethod
     async def resolve_nodes(cls, *, info: strawberry.Info, node_ids, required: bool = False):
-        loaded = await info.context.loaders.transaction_by_id.load_many(node_ids_to_ints(node_ids))
-        return [cls.from_model(row) if row else None for row in loaded]
+        return await load_nodes(info.context.loaders.transaction_by_id, node_ids, cls.from_model)
 
     @strawberry.field(description="What was sold.")
     async def listing(self, info: strawberry.Info) -> Listing | None:

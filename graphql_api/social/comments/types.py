@@ -4,7 +4,7 @@ import strawberry
 from strawberry import relay
 
 from graphql_api.mutation import Payload
-from graphql_api.relay import node_ids_to_ints
+from graphql_api.relay import load_nodes
 from graphql_api.social.comments.models import Comment as CommentModel
 from graphql_api.social.posts.types import Post
 from graphql_api.social.profiles.types import Profile
@@ -36,8 +36,7 @@ class Comment(relay.Node):
 
     @classmethod
     async def resolve_nodes(cls, *, info: strawberry.Info, node_ids, required: bool = False):
-        loaded = await info.context.loaders.comment_by_id.load_many(node_ids_to_ints(node_ids))
-        return [cls.from_model(comment) if comment else None for comment in loaded]
+        return await load_nodes(info.context.loaders.comment_by_id, node_ids, cls.from_model)
 
     @strawberry.field(description="Who wrote it.")
     async def author(self, info: strawberry.Info) -> Profile | None:

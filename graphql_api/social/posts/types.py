@@ -5,7 +5,7 @@ from strawberry import relay
 
 from graphql_api.mutation import Payload
 from graphql_api.pets.types import Pet
-from graphql_api.relay import decode_id, node_ids_to_ints
+from graphql_api.relay import decode_id, load_nodes
 from graphql_api.social.posts.models import Post as PostModel
 from graphql_api.social.posts.models import PostVisibility as PostVisibilityEnum
 from graphql_api.social.posts.service import PostData
@@ -52,8 +52,7 @@ class Post(relay.Node):
 
     @classmethod
     async def resolve_nodes(cls, *, info: strawberry.Info, node_ids, required: bool = False):
-        loaded = await info.context.loaders.post_by_id.load_many(node_ids_to_ints(node_ids))
-        return [cls.from_model(post) if post else None for post in loaded]
+        return await load_nodes(info.context.loaders.post_by_id, node_ids, cls.from_model)
 
     @strawberry.field(description="Who posted it.")
     async def author(self, info: strawberry.Info) -> Profile | None:

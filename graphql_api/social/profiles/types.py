@@ -7,7 +7,7 @@ from graphql_api.errors import InvalidId
 from graphql_api.mutation import Payload
 from graphql_api.pets.models import Pet as PetModel
 from graphql_api.pets.types import Species
-from graphql_api.relay import node_ids_to_ints
+from graphql_api.relay import load_nodes
 from graphql_api.social.follows.models import FollowStatus as FollowStatusEnum
 from graphql_api.social.profiles import service as profiles_service
 from graphql_api.social.profiles.models import ProfileView
@@ -77,9 +77,7 @@ class Profile(relay.Node):
 
     @classmethod
     async def resolve_nodes(cls, *, info: strawberry.Info, node_ids, required: bool = False):
-        loader = info.context.loaders.profile_by_user_id
-        loaded = await loader.load_many(node_ids_to_ints(node_ids))
-        return [cls.from_view(view) if view else None for view in loaded]
+        return await load_nodes(info.context.loaders.profile_by_user_id, node_ids, cls.from_view)
 
     @strawberry.field(description="Global ID of the profile's User.")
     def user_id(self) -> relay.GlobalID:

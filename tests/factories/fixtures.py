@@ -1,3 +1,10 @@
+"""The people and devices most in-process tests start from, on the test's rolled-back session.
+
+Loaded for every test through ``pytest_plugins`` in tests/conftest.py. A closer conftest or a
+test module overrides one by defining the same name: tests/live/conftest.py's ``owner`` is a
+live, logged-in client; tests/outlets/conftest.py's ``hub`` comes with its key.
+"""
+
 import pytest
 
 from graphql_api.devices.models import DeviceKind
@@ -12,6 +19,7 @@ async def owner(session):
 
 @pytest.fixture
 async def stranger(session):
+    """Another OWNER, who must see none of ``owner``'s things."""
     return await create_user(session, prefix="stranger")
 
 
