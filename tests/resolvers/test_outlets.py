@@ -10,7 +10,6 @@ from tests.factories.accounts import create_user, viewer_of
 from tests.factories.outlets import create_hub, create_outlet
 
 # Readings "now", so the outlet counts as online when the query runs.
-NOW = dt.datetime.now(dt.UTC)
 
 OUTLET_STATE = """
 query OutletState($outletId: ID!) {
@@ -60,10 +59,12 @@ async def _hub_with_outlets(session, settings):
     hub = (await create_hub(session, owner)).device
     heater = await create_outlet(session, owner, hub, "FE", "Heater")
     lamp = await create_outlet(session, owner, hub, "03", "Lamp")
+    # Now, not at import: `online` is judged against the clock when the query runs.
+    now = dt.datetime.now(dt.UTC)
     await outlets_flows.record_outlet_reading(
-        session, settings, hub, OutletReading("FE", 1250, 0, True, False), NOW
+        session, settings, hub, OutletReading("FE", 1250, 0, True, False), now
     )
-    await outlets_flows.record_breaker_reading(session, settings, hub, hub.hardware_id, 4500, NOW)
+    await outlets_flows.record_breaker_reading(session, settings, hub, hub.hardware_id, 4500, now)
     return owner, hub, heater, lamp
 
 
