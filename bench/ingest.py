@@ -108,8 +108,12 @@ def drop_database(name: str) -> None:
         connection.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
 
 
-def server_env(database_url: str, persist_interval: float) -> dict[str, str]:
+def server_env(
+    database_url: str, persist_interval: float, pool_size: int | None = None
+) -> dict[str, str]:
     env = {key: value for key, value in os.environ.items() if not key.startswith("PAWGRAPH_")}
+    if pool_size is not None:
+        env["PAWGRAPH_DATABASE_POOL_SIZE"] = str(pool_size)
     env.update(
         PAWGRAPH_ENV="test",
         PAWGRAPH_DATABASE_URL=database_url,
@@ -412,9 +416,11 @@ async def await_broadcasts(
 
 
 def print_rates(args: argparse.Namespace, bare: Run, ingest: Run, counted: Counter) -> None:
+    pool = f", pool size {args.pool_size}" if args.pool_size else ""
     print(
         f"clients {args.clients}, subscribers {args.subscribers}, outlets {args.outlets}, "
-        f"{args.seconds:g} s (at most {args.max_requests} requests) each"
+        f"workers {args.workers}{pool}, {args.seconds:g} s (at most {args.max_requests} "
+        "requests) each"
     )
     for label, run, unit in (
         ("bare endpoint", bare, "requests"),
@@ -429,7 +435,8 @@ def print_rates(args: argparse.Namespace, bare: Run, ingest: Run, counted: Count
         print(
             f"{'per reading':<16}: {counted['statements'] / ingest.ok:8.2f} SQL statements, "
             f"{counted['commits'] / ingest.ok:.2f} commits, "
-            f"{counted['checkouts'] / ingest.ok:.2f} connection checkouts "
+            f"{counted['checkouts'] / ingest.ok:.2f} pool checkouts, "
+            f"{counted['connects'] / ingest.ok:.2f} new connections "
             "(whole server during the ingest run, background tasks included)"
         )
 
@@ -516,6 +523,13 @@ def main() -> int:
         default=1,
         help="uvicorn workers of the started server (statements are counted with 1 only)",
     )
+    parser.add_argument(
+        "--pool-size",
+        type=int,
+        default=None,
+        help="PAWGRAPH_DATABASE_POOL_SIZE of the server (default: the setting's default); "
+        "below --clients, connections beyond it are opened and closed again under load",
+    )
     parser.add_argument("--port", type=int, default=0, help="0: any free port")
     args = parser.parse_args()
     if not 1 <= args.outlets <= 8 or not 0 < args.seconds <= 60:
@@ -526,7 +540,8 @@ def main() -> int:
     server = None
     try:
         port = args.port or free_port()
-        server = start_server(server_env(database_url, args.persist_interval), port, args.workers)
+        env = server_env(database_url, args.persist_interval, args.pool_size)
+        server = start_server(env, port, args.workers)
         return asyncio.run(run(args, f"http://127.0.0.1:{port}", database_name))
     finally:
         if server is not None:

@@ -10,7 +10,7 @@ from graphql_api import events
 from graphql_api.state import AppState
 
 
-def get_app_state(request: Request) -> AppState:
+async def get_app_state(request: Request) -> AppState:
     return request.app.state.pawgraph
 
 

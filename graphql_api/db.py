@@ -1,10 +1,11 @@
 """Engines, sessions and the declarative base shared by every domain's models."""
 
 import datetime as dt
+import time
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 
-from sqlalchemy import DateTime, MetaData, event
+from sqlalchemy import DateTime, MetaData, event, exc
 from sqlalchemy.engine import Engine
 from sqlalchemy.ext.asyncio import (
     AsyncEngine,
@@ -72,13 +73,39 @@ def create_engine(
         engine = create_async_engine(database_url, echo=echo)
         event.listen(engine.sync_engine, "connect", _enable_sqlite_foreign_keys)
         return engine
-    return create_async_engine(
-        database_url,
-        echo=echo,
-        pool_size=pool_size,
-        max_overflow=max_overflow,
-        pool_pre_ping=True,
+    engine = create_async_engine(
+        database_url, echo=echo, pool_size=pool_size, max_overflow=max_overflow
     )
+    _ping_idle_connections(engine, PING_IDLE_AFTER_S)
+    return engine
+
+
+# A pooled connection used within this many seconds is handed out without a ping.
+PING_IDLE_AFTER_S = 10.0
+
+
+def _ping_idle_connections(engine: AsyncEngine, idle_after: float) -> None:
+    """``pool_pre_ping`` for connections that sat idle in the pool, where a dropped one hides
+    (a database restart at night, a firewall's idle timeout); a connection recycled moments ago
+    is not pinged, which spares every busy request a round trip. One that died in between
+    fails its request, and the pool then replaces all connections older than the failure."""
+    pool, dialect = engine.sync_engine.pool, engine.sync_engine.dialect
+
+    @event.listens_for(pool, "connect")
+    @event.listens_for(pool, "checkin")
+    def _mark_used(_dbapi_connection, record) -> None:
+        if record is not None:
+            record.info["used_at"] = time.monotonic()
+
+    @event.listens_for(pool, "checkout")
+    def _ping_if_idle(dbapi_connection, record, _proxy) -> None:
+        if time.monotonic() - record.info.get("used_at", 0.0) < idle_after:
+            return
+        try:
+            dialect.do_ping(dbapi_connection)
+        except dialect.loaded_dbapi.Error as error:
+            # The pool discards this connection and checks out another (up to three tries).
+            raise exc.DisconnectionError("idle connection failed its ping") from error
 
 
 def create_sessionmaker(engine: AsyncEngine) -> async_sessionmaker[AsyncSession]:

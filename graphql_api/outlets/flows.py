@@ -5,6 +5,10 @@ SQL, the reading broadcast on every call and stored at most once per persist int
 commands confirmed, and the OVERLOAD and THRESHOLD rules applied to every reading, never
 throttled. Alerts are raised and cleared through the alerts service, which keeps one open alert
 per device and kind however many readings repeat the condition.
+
+A reading that changes nothing but the outlet's row costs one statement: it authenticates the
+hub (``record_keyed_hub_reading``), writes the row and reads what the rules need to decide
+whether anything else must run (see ``_Changes``).
 """
 
 import datetime as dt
@@ -188,6 +192,37 @@ async def record_outlet_reading(
     report = await outlets_service.mark_outlet_reported(
         session, hub, reading.outlet_id, _reported_state(reading, now), now, stream=OUTLET_STREAM
     )
+    return await _apply_reading(session, settings, report, reading, now)
+
+
+async def record_keyed_hub_reading(
+    session: AsyncSession,
+    settings: Settings,
+    hub_key: str,
+    reading: OutletReading,
+    now: dt.datetime,
+) -> OutletReadingResult:
+    """``record_outlet_reading`` for the hub whose key is in the request's path, authenticated
+    by the reading's own statement (HubNotFound for an unknown key, nothing written)."""
+    report = await outlets_service.mark_outlet_of_keyed_hub_reported(
+        session,
+        settings,
+        hub_key,
+        reading.outlet_id,
+        _reported_state(reading, now),
+        now,
+        stream=OUTLET_STREAM,
+    )
+    return await _apply_reading(session, settings, report, reading, now)
+
+
+async def _apply_reading(
+    session: AsyncSession,
+    settings: Settings,
+    report: outlets_service.ReportedOutlet,
+    reading: OutletReading,
+    now: dt.datetime,
+) -> OutletReadingResult:
     changes = _changes(settings, report, reading, now)
     if changes.any:
         await _apply_changes(session, report, reading, changes, now)

@@ -19,8 +19,8 @@ from graphql_api.repository import RepositoryBase
 from graphql_api.telemetry.repository import persisted_at_subquery
 
 _DIALECT_INSERTS = {"postgresql": postgresql.insert, "sqlite": sqlite.insert}
-# OutletRepository._report_statement's, by dialect name.
-_REPORT_STATEMENTS: dict[str, Any] = {}
+# OutletRepository._report_statement's, by dialect name and whether the hub is found by key.
+_REPORT_STATEMENTS: dict[tuple[str, bool], Any] = {}
 
 
 @dataclass(frozen=True, slots=True)
@@ -107,15 +107,40 @@ class OutletRepository(RepositoryBase[Device]):
         at a time), also when the statement had to wait for another transaction's lock on the
         row.
         """
+        return await self._report(False, hub_id, hardware_id, patch, seen_at, stream)
+
+    async def report_outlet_of_keyed_hub(
+        self,
+        hub_key_hash: str,
+        hardware_id: str,
+        patch: dict[str, Any],
+        seen_at: dt.datetime,
+        *,
+        stream: str,
+    ) -> ReportedOutlet | None:
+        """``report_child_outlet`` for the hub (kind HUB) whose key hashes to ``hub_key_hash``,
+        found by the same statement; None, with nothing written, if there is no such hub or it
+        has no such outlet."""
+        return await self._report(True, hub_key_hash, hardware_id, patch, seen_at, stream)
+
+    async def _report(
+        self,
+        by_key: bool,
+        hub: int | str,
+        hardware_id: str,
+        patch: dict[str, Any],
+        seen_at: dt.datetime,
+        stream: str,
+    ) -> ReportedOutlet | None:
         # Parameter names may not be column names in an UPDATE: hence the prefix.
         params = {
-            "report_hub_id": hub_id,
+            "report_hub": hub,
             "report_hardware_id": hardware_id,
             "report_patch": json.dumps(patch),
             "report_seen_at": seen_at,
             "report_stream": stream,
         }
-        row = (await self.execute(self._report_statement(), params)).first()
+        row = (await self.execute(self._report_statement(by_key), params)).first()
         if row is None:
             return None
         outlet_id, state, seen_at_before, open_kinds, relay_sent, persisted_at = row
@@ -136,29 +161,38 @@ class OutletRepository(RepositoryBase[Device]):
         for name, value in values.items() if loaded is not None else ():
             set_committed_value(loaded, name, value)
 
-    def _report_statement(self) -> Any:
-        """``report_child_outlet``'s statement, built once per dialect: it runs on every
-        reading, and building it (and its cache key) costs more than running it. A Core
-        statement on the table: the ORM would rebuild its cache key on every run."""
-        statement = _REPORT_STATEMENTS.get(self._dialect)
+    def _report_statement(self, by_key: bool) -> Any:
+        """``_report``'s statement, built once per dialect and kind of hub reference: it runs
+        on every reading, and building it (and its cache key) costs more than running it. A
+        Core statement on the table: the ORM would rebuild its cache key on every run."""
+        key = (self._dialect, by_key)
+        statement = _REPORT_STATEMENTS.get(key)
         if statement is None:
-            statement = _REPORT_STATEMENTS[self._dialect] = self._build_report_statement()
+            statement = _REPORT_STATEMENTS[key] = self._build_report_statement(by_key)
         return statement
 
-    def _build_report_statement(self) -> Any:
+    def _build_report_statement(self, by_key: bool) -> Any:
         devices = Device.__table__
+        hub_id: Any = bindparam("report_hub")
+        if by_key:
+            hubs = devices.alias("keyed_hub")
+            hub_id = (
+                select(hubs.c.id)
+                .where(hubs.c.api_key_hash == hub_id, hubs.c.kind == DeviceKind.HUB)
+                .scalar_subquery()
+            )
         # The reads find the outlet by its hub and id through an alias rather than correlating
         # with the updated row, which SQLite's RETURNING would render ambiguously.
         target = devices.alias("target_outlet")
         of_target = (
-            target.c.parent_id == bindparam("report_hub_id"),
+            target.c.parent_id == hub_id,
             target.c.hardware_id == bindparam("report_hardware_id"),
         )
         outlet_id = select(target.c.id).where(*of_target).scalar_subquery()
         return (
             update(devices)
             .where(
-                devices.c.parent_id == bindparam("report_hub_id"),
+                devices.c.parent_id == hub_id,
                 devices.c.hardware_id == bindparam("report_hardware_id"),
                 devices.c.kind == DeviceKind.OUTLET,
             )

@@ -128,6 +128,35 @@ async def mark_outlet_reported(
     return report
 
 
+async def mark_outlet_of_keyed_hub_reported(
+    session: AsyncSession,
+    settings: Settings,
+    hub_key: str,
+    outlet_id: str,
+    reported: Mapping[str, Any],
+    now: dt.datetime,
+    *,
+    stream: str,
+) -> ReportedOutlet:
+    """``mark_outlet_reported`` for the hub whose key is in the request's path, found by the
+    same statement: a reading's one round trip does authentication, write and reads.
+
+    It finds the hub as ``devices_service.authenticate`` would (the key's hash, kind HUB).
+    When it writes nothing, ``authenticate_hub`` says why (HubNotFound) or the outlet is not
+    on that hub (OutletNotFound).
+    """
+    short_id = normalize_short_id(outlet_id)
+    report = None
+    if hub_key:
+        report = await OutletRepository(session).report_outlet_of_keyed_hub(
+            hash_key(hub_key), short_id, dict(reported), now, stream=stream
+        )
+    if report is None:
+        await authenticate_hub(session, settings, hub_key)
+        raise OutletNotFound(f"Outlet {short_id} is not registered on this hub.")
+    return report
+
+
 async def reported_outlet(session: AsyncSession, report: ReportedOutlet) -> Device:
     """The outlet a report wrote, as a device, for the rules that act on it (alerts, commands)."""
     outlet = await OutletRepository(session).get_device(report.outlet_id)

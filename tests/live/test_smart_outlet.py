@@ -175,6 +175,23 @@ class TestRefusals:
         # then
         assert (response.status_code, response.json()) == (404, UNKNOWN_KEY)
 
+    @pytest.mark.parametrize(
+        "body",
+        [
+            json.dumps({"device_id": "FE", "current_b": 0}).encode(),
+            json.dumps({"device_id": "FE", "current_a": -1, "current_b": 0}).encode(),
+        ],
+    )
+    async def test_an_unknown_hub_key_is_404_even_with_a_bad_reading(self, server_a, body):
+        # given
+        wire = HubWire(server_a, f"http://pawgraph.example/h/{'0' * 48}/")
+
+        # when
+        response = await wire.data(body)
+
+        # then
+        assert (response.status_code, response.json()) == (404, UNKNOWN_KEY)
+
     async def test_a_rotated_key_no_longer_posts_and_nothing_is_written(self, server_a, owner):
         # given
         hub, (heater,) = await live_hub(owner)

@@ -3,15 +3,17 @@ import datetime as dt
 import pytest
 from sqlalchemy import select
 
+from graphql_api.alerts import service as alerts_service
 from graphql_api.alerts.models import AlertKind
 from graphql_api.commands import service as commands_service
 from graphql_api.commands.models import Command, CommandKind, CommandStatus
-from graphql_api.devices.models import Device
+from graphql_api.devices.models import Device, DeviceKind
 from graphql_api.outlets import flows as outlets_flows
 from graphql_api.outlets.errors import HubNotFound, OutletNotFound
 from graphql_api.outlets.flows import OutletReading
 from graphql_api.telemetry.models import TelemetryPoint
 from tests.factories.accounts import viewer_of
+from tests.factories.devices_db import register_device as register_device_db
 from tests.factories.outlets import create_hub
 from tests.outlets.conftest import open_alerts, stored_points
 
@@ -111,6 +113,66 @@ class TestRecordOutletReading:
         assert await stored_points(session, outlet.id) == 0
 
 
+class TestRecordKeyedHubReading:
+    async def test_the_hub_key_in_the_path_finds_its_outlet(
+        self, session, settings, hub_key, outlet
+    ):
+        # given
+        reading = OutletReading("fe", current_a=1250, current_b=0, relay_a=True, relay_b=False)
+
+        # when
+        result = await outlets_flows.record_keyed_hub_reading(
+            session, settings, hub_key.api_key, reading, NOW
+        )
+
+        # then
+        stored = await _fresh(session, outlet)
+        assert (result.outlet_id, result.relay_a, result.relay_b, result.persisted) == (
+            outlet.id,
+            True,
+            False,
+            True,
+        )
+        assert (stored.state["current_a"], stored.online, stored.last_seen_at) == (1250, True, NOW)
+
+    @pytest.mark.parametrize("key", ["0" * 48, ""])
+    async def test_an_unknown_key_is_hub_not_found_and_nothing_is_written(
+        self, session, settings, outlet, key
+    ):
+        # when / then
+        with pytest.raises(HubNotFound):
+            await outlets_flows.record_keyed_hub_reading(
+                session, settings, key, OutletReading("FE", 1, 1), NOW
+            )
+        assert (await _fresh(session, outlet)).last_seen_at is None
+        assert await stored_points(session, outlet.id) == 0
+
+    async def test_another_hubs_key_does_not_reach_my_outlet(
+        self, session, settings, owner, outlet
+    ):
+        # given
+        other = await create_hub(session, owner, "Other hub")
+
+        # when / then
+        with pytest.raises(OutletNotFound):
+            await outlets_flows.record_keyed_hub_reading(
+                session, settings, other.api_key, OutletReading("FE", 1, 1), NOW
+            )
+        assert (await _fresh(session, outlet)).last_seen_at is None
+
+    async def test_an_outlets_own_key_is_not_a_hub_key(self, session, settings, owner, hub):
+        # given
+        issued = await register_device_db(
+            session, owner, DeviceKind.OUTLET, hardware_id="03", name="Lamp", parent_id=hub.id
+        )
+
+        # when / then
+        with pytest.raises(HubNotFound):
+            await outlets_flows.record_keyed_hub_reading(
+                session, settings, issued.api_key, OutletReading("03", 1, 1), NOW
+            )
+
+
 class TestAlertRules:
     @pytest.mark.parametrize(
         "reading",
@@ -180,6 +242,39 @@ class TestAlertRules:
 
         # then
         assert await open_alerts(session, outlet.id) == []
+
+    async def test_a_reading_clears_the_outlets_offline_alert(self, session, settings, hub, outlet):
+        # given: seen recently, yet an OFFLINE alert is open
+        await outlets_flows.record_outlet_reading(
+            session, settings, hub, OutletReading("FE", 100, 0), NOW
+        )
+        await alerts_service.raise_alert(session, outlet, AlertKind.OFFLINE, "offline", _later(1))
+
+        # when
+        await outlets_flows.record_outlet_reading(
+            session, settings, hub, OutletReading("FE", 100, 0), _later(2)
+        )
+
+        # then
+        assert await open_alerts(session, outlet.id) == []
+
+    async def test_a_lasting_overload_keeps_its_one_alert_and_clears_the_others(
+        self, session, settings, owner, hub, outlet
+    ):
+        # given
+        await _set_threshold(session, owner, outlet, 1000)
+        await outlets_flows.record_outlet_reading(
+            session, settings, hub, OutletReading("FE", 1250, 0), NOW
+        )
+
+        # when
+        for seconds in (2, 4):
+            await outlets_flows.record_outlet_reading(
+                session, settings, hub, OutletReading("FE", 65535, 0), _later(seconds)
+            )
+
+        # then
+        assert await open_alerts(session, outlet.id) == [AlertKind.OVERLOAD]
 
     async def test_without_a_threshold_no_current_raises_threshold(
         self, session, settings, hub, outlet

@@ -137,6 +137,55 @@ class TestRecord:
         # then
         assert stored is True
 
+    async def test_a_cursor_read_within_the_interval_skips_storing(self, session, settings, collar):
+        # given
+        values = {"current_a": 1.0}
+        await telemetry_service.record(session, settings, collar.id, values, T0, stream="outlet")
+
+        # when
+        known = await telemetry_service.record(
+            session,
+            settings,
+            collar.id,
+            values,
+            T0 + FIVE_MINUTES - dt.timedelta(seconds=1),
+            stream="outlet",
+            stream_persisted_at=T0,
+        )
+        due = await telemetry_service.record(
+            session,
+            settings,
+            collar.id,
+            values,
+            T0 + FIVE_MINUTES,
+            stream="outlet",
+            stream_persisted_at=T0,
+        )
+
+        # then
+        assert (known, due) == (False, True)
+
+    async def test_a_stale_cursor_never_stores_twice_in_an_interval(
+        self, session, settings, collar
+    ):
+        # given: the caller read the cursor before another process stored a reading
+        values = {"current_a": 1.0}
+        await telemetry_service.record(session, settings, collar.id, values, T0, stream="outlet")
+
+        # when
+        stored = await telemetry_service.record(
+            session,
+            settings,
+            collar.id,
+            values,
+            T0 + dt.timedelta(seconds=2),
+            stream="outlet",
+            stream_persisted_at=None,
+        )
+
+        # then
+        assert stored is False
+
     async def test_a_malformed_key_is_refused(self, session, settings, collar):
         # when / then
         with pytest.raises(InvalidTelemetryKey):
