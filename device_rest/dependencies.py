@@ -10,6 +10,7 @@ from graphql_api import events
 from graphql_api.state import AppState
 
 
+# async: FastAPI runs a plain `def` dependency in its thread pool, on every device request.
 async def get_app_state(request: Request) -> AppState:
     return request.app.state.pawgraph
 
