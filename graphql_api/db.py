@@ -67,7 +67,7 @@ def _enable_sqlite_foreign_keys(dbapi_connection, _record) -> None:
 
 
 def create_engine(
-    database_url: str, *, echo: bool = False, pool_size: int = 10, max_overflow: int = 20
+    database_url: str, *, echo: bool = False, pool_size: int = 20, max_overflow: int = 10
 ) -> AsyncEngine:
     if database_url.startswith("sqlite"):
         engine = create_async_engine(database_url, echo=echo)

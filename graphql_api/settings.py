@@ -41,8 +41,8 @@ class Settings(BaseSettings):
     database_url: str = "sqlite+aiosqlite:///./pawgraph.db"
     broadcast_url: str = "memory://"
     # Per API process; with N processes PostgreSQL needs N * (pool + overflow) connections.
-    database_pool_size: int = Field(default=10, ge=1)
-    database_max_overflow: int = Field(default=20, ge=0)
+    database_pool_size: int = Field(default=20, ge=1)
+    database_max_overflow: int = Field(default=10, ge=0)
     secret_key: SecretStr = SecretStr(_DEV_SECRET)
     access_token_ttl: Duration = timedelta(hours=12)
     # PETio firmware ships one fleet-wide X-API-Key constant; accepting it is a hole, so it is
