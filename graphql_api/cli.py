@@ -20,6 +20,7 @@ from graphql_api.db import create_engine, create_sessionmaker, unit_of_work
 from graphql_api.devices import service as devices_service
 from graphql_api.devices.models import DeviceKind
 from graphql_api.errors import DomainError
+from graphql_api.outlets import service as outlets_service
 from graphql_api.pagination import PageArgs
 from graphql_api.pets import service as pets_service
 from graphql_api.pets.models import ActivityLevel, Species
@@ -141,11 +142,15 @@ def seed_demo() -> None:
     """Create (or refresh) a demo owner with pets and devices; prints the login and device keys."""
     issued = _run(_with_session(_seed_demo))
     typer.echo(f"demo login: {DEMO_EMAIL} / {DEMO_PASSWORD}")
+    hub_url = outlets_service.base_url_prefix(get_settings())
     for key in issued:
         device = key.device
         typer.echo(
             f"  {device.kind.value:<7} {device.hardware_id:<13} {device.name:<18} key {key.api_key}"
         )
+        if device.kind is DeviceKind.HUB:
+            # The hub sends no auth header: its owner types this base URL into its portal.
+            typer.echo(f"{'':<41}base URL {hub_url}{key.api_key}")
 
 
 async def _seed_demo(session) -> list[devices_service.IssuedKey]:
