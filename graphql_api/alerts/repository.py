@@ -3,7 +3,17 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import ColumnElement, ScalarSelect, Select, func, select, text, update
+from sqlalchemy import (
+    ColumnElement,
+    ScalarSelect,
+    Select,
+    String,
+    func,
+    literal_column,
+    select,
+    text,
+    update,
+)
 
 from graphql_api.alerts.models import Alert, AlertKind, AlertStatus
 from graphql_api.auth import Viewer
@@ -15,6 +25,9 @@ from graphql_api.repository import RepositoryBase
 # of ON CONFLICT from it.
 _OPEN_PREDICATE = text("status != 'CLEARED'")
 _KIND_SEPARATOR = ","
+# Inline SQL: as a string, aggregate_strings makes it a parameter rendered again on every
+# execution of the statement (every outlet reading embeds ``open_kinds_subquery``).
+_KIND_SEPARATOR_SQL = literal_column(f"'{_KIND_SEPARATOR}'", String)
 
 
 @dataclass(frozen=True, slots=True)
@@ -28,7 +41,7 @@ def open_kinds_subquery(device_id: ColumnElement[int]) -> ScalarSelect[str | Non
     """The kinds of the device's open alerts as one string (NULL when none), for a statement
     that reads them along with other work; decode with :func:`decode_open_kinds`."""
     return (
-        select(func.aggregate_strings(Alert.kind, _KIND_SEPARATOR))
+        select(func.aggregate_strings(Alert.kind, _KIND_SEPARATOR_SQL))
         .where(Alert.device_id == device_id, Alert.status != AlertStatus.CLEARED)
         .scalar_subquery()
     )

@@ -9,7 +9,7 @@ import datetime as dt
 from collections.abc import Sequence
 from typing import Any
 
-from sqlalchemy import ColumnElement, Exists, Select, exists, select, update
+from sqlalchemy import ColumnElement, Exists, Select, exists, or_, select, update
 
 from graphql_api.auth import Viewer
 from graphql_api.commands.models import (
@@ -25,11 +25,14 @@ from graphql_api.repository import RepositoryBase
 
 def sent_relay_exists(device_id: ColumnElement[int]) -> Exists:
     """Whether the device has a SENT relay command (one a reading may confirm), for a statement
-    that reads it along with other work; the same rows as ``list_sent_relay``."""
+    that reads it along with other work; the same rows as ``list_sent_relay``.
+
+    The kinds are ORed rather than an ``IN``: every reading's statement embeds this, and an
+    ``IN`` list is an expanding parameter, its SQL rendered again on every execution."""
     return exists().where(
         Command.device_id == device_id,
         Command.status == CommandStatus.SENT,
-        Command.kind.in_(RELAY_KINDS),
+        or_(*(Command.kind == kind for kind in sorted(RELAY_KINDS))),
     )
 
 

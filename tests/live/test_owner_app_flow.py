@@ -188,7 +188,9 @@ class TestRelayToggle:
         state = (await owner.execute(OUTLET_STATE, {"outletId": outlet.id}))["outletState"]
 
         # then
-        assert payload["command"]["status"] == "QUEUED"
+        # The hub polls every 2 s and may fetch the command before the payload is rendered;
+        # the live stream is what shows every step in order.
+        assert payload["command"]["status"] in ("QUEUED", "SENT")
         assert live == ["QUEUED", "SENT", "SUCCEEDED"]
         assert lamp.relay["a"] is True
         assert (state["relayA"], state["relayB"], state["currentAMilliamps"]) == (True, False, 1200)
