@@ -6,8 +6,20 @@ STAMP := $(VENV)/.installed
 # ariadne-codegen pins graphql-core<3.3 and ruff<0.16: it gets a venv of its own.
 CODEGEN_VENV := clients/.venv-codegen
 CODEGEN_STAMP := $(CODEGEN_VENV)/.installed
+# The TypeScript SDK's generator and tsc, from the committed lockfile (npm ci).
+TS_CLIENT := clients/typescript
+NPM_STAMP := $(TS_CLIENT)/node_modules/.installed
+# The web dashboard served at /app/ (esbuild, and playwright-core for its browser tests).
+DASHBOARD := clients/dashboard
+DASHBOARD_STAMP := $(DASHBOARD)/node_modules/.installed
 
-.PHONY: run test lint schema serve clean clients
+# `make run PORT=8123 HOST=0.0.0.0`: where the server listens, and the address seed-demo builds
+# the hub URLs on (PAWGRAPH_PUBLIC_BASE_URL, when set, wins for those).
+HOST ?= 127.0.0.1
+PORT ?= 8000
+SERVED := PAWGRAPH_HOST=$(HOST) PAWGRAPH_PORT=$(PORT)
+
+.PHONY: run test lint schema serve clean clients release-schema bench
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -15,21 +27,36 @@ $(STAMP): pyproject.toml
 	$(BIN)/python -m pip install --quiet -e '.[test]'
 	touch $(STAMP)
 
-## run: install, migrate, seed demo data, serve on http://127.0.0.1:8000/graphql (SQLite + memory pub/sub)
+## run: install, migrate, seed demo data, serve on http://$(HOST):$(PORT)/graphql (SQLite + memory pub/sub)
 run: $(STAMP)
-	$(BIN)/pawgraph migrate
-	$(BIN)/pawgraph seed-demo
-	$(BIN)/pawgraph serve
+	$(SERVED) $(BIN)/pawgraph migrate
+	$(SERVED) $(BIN)/pawgraph seed-demo
+	$(SERVED) $(BIN)/pawgraph serve
 
-## test: lint, architecture rules and the whole suite on PostgreSQL + Redis
+## test: lint, formatting, architecture rules and the whole suite on PostgreSQL, Redis and Mosquitto
 test: $(STAMP) $(CODEGEN_STAMP)
+	./scripts/ensure-packages.sh
+	$(MAKE) $(NPM_STAMP) $(DASHBOARD_STAMP)
 	./scripts/ensure-services.sh
 	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
 	$(BIN)/lint-imports
 	$(BIN)/pytest -n 2 --dist loadfile
 
+## bench: the request-path benchmarks on PostgreSQL + Redis with wrk, each figure beside its
+## ceiling from the same run (bench/suite.py; BENCH_ARGS="--seconds 5 --gc" to change), then
+## the live fan-out beside stock Strawberry + broadcaster (bench/fanout.py; FANOUT_ARGS)
+BENCH_ARGS ?=
+FANOUT_ARGS ?=
+bench: $(STAMP)
+	./scripts/ensure-packages.sh
+	./scripts/ensure-services.sh
+	$(BIN)/python -m bench.suite $(BENCH_ARGS)
+	$(BIN)/python -m bench.fanout $(FANOUT_ARGS)
+
 lint: $(STAMP)
 	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
 	$(BIN)/lint-imports
 
 ## schema: re-export schema.graphql after a schema change, then regenerate the client SDK
@@ -37,11 +64,36 @@ schema: $(STAMP)
 	$(BIN)/pawgraph export-schema
 	$(MAKE) clients
 
-## clients: regenerate the Python SDK (clients/python/pawgraph_client) from schema.graphql and
-## clients/operations; run after `make schema`. The generator has its own pinned venv.
-clients: $(CODEGEN_STAMP)
+## clients: regenerate the SDKs from schema.graphql and clients/operations (run after `make
+## schema`): Python (clients/python/pawgraph_client, ariadne-codegen in its own pinned venv),
+## TypeScript (clients/typescript/src/gql, GraphQL Code Generator), the trusted-documents
+## manifest clients/persisted-operations.json (sha256 -> document), Dart models for Flutter
+## (clients/dart, the same generator's flutter-freezed plugin), and the dashboard's bundle
+## graphql_api/static/app/ (clients/dashboard, esbuild) built from that SDK.
+clients: $(CODEGEN_STAMP) $(NPM_STAMP) $(DASHBOARD_STAMP)
 	rm -rf clients/python/pawgraph_client
 	$(CODEGEN_VENV)/bin/ariadne-codegen --config clients/ariadne-codegen.toml
+	rm -rf $(TS_CLIENT)/src/gql
+	cd $(TS_CLIENT) && node_modules/.bin/graphql-codegen --config codegen.ts --silent
+	cp $(TS_CLIENT)/src/gql/persisted-documents.json clients/persisted-operations.json
+	cd $(TS_CLIENT) && node_modules/.bin/graphql-codegen --config ../dart/codegen.ts --silent
+	rm -rf graphql_api/static/app
+	cd $(DASHBOARD) && node build.mjs
+
+$(NPM_STAMP): $(TS_CLIENT)/package-lock.json
+	@command -v npm >/dev/null || { echo "npm is missing: apt-get install npm" >&2; exit 1; }
+	cd $(TS_CLIENT) && npm ci --no-audit --no-fund
+	touch $(NPM_STAMP)
+
+$(DASHBOARD_STAMP): $(DASHBOARD)/package-lock.json
+	@command -v npm >/dev/null || { echo "npm is missing: apt-get install npm" >&2; exit 1; }
+	cd $(DASHBOARD) && npm ci --no-audit --no-fund
+	touch $(DASHBOARD_STAMP)
+
+## release-schema: the current schema becomes the released one the breaking-change gate compares
+## against (tests/clients/test_breaking_changes.py); run it when a release ships.
+release-schema:
+	cp schema.graphql clients/released.graphql
 
 $(CODEGEN_STAMP): clients/codegen-requirements.txt
 	$(PYTHON) -m venv $(CODEGEN_VENV)
@@ -49,4 +101,4 @@ $(CODEGEN_STAMP): clients/codegen-requirements.txt
 	touch $(CODEGEN_STAMP)
 
 clean:
-	rm -rf $(VENV) pawgraph.db
+	rm -rf $(VENV) pawgraph.db pawgraph.secret pawgraph.demo-keys.json

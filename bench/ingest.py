@@ -2,9 +2,10 @@
 
     .venv/bin/python bench/ingest.py [--seconds 10] [--clients 16] [--subscribers 8] [--outlets 8]
 
-Starts one API process on a fresh PostgreSQL database (dropped afterwards) with Redis pub/sub and
-``PAWGRAPH_BENCH_ENDPOINTS=true``, registers a hub with outlets over GraphQL, attaches live
-``telemetryUpdated`` subscribers, then for a bounded time and count drives, with several
+Starts one API process (the app plus a bare endpoint this script mounts) on a fresh
+PostgreSQL database (dropped afterwards) with Redis pub/sub, registers a hub with outlets over
+GraphQL, attaches live ``telemetryUpdated`` subscribers, then for a bounded time and count
+drives, with several
 concurrent httpx clients:
 
 1. ``POST /bench/bare``: the same wire body, parsed by the same model, no database, no pub/sub;
@@ -35,12 +36,14 @@ from pathlib import Path
 import httpx
 import psycopg
 import websockets
-from fastapi import FastAPI
+from fastapi import APIRouter, FastAPI
 from sqlalchemy import event
 from sqlalchemy.engine import Engine
 from sqlalchemy.pool import Pool
 
-from graphql_api.app import create_app
+from device_rest.responses import LegacyJSONResponse
+from device_rest.smart_outlet import OutletReadingBody
+from graphql_api.server import create_served_app
 
 ROOT = Path(__file__).resolve().parents[1]
 ADMIN_DSN = "postgresql://postgres@127.0.0.1:5432/postgres"
@@ -84,13 +87,30 @@ def counted_app() -> FastAPI:
     event.listen(Engine, "commit", _count("commits"))
     event.listen(Pool, "checkout", _count("checkouts"))
     event.listen(Pool, "connect", _count("connects"))
-    app = create_app()
+    app = create_served_app()
 
     @app.get(STATEMENTS_PATH, include_in_schema=False)
     async def counters() -> dict[str, int]:
         return dict(_COUNTERS)
 
+    app.include_router(bare_router, prefix="/bench")
     return app
+
+
+# The ceiling: the same wire body parsed by the same model and answered in the same shape,
+# touching neither the database nor pub/sub, so the ratio isolates what ingesting costs.
+bare_router = APIRouter(include_in_schema=False)
+
+
+@bare_router.get("/bare")
+async def get_bare() -> LegacyJSONResponse:
+    return LegacyJSONResponse({"success": True, "message": "bare"})
+
+
+@bare_router.post("/bare")
+async def post_bare(body: OutletReadingBody) -> LegacyJSONResponse:
+    relays = {"relay_a": bool(body.relay_a), "relay_b": bool(body.relay_b)}
+    return LegacyJSONResponse({"success": True, "message": "bare", **relays})
 
 
 # ---- server and database -------------------------------------------------------------------------
@@ -119,7 +139,6 @@ def server_env(
         PAWGRAPH_DATABASE_URL=database_url,
         PAWGRAPH_BROADCAST_URL=REDIS_URL,
         PAWGRAPH_SECRET_KEY="bench-" + secrets.token_hex(16),
-        PAWGRAPH_BENCH_ENDPOINTS="true",
         PAWGRAPH_TELEMETRY_PERSIST_INTERVAL=str(persist_interval),
         PAWGRAPH_LOG_LEVEL="WARNING",
     )

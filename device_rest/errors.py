@@ -8,14 +8,21 @@ from collections.abc import Callable
 from typing import Any
 
 from fastapi import FastAPI, Request
+from fastapi.exception_handlers import http_exception_handler
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
+from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from device_rest.responses import LegacyJSONResponse
-from graphql_api.errors import DomainError, ValidationFailed
+from graphql_api import ratelimit
+from graphql_api.devices.errors import DeviceErrorCode
+from graphql_api.errors import DomainError, RateLimited, ValidationFailed, retry_after_of
+from graphql_api.outlets.errors import OutletErrorCode
 
 ErrorBody = Callable[[DomainError], dict[str, Any]]
-ERROR_BODIES: dict[str, ErrorBody] = {}
+# A body that also reads the request (the Petty line echoes its request id in errors).
+RequestErrorBody = Callable[[DomainError, Request], dict[str, Any]]
+ERROR_BODIES: dict[str, RequestErrorBody] = {}
 
 
 def default_error_body(error: DomainError) -> dict[str, Any]:
@@ -23,15 +30,52 @@ def default_error_body(error: DomainError) -> dict[str, Any]:
 
 
 def register_error_body(tag: str, render: ErrorBody) -> None:
+    ERROR_BODIES[tag] = lambda error, _request: render(error)
+
+
+def register_request_error_body(tag: str, render: RequestErrorBody) -> None:
     ERROR_BODIES[tag] = render
 
 
-def _body_for(request: Request, error: DomainError) -> dict[str, Any]:
+def _line_of(request: Request) -> str | None:
     route = request.scope.get("route")
     for tag in getattr(route, "tags", None) or ():
         if tag in ERROR_BODIES:
-            return ERROR_BODIES[tag](error)
-    return default_error_body(error)
+            return tag
+    return None
+
+
+def _body_for(request: Request, error: DomainError) -> dict[str, Any]:
+    line = _line_of(request)
+    return ERROR_BODIES[line](error, request) if line else default_error_body(error)
+
+
+# A device key or hub key that matches nothing: counted per address (ratelimit), so guessing
+# keys is throttled; `device_key_guard` then refuses the address before any database lookup.
+_BAD_KEY_CODES = (DeviceErrorCode.DEVICE_KEY_INVALID, OutletErrorCode.HUB_NOT_FOUND)
+
+
+def client_ip(request: Request) -> str:
+    return request.client.host if request.client else ""
+
+
+async def _count_bad_key(request: Request, error: DomainError) -> DomainError:
+    """The error to answer: a bad key past the address's limit is answered 429."""
+    if error.code in _BAD_KEY_CODES:
+        limiter = request.app.state.pawgraph.limiter
+        try:
+            await limiter.hit(ratelimit.BAD_DEVICE_KEYS_PER_IP, client_ip(request))
+        except RateLimited as limited:
+            return limited
+    return error
+
+
+def error_response(request: Request, error: DomainError) -> JSONResponse:
+    retry_after = retry_after_of(error)
+    headers = {"Retry-After": str(retry_after)} if retry_after else None
+    return LegacyJSONResponse(
+        _body_for(request, error), status_code=error.http_status, headers=headers
+    )
 
 
 def _describe_validation(error: RequestValidationError) -> ValidationFailed:
@@ -50,7 +94,18 @@ def _describe_validation(error: RequestValidationError) -> ValidationFailed:
 
 def install_error_handlers(app: FastAPI) -> None:
     async def on_domain_error(request: Request, error: DomainError) -> JSONResponse:
-        return LegacyJSONResponse(_body_for(request, error), status_code=error.http_status)
+        return error_response(request, await _count_bad_key(request, error))
+
+    async def on_http_error(request: Request, error: StarletteHTTPException) -> Any:
+        # FastAPI answers a body it cannot decode (not UTF-8, nested too deep) with an
+        # HTTPException; a device line answers it in its own envelope.
+        if _line_of(request) is None:
+            return await http_exception_handler(request, error)
+        message = "Request body is not valid JSON." if error.status_code == 400 else error.detail
+        described = ValidationFailed(str(message))
+        return LegacyJSONResponse(
+            _body_for(request, described), status_code=error.status_code, headers=error.headers
+        )
 
     async def on_validation_error(request: Request, error: RequestValidationError) -> JSONResponse:
         described = _describe_validation(error)
@@ -58,4 +113,5 @@ def install_error_handlers(app: FastAPI) -> None:
         return LegacyJSONResponse(_body_for(request, described), status_code=400)
 
     app.add_exception_handler(DomainError, on_domain_error)
+    app.add_exception_handler(StarletteHTTPException, on_http_error)
     app.add_exception_handler(RequestValidationError, on_validation_error)

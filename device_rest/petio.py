@@ -12,15 +12,16 @@ from pydantic import BaseModel, ConfigDict, Field, field_validator
 
 from device_rest.dependencies import AppStateDep, UnitOfWork
 from device_rest.errors import register_error_body
-from device_rest.responses import LegacyJSONResponse
+from device_rest.responses import PETIO_ERRORS, LegacyJSONResponse
+from device_rest.wire_types import DeviceText
 from graphql_api.devices import flows as device_flows
 from graphql_api.devices import service as devices_service
 from graphql_api.devices.errors import DeviceKeyInvalid
-from graphql_api.devices.models import Device, DeviceKind
+from graphql_api.devices.types import DeviceKind
 from graphql_api.errors import DomainError
 
 TAG = "petio"
-router = APIRouter(tags=[TAG], default_response_class=LegacyJSONResponse)
+router = APIRouter(tags=[TAG], default_response_class=LegacyJSONResponse, responses=PETIO_ERRORS)
 
 
 def petio_error_body(error: DomainError) -> dict[str, Any]:
@@ -45,7 +46,7 @@ async def authenticated_feeder(
     device_id: Annotated[str | None, Header(alias="Device-ID")] = None,
     device_key: Annotated[str | None, Header(alias="X-Device-Key")] = None,
     api_key: Annotated[str | None, Header(alias="X-API-Key")] = None,
-) -> Device:
+) -> devices_service.AuthenticatedDevice:
     # A paired unit's Device-ID + X-Device-Key wins over X-API-Key, which every unit also sends.
     key = device_key if device_key and device_id else api_key
     return await devices_service.authenticate(
@@ -53,13 +54,18 @@ async def authenticated_feeder(
     )
 
 
-Feeder = Annotated[Device, Depends(authenticated_feeder)]
+Feeder = Annotated[devices_service.AuthenticatedDevice, Depends(authenticated_feeder)]
 
 
 def _utc(value: dt.datetime | None) -> dt.datetime | None:
     if value is None:
         return None
-    return value.replace(tzinfo=dt.UTC) if value.tzinfo is None else value.astimezone(dt.UTC)
+    if value.tzinfo is None:
+        return value.replace(tzinfo=dt.UTC)
+    try:
+        return value.astimezone(dt.UTC)
+    except OverflowError as error:  # 9999-12-31T23:59:59-14:00 is year 10000 in UTC
+        raise ValueError("time out of range") from error
 
 
 class FeederStatusBody(BaseModel):
@@ -71,13 +77,14 @@ class FeederStatusBody(BaseModel):
     timestamp: dt.datetime | None = None
     heartbeat: bool = True
     wifi_rssi: int | None = Field(default=None, ge=-127, le=0)
-    uptime: int | None = Field(default=None, ge=0)
+    # The GraphQL field it feeds is a 32-bit Int.
+    uptime: int | None = Field(default=None, ge=0, le=2**31 - 1)
     daily_feeds: int | None = Field(default=None, ge=0, le=1000)
     last_feed: dt.datetime | None = None
     hopper_mm: int | None = Field(default=None, ge=0, le=10_000)
     hopper_pct: int | None = Field(default=None, ge=0, le=100)
     tof_ok: bool | None = None
-    error_message: str | None = Field(default=None, max_length=200)
+    error_message: Annotated[str | None, DeviceText] = Field(default=None, max_length=200)
 
     @field_validator("timestamp", "last_feed")
     @classmethod
@@ -98,7 +105,7 @@ class FeederStatusBody(BaseModel):
         )
 
 
-def require_same_device(device: Device, claimed: str | None) -> None:
+def require_same_device(device: devices_service.AuthenticatedDevice, claimed: str | None) -> None:
     """A ``device_id`` in the query or body must name the device whose key signed the request."""
     if claimed is not None and claimed.strip().upper() != device.hardware_id.upper():
         raise DeviceKeyInvalid("The device key does not belong to this device_id.")

@@ -13,12 +13,12 @@ from pydantic import BaseModel, ConfigDict, Field, field_validator
 
 from device_rest.dependencies import UnitOfWork
 from device_rest.petio import TAG, Feeder, ok, require_same_device, wire_time
-from device_rest.responses import LegacyJSONResponse
+from device_rest.responses import PETIO_ERRORS, LegacyJSONResponse
 from graphql_api.commands import service as commands_service
-from graphql_api.commands.models import Command, CommandKind
-from graphql_api.devices.models import Device
+from graphql_api.commands.types import CommandKind
+from graphql_api.devices import service as devices_service
 
-router = APIRouter(tags=[TAG], default_response_class=LegacyJSONResponse)
+router = APIRouter(tags=[TAG], default_response_class=LegacyJSONResponse, responses=PETIO_ERRORS)
 
 # The names the feeder's firmware switches on.
 WIRE_COMMANDS: dict[CommandKind, str] = {
@@ -29,7 +29,7 @@ WIRE_COMMANDS: dict[CommandKind, str] = {
 MAX_COMMAND_ID = 2**31 - 1
 
 
-def _pending_body(command: Command) -> dict[str, Any]:
+def _pending_body(command: commands_service.DeliveredCommand) -> dict[str, Any]:
     return ok(
         "command pending",
         has_command=True,
@@ -40,7 +40,9 @@ def _pending_body(command: Command) -> dict[str, Any]:
     )
 
 
-async def _next_command(session, feeder: Device, device_id: str | None) -> dict[str, Any]:
+async def _next_command(
+    session, feeder: devices_service.AuthenticatedDevice, device_id: str | None
+) -> dict[str, Any]:
     require_same_device(feeder, device_id)
     # One per poll: the unit runs one command at a time and polls again 10 s later.
     sent = await commands_service.fetch_pending(session, feeder, dt.datetime.now(dt.UTC), limit=1)
@@ -56,7 +58,8 @@ DeviceIdQuery = Annotated[
 
 
 @router.get(
-    "/device/command/", summary="Feeder command poll (every 10 s)",
+    "/device/command/",
+    summary="Feeder command poll (every 10 s)",
 )
 async def get_command(
     feeder: Feeder, session: UnitOfWork, device_id: DeviceIdQuery = None
@@ -91,7 +94,9 @@ class CommandAckBody(BaseModel):
         return value[: commands_service.MAX_REASON] if value is not None else None
 
 
-async def _acknowledge(session, feeder: Device, body: CommandAckBody) -> dict[str, Any]:
+async def _acknowledge(
+    session, feeder: devices_service.AuthenticatedDevice, body: CommandAckBody
+) -> dict[str, Any]:
     require_same_device(feeder, body.device_id)
     command = await commands_service.acknowledge(
         session, feeder, body.command_id, body.result, body.error_message, dt.datetime.now(dt.UTC)

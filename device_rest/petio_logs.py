@@ -5,18 +5,27 @@ A missing or unreadable timestamp is not an error: the receive time stands in fo
 """
 
 import datetime as dt
-from typing import Any, Literal
+from typing import Annotated, Any, Literal
 
 from fastapi import APIRouter
-from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
+from pydantic import (
+    BaseModel,
+    ConfigDict,
+    Field,
+    ValidationError,
+    WithJsonSchema,
+    field_validator,
+    model_validator,
+)
 
 from device_rest.dependencies import UnitOfWork
 from device_rest.petio import TAG, Feeder, ok, require_same_device
-from device_rest.responses import LegacyJSONResponse
+from device_rest.responses import PETIO_ERRORS, LegacyJSONResponse
+from device_rest.wire_types import Amount, DeviceText
 from graphql_api.feeding import service as feeding_service
-from graphql_api.feeding.models import FeedingSource
+from graphql_api.feeding.types import FeedingSource
 
-router = APIRouter(tags=[TAG], default_response_class=LegacyJSONResponse)
+router = APIRouter(tags=[TAG], default_response_class=LegacyJSONResponse, responses=PETIO_ERRORS)
 
 MAX_BATCH = 100
 _SOURCES = {
@@ -30,10 +39,17 @@ class FeedingLogEntry(BaseModel):
     model_config = ConfigDict(extra="ignore")
 
     device_id: str | None = Field(default=None, max_length=32)
-    timestamp: dt.datetime | None = None
-    portion_dispensed: float = Field(ge=0, le=feeding_service.MAX_GRAMS, allow_inf_nan=False)
+    # Any value: an unreadable one stands for the receive time (WIRE.md), so the document does
+    # not promise a date-time the route does not enforce.
+    timestamp: Annotated[
+        dt.datetime | None,
+        WithJsonSchema({"description": "UTC YYYY-MM-DDTHH:MM:SSZ; anything else: receive time"}),
+    ] = None
+    portion_dispensed: Annotated[float, Amount] = Field(
+        ge=0, le=feeding_service.MAX_GRAMS, allow_inf_nan=False
+    )
     source: Literal["scheduled", "manual", "remote_command"]
-    notes: str | None = None
+    notes: Annotated[str | None, DeviceText] = None
 
     @field_validator("timestamp", mode="wrap")
     @classmethod
@@ -44,7 +60,12 @@ class FeedingLogEntry(BaseModel):
             return None  # unreadable: the receive time stands in
         if parsed is None:
             return None
-        return parsed.replace(tzinfo=dt.UTC) if parsed.tzinfo is None else parsed.astimezone(dt.UTC)
+        if parsed.tzinfo is None:
+            return parsed.replace(tzinfo=dt.UTC)
+        try:
+            return parsed.astimezone(dt.UTC)
+        except OverflowError:
+            return None  # no such time in UTC (9999-12-31T23:59:59-14:00): receive time
 
     @field_validator("source", mode="before")
     @classmethod
@@ -81,11 +102,7 @@ class FeedingLogsBody(BaseModel):
         return data
 
 
-@router.post(
-    "/device/logs/",
-    summary="Feeding logs (after every dispense)",
-    status_code=201
-)
+@router.post("/device/logs/", summary="Feeding logs (after every dispense)", status_code=201)
 async def post_logs(body: FeedingLogsBody, feeder: Feeder, session: UnitOfWork) -> dict[str, Any]:
     require_same_device(feeder, body.device_id)
     for entry in body.logs:

@@ -9,17 +9,19 @@ moment the key is issued. They reveal nothing about any other unit (see
 import datetime as dt
 from typing import Annotated, Any
 
-from fastapi import APIRouter, Depends, Header, Query, Response
+from fastapi import APIRouter, Depends, Header, Query, Request, Response
 from pydantic import BaseModel, ConfigDict, Field
 
 from device_rest.dependencies import AppStateDep, UnitOfWork
+from device_rest.errors import client_ip
 from device_rest.petio import TAG, Feeder, ok, petio_error_body, require_same_device, wire_time
 from device_rest.petio_schedules import DeviceIdQuery
-from device_rest.responses import LegacyJSONResponse
+from device_rest.responses import PETIO_ERRORS, LegacyJSONResponse
 from graphql_api.errors import DomainError
 from graphql_api.pairing import service as pairing_service
+from graphql_api.ratelimit import Attempts
 
-router = APIRouter(tags=[TAG], default_response_class=LegacyJSONResponse)
+router = APIRouter(tags=[TAG], default_response_class=LegacyJSONResponse, responses=PETIO_ERRORS)
 
 
 def fleet_key(
@@ -31,16 +33,29 @@ def fleet_key(
 FleetKey = Depends(fleet_key)
 
 
+def _attempts(request: Request, state: AppStateDep) -> Attempts:
+    return Attempts(state.limiter, client_ip(request))
+
+
+AttemptsDep = Annotated[Attempts, Depends(_attempts)]
+
+
 def _refused(error: DomainError) -> LegacyJSONResponse:
     # Returned, not raised: the refusal keeps what the request wrote (see pairing.service).
     return LegacyJSONResponse(petio_error_body(error), status_code=error.http_status)
 
 
+# Documented, not enforced by the model: the pairing service refuses anything else with the
+# messages and codes the firmware knows (400).
+FEEDER_ID_PATTERN = {"pattern": r"^\s*[Ee][Ss][Pp]-[0-9A-Fa-f]{8}\s*$"}
+PIN_PATTERN = {"pattern": r"^[0-9]{6}$"}
+
+
 class PairRegisterBody(BaseModel):
     model_config = ConfigDict(extra="ignore")
 
-    device_id: str = Field(max_length=32)
-    pin: str = Field(max_length=16)
+    device_id: str = Field(max_length=32, json_schema_extra=FEEDER_ID_PATTERN)
+    pin: str = Field(max_length=16, json_schema_extra=PIN_PATTERN)
     ttl_seconds: int | None = Field(default=None, description="Clamped to 60-600; default 300.")
 
 
@@ -57,11 +72,11 @@ class UnpairBody(BaseModel):
     dependencies=[FleetKey],
 )
 async def post_pair_register(
-    body: PairRegisterBody, session: UnitOfWork, state: AppStateDep
+    body: PairRegisterBody, session: UnitOfWork, state: AppStateDep, attempts: AttemptsDep
 ) -> Any:
     now = dt.datetime.now(dt.UTC)
     registration = await pairing_service.register(
-        session, state.settings, body.device_id, body.pin, body.ttl_seconds, now
+        session, state.settings, body.device_id, body.pin, body.ttl_seconds, now, attempts
     )
     if registration.refusal is not None:
         return _refused(registration.refusal)
@@ -80,13 +95,16 @@ async def post_pair_register(
 )
 async def get_pair_claimed(
     device_id: DeviceIdQuery,
-    pin: Annotated[str, Query(max_length=16)],
+    pin: Annotated[str, Query(max_length=16, json_schema_extra=PIN_PATTERN)],
     response: Response,
     session: UnitOfWork,
     state: AppStateDep,
+    attempts: AttemptsDep,
 ) -> Any:
     now = dt.datetime.now(dt.UTC)
-    fetched = await pairing_service.fetch_key(session, state.settings, device_id, pin, now)
+    fetched = await pairing_service.fetch_key(
+        session, state.settings, device_id, pin, now, attempts
+    )
     if fetched.refusal is not None:
         return _refused(fetched.refusal)
     # A key travels in this body once; no cache on the way may keep it.

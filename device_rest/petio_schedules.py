@@ -9,12 +9,11 @@ from pydantic import BaseModel
 
 from device_rest.dependencies import AppStateDep, UnitOfWork
 from device_rest.petio import TAG, Feeder, ok, require_same_device
-from device_rest.responses import LegacyJSONResponse
+from device_rest.responses import PETIO_ERRORS, LegacyJSONResponse
+from graphql_api.schedules import local_time
 from graphql_api.schedules import service as schedules_service
-from graphql_api.schedules import timing
-from graphql_api.schedules.models import FeedingSchedule
 
-router = APIRouter(tags=[TAG], default_response_class=LegacyJSONResponse)
+router = APIRouter(tags=[TAG], default_response_class=LegacyJSONResponse, responses=PETIO_ERRORS)
 
 # Every PETio route, as the boot config tells the unit where to find them.
 ENDPOINTS: dict[str, str] = {
@@ -45,13 +44,13 @@ class WireSchedule(BaseModel):
     label: str
 
     @classmethod
-    def of(cls, schedule: FeedingSchedule) -> "WireSchedule":
+    def of(cls, schedule: schedules_service.FeederSchedule) -> "WireSchedule":
         return cls(
             id=schedule.id,
-            time=timing.format_hhmm(schedule.time_of_day),
+            time=local_time.format_hhmm(schedule.time_of_day),
             portion_size=float(schedule.grams),
             enabled=schedule.enabled,
-            days_of_week=timing.day_names(schedule.days_mask),
+            days_of_week=local_time.day_names(schedule.days_mask),
             label=schedule.label,
         )
 
@@ -85,11 +84,13 @@ async def get_check_schedule(
     return CheckScheduleResponse(
         should_feed=decision.should_feed,
         portion_size=decision.grams,
-        current_time=timing.format_clock_12h(decision.local_now),
+        current_time=local_time.format_clock_12h(decision.local_now),
         schedules=schedules,
         count=len(schedules),
         triggered_schedule_id=decision.firing_id,
-        triggered_schedule_time=timing.format_hhmm(triggered.time_of_day) if triggered else None,
+        triggered_schedule_time=local_time.format_hhmm(triggered.time_of_day)
+        if triggered
+        else None,
     )
 
 

@@ -3,24 +3,25 @@
 The hub sends no auth header: its only setting is a base URL, so pawgraph issues one with the
 hub's key in the path and ``hub_router`` is mounted under ``/h/{hub_key}/api``. An unknown key
 is a 404 with nothing written (``/data/``, the hot path, checks it in the reading's own
-statement). Outlets are the hub's child devices, by 2 hex digits.
+statement, and parses its body once, itself). Outlets are the hub's child devices, by 2 hex digits.
 
 Bodies use ``json.dumps``' default separators (``", "``, ``": "``): the hub finds commands by
 text search and misses them in a compact body. Errors: ``{"success": false, "message"}``.
 """
 
 import datetime as dt
-import json
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Depends, Request
-from fastapi.responses import JSONResponse
+from fastapi.exceptions import RequestValidationError
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
 from device_rest.dependencies import AppStateDep, UnitOfWork
 from device_rest.errors import register_error_body
-from graphql_api.commands.models import Command
-from graphql_api.devices.models import Device
+from device_rest.responses import HUB_ERRORS, LegacyJSONResponse
+from device_rest.wire_types import MilliampInt
+from graphql_api.commands import service as commands_service
+from graphql_api.devices import service as devices_service
 from graphql_api.errors import DomainError
 from graphql_api.outlets import flows as outlets_flows
 from graphql_api.outlets import service as outlets_service
@@ -28,14 +29,7 @@ from graphql_api.outlets import service as outlets_service
 TAG = "smart_outlet"
 
 
-class HubJSONResponse(JSONResponse):
-    """JSON exactly as Python's ``json.dumps`` writes it by default (the original server's)."""
-
-    def render(self, content: Any) -> bytes:
-        return json.dumps(content).encode("utf-8")
-
-
-hub_router = APIRouter(tags=[TAG], default_response_class=HubJSONResponse)
+hub_router = APIRouter(tags=[TAG], default_response_class=LegacyJSONResponse, responses=HUB_ERRORS)
 
 
 def hub_error_body(error: DomainError) -> dict[str, Any]:
@@ -45,42 +39,13 @@ def hub_error_body(error: DomainError) -> dict[str, Any]:
 register_error_body(TAG, hub_error_body)
 
 
-async def authenticated_hub(hub_key: str, session: UnitOfWork, state: AppStateDep) -> Device:
+async def authenticated_hub(
+    hub_key: str, session: UnitOfWork, state: AppStateDep
+) -> devices_service.AuthenticatedDevice:
     return await outlets_service.authenticate_hub(session, state.settings, hub_key)
 
 
-Hub = Annotated[Device, Depends(authenticated_hub)]
-
-_JSON_TYPES = ("application/json",)
-
-
-def _will_parse(request: Request, body: bytes) -> bool:
-    """Whether FastAPI will accept ``body`` as an ``OutletReadingBody`` (never True when it
-    would not: at worst the key is checked once more than needed)."""
-    media_type = request.headers.get("content-type", "").split(";", 1)[0].strip().lower()
-    if media_type not in _JSON_TYPES and not (
-        media_type.startswith("application/") and media_type.endswith("+json")
-    ):
-        return False
-    try:
-        OutletReadingBody.model_validate_json(body)
-    except ValidationError:
-        return False
-    return True
-
-
-async def reading_hub_key(
-    hub_key: str, request: Request, session: UnitOfWork, state: AppStateDep
-) -> str:
-    """The key of the hub posting a reading. A reading's own statement checks it (one round
-    trip instead of two); a body that will be refused is checked here first, so an unknown key
-    is 404 whatever the body, as on every hub route."""
-    if not _will_parse(request, await request.body()):
-        await outlets_service.authenticate_hub(session, state.settings, hub_key)
-    return hub_key
-
-
-ReadingHubKey = Annotated[str, Depends(reading_hub_key)]
+Hub = Annotated[devices_service.AuthenticatedDevice, Depends(authenticated_hub)]
 
 
 def _short_id(value: Any) -> str:
@@ -90,14 +55,18 @@ def _short_id(value: Any) -> str:
         raise ValueError(error.message) from error
 
 
+# Documented, not enforced by the models: the id is normalised ("3" is "03") by the service.
+SHORT_ID_PATTERN = {"pattern": r"^\s*[0-9A-Fa-f]{1,2}\s*$"}
+
+
 class OutletReadingBody(BaseModel):
     """``POST /api/data/``; currents in mA, 65535 meaning an overload trip."""
 
     model_config = ConfigDict(extra="ignore")
 
-    device_id: str
-    current_a: int = Field(ge=0, le=65535)
-    current_b: int = Field(ge=0, le=65535)
+    device_id: str = Field(json_schema_extra=SHORT_ID_PATTERN)
+    current_a: MilliampInt = Field(ge=0, le=65535)
+    current_b: MilliampInt = Field(ge=0, le=65535)
     relay_a: bool | None = None
     relay_b: bool | None = None
     is_overload: bool = False
@@ -120,13 +89,13 @@ class BreakerReadingBody(BaseModel):
 
     model_config = ConfigDict(extra="ignore")
 
-    ccu_id: str
-    current_ma: int = Field(ge=0, le=1_000_000)
+    ccu_id: str = Field(json_schema_extra=SHORT_ID_PATTERN)
+    current_ma: MilliampInt = Field(ge=0, le=1_000_000)
 
     _normalize_id = field_validator("ccu_id", mode="before")(_short_id)
 
 
-def wire_command(command: Command) -> dict[str, Any]:
+def wire_command(command: commands_service.DeliveredCommand) -> dict[str, Any]:
     """A command as the hub reads it: flat, keys in this order, socket "" when it has none."""
     return {
         "command": command.kind.value.lower(),
@@ -140,35 +109,57 @@ def _now() -> dt.datetime:
 
 
 @hub_router.get("/devices/", summary="The hub's outlets (every 2 s)")
-async def get_devices(hub: Hub, session: UnitOfWork) -> HubJSONResponse:
+async def get_devices(hub: Hub, session: UnitOfWork) -> LegacyJSONResponse:
     devices = await outlets_service.outlet_ids_of_hub(session, hub)
-    return HubJSONResponse({"success": True, "devices": devices})
+    return LegacyJSONResponse({"success": True, "devices": devices})
 
 
 @hub_router.post("/breaker-data/", summary="Main breaker load (every 2 s)")
 async def post_breaker_data(
     body: BreakerReadingBody, hub: Hub, session: UnitOfWork, state: AppStateDep
-) -> HubJSONResponse:
+) -> LegacyJSONResponse:
     load = await outlets_flows.record_breaker_reading(
         session, state.settings, hub, body.ccu_id, body.current_ma, _now()
     )
-    return HubJSONResponse({"success": True, "message": f"breaker reading received: {load} mA"})
+    return LegacyJSONResponse({"success": True, "message": f"breaker reading received: {load} mA"})
 
 
 @hub_router.get("/focus/", summary="The outlet to poll every 2 s")
-async def get_focus(hub: Hub, session: UnitOfWork) -> HubJSONResponse:
+async def get_focus(hub: Hub, session: UnitOfWork) -> LegacyJSONResponse:
     outlet = await outlets_service.focused_outlet(session, hub, _now())
-    return HubJSONResponse({"success": True, "device_id": outlet.hardware_id if outlet else None})
+    return LegacyJSONResponse(
+        {"success": True, "device_id": outlet.hardware_id if outlet else None}
+    )
 
 
-@hub_router.post("/data/", summary="One outlet's reading")
+_READING_BODY = {
+    "required": True,
+    "content": {"application/json": {"schema": OutletReadingBody.model_json_schema()}},
+}
+
+
+async def _reading_of(request: Request, hub_key: str, session, state) -> OutletReadingBody:
+    """The reading in the body, parsed once here (not by FastAPI and again by a dependency).
+    The reading's own statement checks the hub key; a body that is refused never gets there,
+    so its key is checked first: an unknown key is 404 whatever the body, as on every route."""
+    try:
+        return OutletReadingBody.model_validate_json(await request.body())
+    except ValidationError as error:
+        await outlets_service.authenticate_hub(session, state.settings, hub_key)
+        raise RequestValidationError(error.errors(include_url=False)) from error
+
+
+@hub_router.post(
+    "/data/", summary="One outlet's reading", openapi_extra={"requestBody": _READING_BODY}
+)
 async def post_data(
-    body: OutletReadingBody, hub_key: ReadingHubKey, session: UnitOfWork, state: AppStateDep
-) -> HubJSONResponse:
-    result = await outlets_flows.record_keyed_hub_reading(
+    hub_key: str, request: Request, session: UnitOfWork, state: AppStateDep
+) -> LegacyJSONResponse:
+    body = await _reading_of(request, hub_key, session, state)
+    result = await outlets_flows.record_outlet_reading(
         session, state.settings, hub_key, body.to_reading(), _now()
     )
-    return HubJSONResponse(
+    return LegacyJSONResponse(
         {
             "success": True,
             "message": "reading stored" if result.persisted else "reading received",
@@ -179,8 +170,8 @@ async def post_data(
 
 
 @hub_router.get("/commands/{device_id}/", summary="An outlet's pending commands, now SENT")
-async def get_commands(device_id: str, hub: Hub, session: UnitOfWork) -> HubJSONResponse:
+async def get_commands(device_id: str, hub: Hub, session: UnitOfWork) -> LegacyJSONResponse:
     commands = await outlets_flows.deliver_commands(session, hub, device_id, _now())
-    return HubJSONResponse(
+    return LegacyJSONResponse(
         {"success": True, "commands": [wire_command(command) for command in commands]}
     )

@@ -1,6 +1,13 @@
-"""The transport on MicroPython, over ``urequests`` (micropython-lib ``requests``)."""
+"""The transport on MicroPython, over micropython-lib's ``requests``.
 
-import urequests
+The Unix port and current firmware builds ship it as ``requests``; older ESP8266 builds only
+as ``urequests``, the same module under its old name.
+"""
+
+try:
+    import requests as urequests
+except ImportError:
+    import urequests
 
 from firmware.transport import Response, TransportError
 

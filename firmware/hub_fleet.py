@@ -2,7 +2,9 @@
 a pawgraph server, its outlets drawing plausible, drifting loads.
 
 A hub is given as ``CC:BASE_URL``: its 2-hex-digit id (what it posts as ``ccu_id``) and the
-base URL its owner typed into its setup portal (pawgraph's, with the hub's key in the path).
+base URL its owner typed into its setup portal (pawgraph's, with the hub's key in the path), or
+``CC:KEY`` with the server's URL given apart (``--base-url``). A server URL given apart also
+wins over the host in a full base URL: the hub's path (``/h/<key>``) moves onto it.
 Its outlets are whichever the server lists: each one the hub learns of is plugged in with both
 relays on and a load of 100–2500 mA per socket, drifting a little every cycle.
 
@@ -10,6 +12,7 @@ A host tool (``random.Random``), importing nothing from the server.
 """
 
 import random
+from urllib.parse import urlsplit
 
 from firmware.hub_unit import Hub
 from firmware.smart_outlet_hub import HubClient, short_id
@@ -20,15 +23,28 @@ MAX_LOAD_MA = 2500
 DRIFT_MA = 50
 
 
-def parse_hub(spec):
-    """``CC:http(s)://host/h/<key>`` -> (ccu_id, base_url); ValueError naming the problem."""
-    ccu_id, separator, base_url = spec.strip().partition(":")
-    ccu_id, base_url = ccu_id.strip().upper(), base_url.strip()
-    if not separator or not base_url.startswith(("http://", "https://")):
-        raise ValueError(f"hub {spec!r}: expected CC:http(s)://host/h/<key>")
+HUB_PATH = "/h/"
+
+
+def parse_hub(spec, server_url=None):
+    """``CC:http(s)://host/h/<key>`` or ``CC:<key>`` -> (ccu_id, base_url); ValueError naming
+    the problem. With ``server_url`` the hub talks to that server whatever host its spec names."""
+    ccu_id, separator, target = spec.strip().partition(":")
+    ccu_id, target = ccu_id.strip().upper(), target.strip()
+    if not separator or not target:
+        raise ValueError(f"hub {spec!r}: expected CC:http(s)://host/h/<key> or CC:<key>")
     if len(ccu_id) != 2 or any(character not in "0123456789ABCDEF" for character in ccu_id):
         raise ValueError(f"hub {spec!r}: the hub id is 2 hex digits")
-    return ccu_id, base_url
+    if not target.startswith(("http://", "https://")):
+        if server_url is None or "/" in target:
+            raise ValueError(f"hub {spec!r}: a bare hub key needs the server's URL (--base-url)")
+        return ccu_id, server_url.rstrip("/") + HUB_PATH + target
+    if server_url is None:
+        return ccu_id, target
+    path = urlsplit(target).path
+    if HUB_PATH not in path:
+        raise ValueError(f"hub {spec!r}: a pawgraph hub URL ends in /h/<key>")
+    return ccu_id, server_url.rstrip("/") + path[path.rindex(HUB_PATH) :]
 
 
 class SimulatedHub:

@@ -6,12 +6,20 @@ load), ``GET focus/``; then, for the focused outlet, its reading to ``POST data/
 ``GET commands/<id>/``, whose commands the outlet runs after the reading went out. Every 30 s
 (first 30 s after boot) one outlet other than the focused one gets the same, round-robin.
 
-The clock is injected (monotonic seconds); ``run_hub`` paces cycles like the firmware: a cycle
-starts ``cycle_s`` after the previous one started, or at once when that one overran.
+The outlets are reached over the radio (``outlet_rf``): a reading is a READ frame and its DATA
+reply (an outlet that does not answer gets no ``POST data/`` this cycle); a relay or threshold
+command is a frame the outlet acks; ``read_sensors`` and ``ping`` are ignored, as the hub does.
+The relays a reading reports are the hub's record of them, kept from the outlets' acks: after
+``reboot()`` every socket is unknown (-1) and reported off, until the outlet acks a relay
+command for it or reports it tripped (the seed's relay desync).
+
+The clock is injected (monotonic seconds, ``time.ticks_ms`` on MicroPython); ``run_hub`` paces
+cycles like the firmware: a cycle starts ``cycle_s`` after the previous one started, or at once
+when that one overran.
 """
 
-import time
-
+from firmware.clock import monotonic_clock, sleep_seconds
+from firmware.outlet_rf import OVERLOAD_MARK, RadioLink, socket_name
 from firmware.smart_outlet_hub import (
     BACKGROUND_S,
     CYCLE_S,
@@ -41,12 +49,15 @@ class Hub:
     ):
         self.client = client
         self.ccu_id = short_id(ccu_id)
-        self.clock = clock or time.monotonic
+        self.clock = clock or monotonic_clock()
         self.cycle_s = cycle_s
         self.background_s = background_s
         self.base_load_ma = base_load_ma
         # The outlets in radio range; the hub talks to those the server lists.
         self.outlets = {outlet.outlet_id: outlet for outlet in outlets}
+        self.radio = RadioLink(self.outlets)
+        # Sockets whose relay state the hub does not know, by outlet id (-1 in the firmware).
+        self.unknown = {}
         self.known = []
         self.focus = None
         self.background_index = 0
@@ -55,7 +66,7 @@ class Hub:
         self.cycles = 0
         self.traffic = Traffic()
         # What the hub did, in order: ("data", id, body), ("command", id, command, socket,
-        # value, applied).
+        # value, applied: the outlet acked it), ("silent", id): no reply to a reading.
         self.events = []
 
     def outlet(self, outlet_id):
@@ -64,6 +75,20 @@ class Hub:
         if outlet_id not in self.outlets:
             self.outlets[outlet_id] = SimulatedOutlet(outlet_id)
         return self.outlets[outlet_id]
+
+    def reboot(self):
+        """A power cycle of the hub: outlet list and relay states forgotten, timers restarted."""
+        self.known = []
+        self.focus = None
+        self.unknown = {outlet_id: {"a", "b"} for outlet_id in self.outlets}
+        self.background_index = 0
+        self.last_background = self.next_cycle = self.clock()
+
+    def relay_state(self, outlet_id, socket):
+        """What the hub knows of a socket: 1 on, 0 off, -1 unknown."""
+        if socket in self.unknown.get(outlet_id, ()):
+            return -1
+        return 1 if self.outlet(outlet_id).relay[socket] else 0
 
     def cycle(self):
         """One cycle, every request in the firmware's order."""
@@ -102,15 +127,39 @@ class Hub:
             return
 
     def _poll(self, outlet_id):
-        outlet = self.outlet(outlet_id)
-        body = reading_body(outlet_id, *outlet.read())
-        self.events.append(("data", outlet_id, body))
-        self.traffic.send("data", lambda: self.client.data(body))
+        reply = self.radio.send(outlet_id, ("READ",))
+        if reply is None:
+            self.events.append(("silent", outlet_id))
+        else:
+            _, current_a, current_b = reply
+            for socket, current in (("a", current_a), ("b", current_b)):
+                if current == OVERLOAD_MARK:
+                    self._learn(outlet_id, socket)  # a trip opens the relay: known off
+            relay_a = self.relay_state(outlet_id, "a") == 1
+            relay_b = self.relay_state(outlet_id, "b") == 1
+            body = reading_body(outlet_id, current_a, current_b, relay_a, relay_b)
+            self.events.append(("data", outlet_id, body))
+            self.traffic.send("data", lambda: self.client.data(body))
         for command, socket, value in parse_commands(
             self._body("commands", lambda: self.client.commands(outlet_id))
         ):
-            applied = outlet.apply(command, socket, value)
+            applied = self._send_command(outlet_id, command, socket, value)
             self.events.append(("command", outlet_id, command, socket, value, applied))
+
+    def _send_command(self, outlet_id, command, socket, value):
+        """A command over the radio; True when the outlet acked it."""
+        if command in ("relay_on", "relay_off"):
+            socket = socket_name(socket)
+            acked = self.radio.send(outlet_id, ("RELAY", socket, command == "relay_on"))
+            if acked is not None:
+                self._learn(outlet_id, socket)
+            return acked is not None
+        if command == "set_threshold":
+            return self.radio.send(outlet_id, ("THRESHOLD", value)) is not None
+        return False  # read_sensors, ping, an empty or unknown command: ignored
+
+    def _learn(self, outlet_id, socket):
+        self.unknown.get(outlet_id, set()).discard(socket)
 
     def _body(self, route, request):
         """A GET's body as text, read only on exactly 200 (else empty)."""
@@ -125,7 +174,7 @@ def run_hub(hub, duration, clock=None, sleep=None, should_stop=None, max_cycles=
     """Cycle ``hub`` until ``duration`` seconds pass, ``should_stop()`` is true or it ran
     ``max_cycles`` cycles. Returns the number of cycles run."""
     clock = clock or hub.clock
-    sleep = sleep or time.sleep
+    sleep = sleep or sleep_seconds
     deadline = clock() + duration
     cycles = 0
     while clock() < deadline and (max_cycles is None or cycles < max_cycles):

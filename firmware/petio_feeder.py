@@ -30,6 +30,7 @@ ACK_PATH = "/api/device/command/ack/"
 ACK_FALLBACK_PATH = "/api/device/acknowledge/"
 LOGS_PATH = "/api/device/logs/"
 CHECK_SCHEDULE_PATH = "/api/check-schedule/"
+UNPAIR_PATH = "/api/device/unpair/"
 # ``source`` of a feeding log: the FEED button, a schedule, or the app's feed-now.
 SOURCE_MANUAL = "manual"
 SOURCE_SCHEDULED = "scheduled"
@@ -156,11 +157,12 @@ class FeederClient:
             body["error_message"] = error_message
         return self._with_fallback(lambda path: self._post(path, body), ACK_PATH, ACK_FALLBACK_PATH)
 
-    def post_log(self, grams, source, notes=None):
-        """``POST /api/device/logs/`` after a dispense: grams as the whole number the unit sends."""
+    def post_log(self, grams, source, notes=None, at=None):
+        """``POST /api/device/logs/`` after a dispense: grams as the whole number the unit sends,
+        stamped ``at`` (epoch seconds; default now)."""
         body = {
             "device_id": self.device_id,
-            "timestamp": utc_timestamp(self.clock()),
+            "timestamp": utc_timestamp(self.clock() if at is None else at),
             "portion_dispensed": int(grams),
             "source": source,
         }
@@ -169,12 +171,23 @@ class FeederClient:
         return self._post(LOGS_PATH, body)
 
     def post_logs(self, entries):
-        """A batch ``{"logs": [...]}`` of (epoch seconds, grams, source) kept while offline."""
-        logs = [
-            {"timestamp": utc_timestamp(at), "portion_dispensed": int(grams), "source": source}
-            for at, grams, source in entries
-        ]
+        """A batch ``{"logs": [...]}`` of (epoch seconds, grams, source[, notes]) kept while
+        offline."""
+        logs = []
+        for entry in entries:
+            log = {
+                "timestamp": utc_timestamp(entry[0]),
+                "portion_dispensed": int(entry[1]),
+                "source": entry[2],
+            }
+            if len(entry) > 3 and entry[3]:
+                log["notes"] = entry[3]
+            logs.append(log)
         return self._post(LOGS_PATH, {"device_id": self.device_id, "logs": logs})
+
+    def unpair(self):
+        """``POST /api/device/unpair/`` when the FEED button is held 5 s."""
+        return self._post(UNPAIR_PATH, {"device_id": self.device_id})
 
     def check_schedule(self):
         """``GET /api/check-schedule/?device_id=…``, every 45 s: the server decides what fires."""

@@ -3,11 +3,14 @@
     python -m firmware.simulator --base-url http://127.0.0.1:8000 \\
         --device ESP-0081CA63:<key> --device ESP-00A1B2C3:<key> --interval 5 --duration 60
     python -m firmware.simulator --hub 02:http://127.0.0.1:8000/h/<hub-key> --cycles 30
+    python -m firmware.simulator --collar SN-12345:<key> --collar SN-67890:<key> --readings 30
 
 Each feeder is a real ``FeederClient`` posting heartbeats, with its own drifting state (Wi-Fi
 signal, uptime, feeds, hopper level); units are staggered across the interval, as a real fleet
 booted at different times would be. Each hub is a real ``Hub`` running its 2-second cycle
-(``firmware.hub_fleet``). A run stops at ``--duration`` seconds, or once every feeder has sent
+(``firmware.hub_fleet``). Each Petty collar is a real ``PettyCollar`` posting a reading every
+10 s (``--collar-interval``) with a 5 s timeout and no retries, from its own simulated dog
+(``firmware.petty_collar``). A run stops at ``--duration`` seconds, or once every feeder has sent
 ``--count`` heartbeats and every hub has run ``--cycles`` cycles, whichever comes first, and
 prints what was sent, accepted and refused (by HTTP status). Exit status 0 only when every
 request sent was accepted.
@@ -23,11 +26,22 @@ import time
 
 from firmware import hub_fleet
 from firmware.petio_feeder import FeederClient, FeederStatus
+from firmware.petty_collar import POST_INTERVAL_S, PettyClient, PettyCollar, SimulatedDog
 from firmware.sim_runner import Summary, run
 
-__all__ = ["Summary", "build_fleet", "parse_device", "read_devices_file", "run", "run_fleet"]
+__all__ = [
+    "Summary",
+    "build_collars",
+    "build_fleet",
+    "parse_collar",
+    "parse_device",
+    "read_devices_file",
+    "run",
+    "run_fleet",
+]
 
-DEFAULT_INTERVAL_S = 60.0
+# Real units send one every 60 s; a simulation is watched, so every 10 s unless told otherwise.
+DEFAULT_INTERVAL_S = 10.0
 DEFAULT_HUB_CYCLE_S = 2.0
 DEFAULT_DURATION_S = 60.0
 # ToF distance from the sensor to the food: an empty hopper reads about 180 mm, a full one 20 mm.
@@ -47,6 +61,28 @@ def parse_device(spec):
     if not device_id.startswith("ESP-") or len(digits) != 8 or not _is_hex(digits):
         raise ValueError(f"device {spec!r}: the id is ESP- and 8 hex digits")
     return device_id, key.strip()
+
+
+def parse_collar(spec):
+    """``SN-12345:<key>`` -> (collar_id, key); ValueError naming the problem otherwise."""
+    collar_id, separator, key = spec.strip().partition(":")
+    if not separator or not collar_id.strip() or not key.strip():
+        raise ValueError(f"collar {spec!r}: expected <collar id>:<key>, e.g. SN-12345:<key>")
+    return collar_id.strip(), key.strip()
+
+
+def build_collars(base_url, collars, seed=None, timeout=5, bearer=False, transport=None):
+    """One ``PettyCollar`` per (collar_id, key), each with its own dog, homes ~1 km apart."""
+    rng = random.Random(seed)
+    built = []
+    for index, (collar_id, key) in enumerate(collars):
+        client = PettyClient(
+            base_url, collar_id, key, transport=transport, timeout=timeout, bearer=bearer
+        )
+        dog_rng = random.Random(rng.random())
+        dog = SimulatedDog(dog_rng, -74.006 + 0.01 * index, 40.7128 + 0.005 * (index % 3))
+        built.append(PettyCollar(client, dog))
+    return built
 
 
 def _is_hex(text):
@@ -143,14 +179,31 @@ def simulate(
     fleet_api_key=None,
     seed=None,
     timeout=5.0,
+    observer=None,
+    collars=(),
+    collar_interval=POST_INTERVAL_S,
+    readings=None,
+    bearer=False,
 ):
-    """Build the feeders and hubs and run them (``run``); the CLI's and ``pawgraph simulate``'s
-    one entry point. ValueError for an empty or unbounded run."""
+    """Build the feeders, hubs and collars and run them (``run``); the CLI's and ``pawgraph
+    simulate``'s one entry point. ValueError for an empty or unbounded run."""
     if hub_cycle <= 0:
         raise ValueError("the hub cycle must be positive")
     fleet = build_fleet(base_url, devices, fleet_api_key=fleet_api_key, seed=seed, timeout=timeout)
     simulated_hubs = hub_fleet.build_hubs(hubs, seed=seed, timeout=timeout, cycle_s=hub_cycle)
-    return run(fleet, simulated_hubs, interval, duration, count, cycles)
+    simulated_collars = build_collars(base_url, collars, seed=seed, timeout=timeout, bearer=bearer)
+    return run(
+        fleet,
+        simulated_hubs,
+        interval,
+        duration,
+        count,
+        cycles,
+        observer=observer,
+        collars=simulated_collars,
+        collar_interval=collar_interval,
+        readings=readings,
+    )
 
 
 def _arguments(argv):
@@ -158,7 +211,9 @@ def _arguments(argv):
         prog="python -m firmware.simulator",
         description="Simulated PETio feeders and Smart-Outlet hubs talking to a pawgraph server.",
     )
-    parser.add_argument("--base-url", default="http://127.0.0.1:8000", help="pawgraph server")
+    parser.add_argument(
+        "--base-url", help="pawgraph server (default http://127.0.0.1:8000); hubs too"
+    )
     parser.add_argument(
         "--device", action="append", default=[], metavar="ESP-XXXXXXXX:KEY", help="a unit; repeat"
     )
@@ -166,6 +221,14 @@ def _arguments(argv):
     parser.add_argument(
         "--hub", action="append", default=[], metavar="CC:BASE_URL", help="a hub; repeat"
     )
+    parser.add_argument(
+        "--collar", action="append", default=[], metavar="SN-12345:KEY", help="a collar; repeat"
+    )
+    parser.add_argument(
+        "--collar-interval", type=float, default=POST_INTERVAL_S, help="seconds between readings"
+    )
+    parser.add_argument("--readings", type=int, help="stop once every collar has posted this many")
+    parser.add_argument("--bearer", action="store_true", help="collars send Bearer <key>")
     parser.add_argument(
         "--interval", type=float, default=DEFAULT_INTERVAL_S, help="seconds between heartbeats"
     )
@@ -185,11 +248,12 @@ def _arguments(argv):
         arguments.devices = [parse_device(spec) for spec in arguments.device]
         if arguments.devices_file:
             arguments.devices += read_devices_file(arguments.devices_file)
-        arguments.hubs = [hub_fleet.parse_hub(spec) for spec in arguments.hub]
+        arguments.hubs = [hub_fleet.parse_hub(spec, arguments.base_url) for spec in arguments.hub]
+        arguments.collars = [parse_collar(spec) for spec in arguments.collar]
     except (OSError, ValueError) as error:
         parser.error(str(error))
-    if not arguments.devices and not arguments.hubs:
-        parser.error("give at least one --device, --devices-file or --hub")
+    if not arguments.devices and not arguments.hubs and not arguments.collars:
+        parser.error("give at least one --device, --devices-file, --hub or --collar")
     return arguments
 
 
@@ -197,7 +261,7 @@ def main(argv=None):
     arguments = _arguments(argv)
     try:
         summary = simulate(
-            arguments.base_url,
+            arguments.base_url or "http://127.0.0.1:8000",
             arguments.devices,
             arguments.hubs,
             interval=arguments.interval,
@@ -208,6 +272,10 @@ def main(argv=None):
             fleet_api_key=arguments.fleet_api_key,
             seed=arguments.seed,
             timeout=arguments.timeout,
+            collars=arguments.collars,
+            collar_interval=arguments.collar_interval,
+            readings=arguments.readings,
+            bearer=arguments.bearer,
         )
     except ValueError as error:
         print(f"error: {error}", file=sys.stderr)

@@ -11,29 +11,20 @@ Every cycle (2 s), in order: ``GET devices/``, ``POST breaker-data/``, ``GET foc
 the focused outlet ``POST data/`` and ``GET commands/<id>/`` (commands applied after the data
 was posted, so the next cycle's reading shows them); every 30 s one other outlet, round-robin.
 
-The cycle itself is ``firmware.hub_unit``. Runs on MicroPython: HTTP through a transport.
+The cycle itself is ``firmware.hub_unit``; the radio side (outlets, frames) ``firmware.outlet_rf``.
+Runs on MicroPython: HTTP through a transport.
 """
 
+from firmware.outlet_rf import OVERLOAD_MARK, TRIP_MA, SimulatedOutlet, short_id
 from firmware.petio_feeder import default_transport
+
+__all__ = ["OVERLOAD_MARK", "TRIP_MA", "HubClient", "SimulatedOutlet", "short_id"]
 
 CYCLE_S = 2.0
 BACKGROUND_S = 30.0
 TIMEOUT_S = 5
 MAX_OUTLETS = 8
-OVERLOAD_MARK = 65535
-# The outlet's own protection: a load this high trips the socket off.
-TRIP_MA = 16000
 JSON_HEADERS = {"Content-Type": "application/json"}
-
-
-def short_id(text):
-    """An outlet or hub id as the firmware keeps it: a byte, written as 2 upper-case hex digits
-    (``strtol`` reads what it can; garbage is 0)."""
-    try:
-        number = int(text, 16) & 0xFF
-    except ValueError:
-        number = 0
-    return f"{number:02X}"
 
 
 def arduino_int(text):
@@ -120,57 +111,6 @@ def _value(item):
     end = item.find(",", start)
     text = (item[start:] if end < 0 else item[start:end]).strip()
     return 0 if text == "null" else arduino_int(text)
-
-
-class SimulatedOutlet:
-    """One outlet: relays A and B, the load plugged into each socket (mA), its threshold.
-
-    A socket draws its load only while its relay is on; a load at or above ``trip_ma`` trips
-    the socket: that reading reports 65535 and the relay opens."""
-
-    def __init__(
-        self, outlet_id, relay_a=False, relay_b=False, load_a=0, load_b=0, trip_ma=TRIP_MA
-    ):
-        self.outlet_id = short_id(outlet_id)
-        self.relay = {"a": relay_a, "b": relay_b}
-        self.load = {"a": load_a, "b": load_b}
-        self.trip_ma = trip_ma
-        self.threshold_ma = None
-
-    def set_load(self, socket, milliamps):
-        self.load[_socket(socket)] = milliamps
-
-    def apply(self, command, socket, value):
-        """Run a command as the outlet does; False for one it ignores."""
-        if command == "relay_on":
-            self.relay[_socket(socket)] = True
-        elif command == "relay_off":
-            self.relay[_socket(socket)] = False
-        elif command == "set_threshold" and value > 0:
-            self.threshold_ma = value
-        else:
-            return False  # read_sensors, ping, an empty or unknown command
-        return True
-
-    def read(self):
-        """(current_a, current_b, relay_a, relay_b) for this reading."""
-        currents = []
-        for socket in ("a", "b"):
-            current = self.load[socket] if self.relay[socket] else 0
-            if current >= self.trip_ma:
-                current = OVERLOAD_MARK
-                self.relay[socket] = False
-            currents.append(current)
-        return currents[0], currents[1], self.relay["a"], self.relay["b"]
-
-    def drawn(self):
-        """What the outlet draws from the breaker now, mA."""
-        return sum(self.load[socket] for socket in ("a", "b") if self.relay[socket])
-
-
-def _socket(socket):
-    # The hub treats anything but "a" as socket B.
-    return "a" if socket == "a" else "b"
 
 
 def reading_body(outlet_id, current_a, current_b, relay_a, relay_b):

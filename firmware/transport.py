@@ -7,7 +7,8 @@ A transport has one method::
 and raises ``TransportError`` when no HTTP response came back at all (refused connection,
 timeout, reset, garbage). Any HTTP status, 4xx and 5xx included, is a ``Response``: the
 caller decides what a status means. ``http_cpython`` implements it with ``http.client``,
-``http_micropython`` with ``urequests``; ``default_transport`` in ``petio_feeder`` picks one.
+``http_micropython`` with micropython-lib ``requests``; ``default_transport`` in
+``petio_feeder`` picks one.
 """
 
 import json

@@ -1,25 +1,36 @@
-"""create_app(): the one FastAPI application, GraphQL at /graphql and the device shim under /api."""
+"""create_app(): the one FastAPI application, GraphQL at /graphql and the device shim under /api
+(Petty collars at /ingest and /v1/ingest, where their firmware posts)."""
 
-import gc
 import logging
-from collections.abc import AsyncIterator, Iterator
-from contextlib import asynccontextmanager, contextmanager
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
 
-from fastapi import FastAPI
+from fastapi import Depends, FastAPI
 from fastapi.responses import JSONResponse
 from fastapi.routing import APIRoute
-from sqlalchemy import text
+from starlette.datastructures import Headers
 
 import device_rest
+from device_mqtt.broker_admin import build_device_broker
+from device_mqtt.runtime import start_bridge, stop_bridge
+from device_rest.dependencies import device_key_guard
 from device_rest.errors import install_error_handlers
-from graphql_api.alerts.background import start_offline_sweeps, stop_offline_sweeps
-from graphql_api.commands.background import start_expiry_sweeps, stop_expiry_sweeps
-from graphql_api.db import create_engine, create_sessionmaker
-from graphql_api.events import EventBus
+from device_rest.petio import petio_error_body
+from device_rest.smart_outlet import hub_error_body
+from graphql_api import health, instrumentation, logredact
+from graphql_api.accounts import passwords
+from graphql_api.auth import bearer_token, verify_access_token
+from graphql_api.bodylimit import BodyLimit, RouteClass
+from graphql_api.browser_ui import install_browser_ui
+from graphql_api.deliveries import service as deliveries_service
+from graphql_api.errors import DomainError, NotAuthenticated
 from graphql_api.http import GraphQLRouter, get_context
+from graphql_api.jobs.registry import JOBS
+from graphql_api.jobs.runner import JobRunner
 from graphql_api.schema import build_schema
-from graphql_api.settings import Settings, get_settings
-from graphql_api.state import AppState
+from graphql_api.settings import Settings, SettingsError, get_settings
+from graphql_api.state import open_app_state
+from graphql_api.viewer_cache import ViewerCache
 
 logger = logging.getLogger(__name__)
 
@@ -29,57 +40,77 @@ def _operation_id(route: APIRoute) -> str:
     return f"{route.tags[0]}_{route.name}" if route.tags else route.name
 
 
-# Collect the youngest generation every this many net allocations (CPython's default: 700).
-_GC_YOUNG_THRESHOLD = 20_000
+def _petty_error_body(error: DomainError) -> dict:
+    return {"error": error.message}
 
 
-@contextmanager
-def _startup_objects_frozen() -> Iterator[None]:
-    """While the app serves, exempt what startup built (modules, the GraphQL schema, ORM
-    mappers, cached statements) from the cyclic garbage collector, and collect less often.
+def _graphql_error_body(error: DomainError) -> dict:
+    return {"errors": [{"message": error.message, "extensions": {"code": error.code.value}}]}
 
-    Measured under ``bench/ingest.py``: full collections walked all of startup's objects again,
-    some 0.15 s of CPU each, and with young collections every 700 allocations about a tenth of
-    the server's CPU went to the collector; frozen and at 20 000, under 1 %. Garbage is
-    collected first so none is kept; at shutdown the objects are released to the collector
-    again (a test process starts and stops many apps)."""
-    gc.collect()
-    gc.freeze()
-    threshold = gc.get_threshold()
-    gc.set_threshold(_GC_YOUNG_THRESHOLD, *threshold[1:])
-    try:
-        yield
-    finally:
-        gc.set_threshold(*threshold)
-        gc.unfreeze()
+
+def _graphql_body_cap(settings: Settings):
+    """A valid bearer token earns the large cap; checking it costs an HMAC, no database."""
+
+    def cap(headers: Headers) -> int:
+        try:
+            token = bearer_token(headers.get("authorization"))
+            if token is not None:
+                verify_access_token(settings, token)
+                return settings.graphql_max_body_bytes
+        except NotAuthenticated:
+            pass
+        return settings.graphql_anonymous_max_body_bytes
+
+    return cap
+
+
+def _body_limits(app: FastAPI, settings: Settings) -> None:
+    device_cap = lambda headers: settings.device_max_body_bytes  # noqa: E731
+    batch_cap = lambda headers: settings.device_batch_max_body_bytes  # noqa: E731
+    app.add_middleware(
+        BodyLimit,
+        classes=[
+            RouteClass("/api/", device_cap, petio_error_body),
+            RouteClass("/h/", device_cap, hub_error_body),
+            # A Petty batch holds up to 100 readings of ~200 bytes each.
+            RouteClass("/ingest", batch_cap, _petty_error_body),
+            RouteClass("/v1/ingest", batch_cap, _petty_error_body),
+            RouteClass("/graphql", _graphql_body_cap(settings), _graphql_error_body),
+        ],
+        default=RouteClass("/", device_cap, _graphql_error_body),
+    )
 
 
 def create_app(settings: Settings | None = None) -> FastAPI:
-    settings = settings or get_settings()
+    try:
+        settings = settings or get_settings()
+    except SettingsError as error:
+        # Under uvicorn's --factory too: one line saying what to set, not a traceback.
+        raise SystemExit(f"pawgraph: {error}") from None
+    # A development secret is generated at startup, not at the first login.
+    settings.signing_secret  # noqa: B018
+    logredact.install()
+    passwords.configure(settings.effective_password_hash_workers)
 
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
-        engine = create_engine(
-            settings.database_url,
-            pool_size=settings.database_pool_size,
-            max_overflow=settings.database_max_overflow,
-        )
-        bus = EventBus(settings.broadcast_url)
-        await bus.connect()
-        app.state.pawgraph = AppState(
-            settings=settings, engine=engine, sessionmaker=create_sessionmaker(engine), bus=bus
-        )
-        # After the bus connects (the sweep publishes), cancelled before it disconnects.
-        offline_sweeps = start_offline_sweeps(app.state.pawgraph)
-        expiry_sweeps = start_expiry_sweeps(app.state.pawgraph)
-        try:
-            with _startup_objects_frozen():
+        async with open_app_state(settings) as state:
+            state.broker = build_device_broker(settings)
+            state.viewers = ViewerCache(settings.viewer_cache_ttl)
+            await state.viewers.start(state.bus)
+            app.state.pawgraph = state
+            # After the bus connects (jobs and the bridge publish), stopped before it goes.
+            deliveries_service.announce(settings)
+            jobs = JobRunner(state, JOBS)
+            jobs.start()
+            mqtt_bridge = start_bridge(state)
+            app.state.mqtt_bridge = mqtt_bridge
+            try:
                 yield
-        finally:
-            await stop_expiry_sweeps(expiry_sweeps)
-            await stop_offline_sweeps(offline_sweeps)
-            await bus.disconnect()
-            await engine.dispose()
+            finally:
+                await stop_bridge(mqtt_bridge)
+                await jobs.stop()
+                await state.viewers.stop()
 
     app = FastAPI(
         title="pawgraph device API",
@@ -88,40 +119,41 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         # Firmware HTTP clients do not re-send a POST after a redirect: never redirect slashes.
         redirect_slashes=False,
         generate_unique_id_function=_operation_id,
+        openapi_url="/openapi.json" if settings.openapi_docs else None,
+        # Served by install_browser_ui from vendored assets; FastAPI's pages link to CDNs.
+        docs_url=None,
+        redoc_url=None,
     )
     graphql = GraphQLRouter(
-        build_schema(settings), context_getter=get_context, include_in_schema=False
+        build_schema(settings),
+        context_getter=get_context,
+        include_in_schema=False,
+        graphql_ide="graphiql" if settings.graphiql else None,
     )
     app.include_router(graphql, prefix="/graphql")
-    app.include_router(device_rest.router, prefix="/api")
-    app.include_router(device_rest.hub_router, prefix="/h/{hub_key}/api")
-    if settings.bench_endpoints:
-        app.include_router(device_rest.bench_router, prefix="/bench")
+    guard = [Depends(device_key_guard)]
+    app.include_router(device_rest.router, prefix="/api", dependencies=guard)
+    app.include_router(device_rest.hub_router, prefix="/h/{hub_key}/api", dependencies=guard)
+    app.include_router(device_rest.petty_router, dependencies=guard)
     install_error_handlers(app)
+    _body_limits(app, settings)
+    instrumentation.install(app, settings, device_rest.READING_ROUTES)
+    install_browser_ui(app, docs=bool(settings.openapi_docs))
 
     @app.get("/healthz", include_in_schema=False)
     async def healthz() -> JSONResponse:
-        state: AppState = app.state.pawgraph
-        database = await _database_reachable(state)
-        pubsub = await state.bus.ping()
-        body = {
-            "database": "ok" if database else "unreachable",
-            "pubsub": "ok" if pubsub else "unreachable",
-        }
-        healthy = database and pubsub
-        return JSONResponse(
-            {"status": "ok" if healthy else "degraded", **body},
-            status_code=200 if healthy else 503,
-        )
+        """Liveness: 200 while the process answers; what it reaches is in the body."""
+        body = await health.liveness(app.state.pawgraph)
+        bridge = getattr(app.state, "mqtt_bridge", None)
+        if bridge is not None:
+            # Reported, not a health condition: GraphQL and REST serve without the broker.
+            body["mqtt"] = bridge.health()
+        return JSONResponse(body)
+
+    @app.get("/readyz", include_in_schema=False)
+    async def readyz() -> JSONResponse:
+        """Readiness: 200 when database and bus answer and migrations are at head, else 503."""
+        ready, body = await health.readiness(app.state.pawgraph)
+        return JSONResponse(body, status_code=200 if ready else 503)
 
     return app
-
-
-async def _database_reachable(state: AppState) -> bool:
-    try:
-        async with state.engine.connect() as connection:
-            await connection.execute(text("SELECT 1"))
-        return True
-    except Exception:  # any failure to reach the database means "unreachable" here
-        logger.exception("health check: database unreachable")
-        return False

@@ -2,6 +2,7 @@
 
 import datetime as dt
 import enum
+import uuid
 from dataclasses import dataclass
 
 import jwt
@@ -49,26 +50,75 @@ def require_writer(viewer: Viewer | None) -> Viewer:
     return viewer
 
 
-def issue_access_token(
-    settings: Settings, user_id: int, now: dt.datetime
-) -> tuple[str, dt.datetime]:
-    expires_at = now + settings.access_token_ttl
-    claims = {"sub": str(user_id), "iat": int(now.timestamp()), "exp": int(expires_at.timestamp())}
-    token = jwt.encode(claims, settings.secret_key.get_secret_value(), algorithm=_ALGORITHM)
-    return token, expires_at
+@dataclass(frozen=True, slots=True)
+class TokenClaims:
+    """What a verified access token says: whose it is, its id (``jti``, revoked by logout), and
+    when it was issued and expires (``iat``, ``exp``; suspension revokes every token issued
+    before it)."""
+
+    user_id: int
+    token_id: str
+    issued_at: dt.datetime
+    expires_at: dt.datetime
 
 
-def user_id_from_token(settings: Settings, token: str) -> int:
-    """The user id a valid token names; NotAuthenticated for a bad, forged or expired one."""
+@dataclass(frozen=True, slots=True)
+class IssuedToken:
+    token: str
+    claims: TokenClaims
+
+
+def issue_access_token(settings: Settings, user_id: int, now: dt.datetime) -> IssuedToken:
+    """A token signed with the current key, for this deployment's issuer and audience."""
+    # Milliseconds: a token issued right after a revocation ("log out everywhere", then log
+    # in) must be told apart from the ones revoked (RFC 7519 allows a non-integer NumericDate).
+    issued_at = now.replace(microsecond=now.microsecond // 1000 * 1000)
+    expires_at = (issued_at + settings.access_token_ttl).replace(microsecond=0)
+    token_id = uuid.uuid4().hex
+    claims = {
+        "sub": str(user_id),
+        "iat": round(issued_at.timestamp(), 3),
+        "exp": int(expires_at.timestamp()),
+        "iss": settings.token_issuer,
+        "aud": settings.token_audience,
+        "jti": token_id,
+    }
+    token = jwt.encode(claims, settings.signing_secret, algorithm=_ALGORITHM)
+    return IssuedToken(token, TokenClaims(user_id, token_id, issued_at, expires_at))
+
+
+_REQUIRED_CLAIMS = ["sub", "exp", "iat", "iss", "aud", "jti"]
+
+
+def _decode(settings: Settings, token: str) -> dict:
+    # The current key first, then the previous one (rotation): never any other algorithm.
+    for key in settings.verification_keys:
+        try:
+            return jwt.decode(
+                token,
+                key,
+                algorithms=[_ALGORITHM],
+                issuer=settings.token_issuer,
+                audience=settings.token_audience,
+                options={"require": _REQUIRED_CLAIMS},
+            )
+        except jwt.InvalidSignatureError:
+            continue
+    raise jwt.InvalidSignatureError("no verification key matches")
+
+
+def verify_access_token(settings: Settings, token: str) -> TokenClaims:
+    """The claims of a valid token; NotAuthenticated for a bad, forged or expired one. Whether
+    it was revoked is the accounts service's question (it needs the database)."""
     try:
-        claims = jwt.decode(
-            token,
-            settings.secret_key.get_secret_value(),
-            algorithms=[_ALGORITHM],
-            options={"require": ["sub", "exp"]},
+        claims = _decode(settings, token)
+        return TokenClaims(
+            user_id=int(claims["sub"]),
+            token_id=str(claims["jti"]),
+            issued_at=dt.datetime.fromtimestamp(float(claims["iat"]), dt.UTC),
+            expires_at=dt.datetime.fromtimestamp(int(claims["exp"]), dt.UTC),
         )
-        return int(claims["sub"])
-    except (jwt.PyJWTError, ValueError) as exc:
+    except (jwt.PyJWTError, ValueError, TypeError, OverflowError, OSError) as exc:
         raise NotAuthenticated("The access token is invalid or expired.") from exc
 
 

@@ -2,7 +2,9 @@
 schema."""
 
 import asyncio
+import contextlib
 import datetime as dt
+import logging
 from pathlib import Path
 from typing import Annotated
 
@@ -12,26 +14,41 @@ from alembic import command
 from alembic.config import Config
 
 import migrations
-from firmware import hub_fleet, simulator
+from device_mqtt.broker_admin import build_device_broker
+from device_mqtt.runtime import run_standalone
+from graphql_api import demo, simulation
 from graphql_api.accounts import service as accounts_service
 from graphql_api.accounts.repository import UserRepository
 from graphql_api.auth import Role, Viewer
-from graphql_api.db import create_engine, create_sessionmaker, unit_of_work
+from graphql_api.batteries import cli as batteries_cli
+from graphql_api.behaviour import cli as behaviour_cli
 from graphql_api.devices import service as devices_service
 from graphql_api.devices.models import DeviceKind
 from graphql_api.errors import DomainError
+from graphql_api.jobs import service as jobs_service
+from graphql_api.logs import configure_logging, logging_config
 from graphql_api.outlets import service as outlets_service
-from graphql_api.pagination import PageArgs
-from graphql_api.pets import service as pets_service
-from graphql_api.pets.models import ActivityLevel, Species
 from graphql_api.schema import build_schema
-from graphql_api.settings import get_settings
+from graphql_api.settings import SettingsError, get_settings, serve_at
+from graphql_api.state import open_app_state
+from graphql_api.unit_of_work import unit_of_work
 
 app = typer.Typer(help="pawgraph: the connected-pets GraphQL API.", no_args_is_help=True)
+logger = logging.getLogger("pawgraph.cli")
+batteries_cli.register(app)
+simulation.register(app)
+app.add_typer(behaviour_cli.app, name="behaviour")
 
-DEMO_EMAIL = "demo@pawgraph.local"
-# A demo account for a local sandbox, printed by seed-demo on purpose; not a secret.
-DEMO_PASSWORD = "sandbox-pawgraph-2026"
+
+@app.callback()
+def main() -> None:
+    """Settings are read (and refused in one line) and logging set up before any command."""
+    try:
+        settings = get_settings()
+    except SettingsError as error:
+        typer.secho(f"pawgraph: {error}", fg=typer.colors.RED, err=True)
+        raise typer.Exit(2) from None
+    configure_logging(settings)
 
 
 def alembic_config(database_url: str) -> Config:
@@ -50,12 +67,9 @@ def _run(coroutine):
 
 
 async def _with_session(work):
-    engine = create_engine(get_settings().database_url)
-    try:
-        async with unit_of_work(create_sessionmaker(engine)) as session:
-            return await work(session)
-    finally:
-        await engine.dispose()
+    """Run ``work(session)`` in one unit of work, as an API request would."""
+    async with open_app_state(get_settings()) as state, unit_of_work(state) as session:
+        return await work(session)
 
 
 async def _viewer_for(session, email: str) -> Viewer:
@@ -67,29 +81,72 @@ async def _viewer_for(session, email: str) -> Viewer:
 
 @app.command()
 def serve(
-    host: str = "127.0.0.1",
-    port: int = 8000,
+    host: Annotated[str | None, typer.Option(help="Default PAWGRAPH_HOST, 127.0.0.1")] = None,
+    port: Annotated[int | None, typer.Option(help="Default PAWGRAPH_PORT, 8000")] = None,
     workers: Annotated[
         int, typer.Option(help="More than one needs PAWGRAPH_BROADCAST_URL=redis://…")
     ] = 1,
     reload: bool = False,
 ) -> None:
     """Serve GraphQL at /graphql and the device shim at /api/."""
-    settings = get_settings()
+    configured = get_settings()
+    settings = serve_at(host or configured.host, port or configured.port)
     if workers > 1 and settings.broadcast_url.startswith("memory"):
-        typer.secho(
-            "memory:// pub/sub is per process; with several workers set a redis:// URL.",
-            fg="yellow",
-        )
+        logger.warning("memory:// pub/sub is per process; with several workers set a redis:// URL.")
+    # Generated (and its creation logged) once here, not by each worker at its first login.
+    settings.signing_secret  # noqa: B018
+    logger.info(
+        "GraphiQL at http://%s:%s/graphql, REST docs at /docs; devices reach %s",
+        settings.host,
+        settings.port,
+        settings.public_base_url,
+    )
     uvicorn.run(
-        "graphql_api.app:create_app",
+        "graphql_api.server:create_served_app",
         factory=True,
-        host=host,
-        port=port,
+        host=settings.host,
+        port=settings.port,
         workers=workers,
         reload=reload,
         log_level=settings.log_level.lower(),
+        log_config=logging_config(settings),
+        access_log=bool(settings.access_log),
+        # A websocket message is a GraphQL operation: the same cap as a signed-in POST body
+        # (uvicorn's default is 16 MiB).
+        ws_max_size=settings.graphql_max_body_bytes,
+        ws_per_message_deflate=settings.ws_per_message_deflate,
     )
+
+
+@app.command("mqtt-bridge")
+def mqtt_bridge() -> None:
+    """Run the MQTT door alone (device topics in, commands out), beside or instead of the API
+    processes' own; several bridges share the device topics (PAWGRAPH_MQTT_SHARE_GROUP)."""
+    settings = get_settings()
+    logging.basicConfig(
+        level=settings.log_level.upper(), format="%(asctime)s %(levelname)s %(name)s: %(message)s"
+    )
+    with contextlib.suppress(KeyboardInterrupt):
+        asyncio.run(run_standalone(settings))
+
+
+@app.command()
+def jobs() -> None:
+    """List the periodic jobs every API process runs, with their last run and last error."""
+
+    async def report() -> dict:
+        async with open_app_state(get_settings()) as state:
+            return await jobs_service.status(state)
+
+    for name, job in _run(report()).items():
+        state = {True: "ok", False: "FAILED", None: "never ran"}[job["succeeded"]]
+        typer.echo(f"{name}  every {job['interval_s']:g} s  {state}  {job['summary']}")
+        typer.echo(
+            f"    last run {job['last_run_at'] or '-'} by {job['process'] or '-'}: "
+            f"{job['outcome'] or '-'} ({job['runs']} runs)"
+        )
+        if job["last_error"]:
+            typer.echo(f"    last error {job['last_error_at']}: {job['last_error']}")
 
 
 @app.command()
@@ -122,88 +179,57 @@ def register_device(
     parent_hub: Annotated[
         int | None, typer.Option(help="Database id of the hub (outlets only)")
     ] = None,
+    battery: Annotated[
+        str | None,
+        typer.Option(
+            help="Batteries: <max charge kW>:<max discharge kW>:<capacity kWh>:<site time zone>"
+        ),
+    ] = None,
 ) -> None:
     """Register a device to a user and print its API key (shown once)."""
+    try:
+        spec = batteries_cli.parse_battery_spec(battery) if battery else None
+    except ValueError as error:
+        raise typer.BadParameter(str(error), param_hint="--battery") from error
 
     async def work(session):
         viewer = await _viewer_for(session, owner_email)
         registration = devices_service.DeviceRegistration(
-            kind=kind, name=name, hardware_id=hardware_id, parent_id=parent_hub
+            kind=kind, name=name, hardware_id=hardware_id, parent_id=parent_hub, battery=spec
         )
-        return await devices_service.register(session, viewer, registration)
+        broker = build_device_broker(get_settings())
+        return await devices_service.register(session, viewer, registration, broker)
 
     issued = _run(_with_session(work))
+    if issued.mqtt_username:
+        typer.echo(f"MQTT username: {issued.mqtt_username} (password: the API key)")
     typer.echo(f"device {issued.device.id} {issued.device.kind.value} {issued.device.hardware_id}")
     typer.echo(f"api key (shown once): {issued.api_key}")
 
 
 @app.command("seed-demo")
 def seed_demo() -> None:
-    """Create (or refresh) a demo owner with pets and devices; prints the login and device keys."""
-    issued = _run(_with_session(_seed_demo))
-    typer.echo(f"demo login: {DEMO_EMAIL} / {DEMO_PASSWORD}")
-    hub_url = outlets_service.base_url_prefix(get_settings())
-    for key in issued:
-        device = key.device
+    """Create the demo owner, pets and devices if missing; print the login and device keys (the
+    same ones every time, kept in the data folder beside the database)."""
+    settings = get_settings()
+    keys_file = settings.data_file(demo.KEYS_FILE_SUFFIX)
+    kept = demo.read_keys(keys_file)
+    now = dt.datetime.now(dt.UTC)
+    seeded = _run(_with_session(lambda session: demo.seed(session, kept, now.date(), now)))
+    hub_url = outlets_service.base_url_prefix(settings)
+    demo.write_keys(keys_file, demo.DemoKeys(base_url=settings.public_base_url, devices=seeded))
+    typer.echo(f"demo login: {demo.DEMO_EMAIL} / {demo.DEMO_PASSWORD}")
+    for device in seeded:
         typer.echo(
-            f"  {device.kind.value:<7} {device.hardware_id:<13} {device.name:<18} key {key.api_key}"
+            f"  {device.kind.value:<7} {device.hardware_id:<13} {device.name:<18} "
+            f"key {device.api_key}"
         )
+        if device.renewed_because:
+            typer.echo(f"{'':<41}new key: {device.renewed_because}")
         if device.kind is DeviceKind.HUB:
             # The hub sends no auth header: its owner types this base URL into its portal.
-            typer.echo(f"{'':<41}base URL {hub_url}{key.api_key}")
-
-
-async def _seed_demo(session) -> list[devices_service.IssuedKey]:
-    repository = UserRepository(session)
-    if await repository.get_by_email(DEMO_EMAIL) is None:
-        registration = accounts_service.Registration(
-            DEMO_EMAIL, DEMO_PASSWORD, "Demo Owner", "Asia/Manila"
-        )
-        await accounts_service.register(session, registration)
-    viewer = await _viewer_for(session, DEMO_EMAIL)
-    page, _ = await devices_service.list_for_viewer(session, viewer, _all())
-    if page.items:
-        # Keys are stored only as hashes: re-seeding issues fresh ones so they can be printed.
-        return [
-            await devices_service.rotate_key(session, viewer, device.id) for device in page.items
-        ]
-    today = dt.date.today()
-    rex = await pets_service.create(
-        session,
-        viewer,
-        pets_service.PetData(
-            name="Rex", species=Species.DOG, breed="Beagle", activity_level=ActivityLevel.HIGH
-        ),
-        today,
-    )
-    await pets_service.create(
-        session, viewer, pets_service.PetData(name="Mochi", species=Species.CAT), today
-    )
-    register = devices_service.DeviceRegistration
-    issued = [
-        await devices_service.register(
-            session,
-            viewer,
-            register(DeviceKind.FEEDER, "Kitchen feeder", "ESP-0081CA63", pet_id=rex.id),
-        ),
-        await devices_service.register(
-            session, viewer, register(DeviceKind.COLLAR, "Rex's collar", "SN-12345", pet_id=rex.id)
-        ),
-        await devices_service.register(
-            session, viewer, register(DeviceKind.HUB, "Garage hub", "02")
-        ),
-    ]
-    hub = issued[-1].device
-    issued.append(
-        await devices_service.register(
-            session, viewer, register(DeviceKind.OUTLET, "Heater outlet", "FE", parent_id=hub.id)
-        )
-    )
-    return issued
-
-
-def _all() -> PageArgs:
-    return PageArgs(limit=100, forward=True, cursor=None)
+            typer.echo(f"{'':<41}base URL {hub_url}{device.api_key}")
+    typer.echo(f"keys kept in {keys_file}; simulate them: pawgraph simulate --demo")
 
 
 @app.command("export-schema")
@@ -223,57 +249,3 @@ def export_schema(
         return
     path.write_text(sdl)
     typer.echo(f"wrote {path}")
-
-
-@app.command()
-def simulate(
-    device: Annotated[
-        list[str] | None, typer.Option(help="A feeder as ESP-XXXXXXXX:<key>; repeat for more.")
-    ] = None,
-    devices_file: Annotated[
-        Path | None, typer.Option(help="A file of ESP-XXXXXXXX:<key> lines.")
-    ] = None,
-    hub: Annotated[
-        list[str] | None,
-        typer.Option(help="A Smart-Outlet hub as CC:<base URL with its key>; repeat for more."),
-    ] = None,
-    base_url: str = "http://127.0.0.1:8000",
-    interval: Annotated[float, typer.Option(min=0.01, help="Seconds between heartbeats.")] = 60.0,
-    hub_cycle: Annotated[float, typer.Option(min=0.01, help="Seconds between hub cycles.")] = 2.0,
-    duration: Annotated[float, typer.Option(min=0.01, help="Stop after this many seconds.")] = 60.0,
-    count: Annotated[
-        int | None, typer.Option(min=1, help="Stop once every feeder has sent this many.")
-    ] = None,
-    cycles: Annotated[
-        int | None, typer.Option(min=1, help="Stop once every hub has run this many cycles.")
-    ] = None,
-    fleet_api_key: Annotated[
-        str | None, typer.Option(help="Send as X-API-Key, device keys as X-Device-Key (paired).")
-    ] = None,
-    seed: Annotated[int | None, typer.Option(help="Make simulated values reproducible.")] = None,
-) -> None:
-    """Run simulated PETio feeders (heartbeats) and Smart-Outlet hubs (their 2 s cycle) against
-    a server, bounded in time and count; print a summary, exit 1 unless all was accepted."""
-    try:
-        devices = [simulator.parse_device(spec) for spec in device or []]
-        if devices_file is not None:
-            devices += simulator.read_devices_file(devices_file)
-        hubs = [hub_fleet.parse_hub(spec) for spec in hub or []]
-    except (OSError, ValueError) as error:
-        raise typer.BadParameter(str(error)) from error
-    if not devices and not hubs:
-        raise typer.BadParameter("give at least one --device, --devices-file or --hub")
-    summary = simulator.simulate(
-        base_url,
-        devices,
-        hubs,
-        interval=interval,
-        duration=duration,
-        count=count,
-        cycles=cycles,
-        hub_cycle=hub_cycle,
-        fleet_api_key=fleet_api_key,
-        seed=seed,
-    )
-    typer.echo(summary.render())
-    raise typer.Exit(0 if summary.all_accepted else 1)

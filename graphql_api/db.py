@@ -1,12 +1,10 @@
 """Engines, sessions and the declarative base shared by every domain's models."""
 
 import datetime as dt
+import enum
 import time
-from collections.abc import AsyncIterator
-from contextlib import asynccontextmanager
 
-from sqlalchemy import DateTime, MetaData, event, exc
-from sqlalchemy.engine import Engine
+from sqlalchemy import DateTime, Enum, MetaData, event, exc
 from sqlalchemy.ext.asyncio import (
     AsyncEngine,
     AsyncSession,
@@ -15,6 +13,8 @@ from sqlalchemy.ext.asyncio import (
 )
 from sqlalchemy.orm import DeclarativeBase
 from sqlalchemy.types import TypeDecorator
+
+from graphql_api.errors import ValidationFailed
 
 # One naming convention so Alembic names every constraint the same way on PostgreSQL and SQLite.
 NAMING_CONVENTION = {
@@ -66,18 +66,75 @@ def _enable_sqlite_foreign_keys(dbapi_connection, _record) -> None:
     cursor.close()
 
 
+class TextHasNul(ValidationFailed):
+    default_message = "Text must not contain NUL characters (U+0000)."
+
+
+def _has_nul(parameters: object) -> bool:
+    if isinstance(parameters, str):
+        return "\x00" in parameters
+    if isinstance(parameters, dict):
+        return any(_has_nul(value) for value in parameters.values())
+    if isinstance(parameters, (list, tuple)):
+        return any(_has_nul(value) for value in parameters)
+    return False
+
+
+def _refuse_nul(_connection, _cursor, _statement, parameters, _context, _executemany) -> None:
+    """The one place NUL characters are refused, whichever front door sent them: PostgreSQL
+    text cannot hold U+0000 (it would be a DataError, a 500), and SQLite keeps the two backends
+    alike. Device wire models strip NULs from the free-text fields firmware sends."""
+    if _has_nul(parameters):
+        raise TextHasNul()
+
+
 def create_engine(
     database_url: str, *, echo: bool = False, pool_size: int = 20, max_overflow: int = 10
 ) -> AsyncEngine:
     if database_url.startswith("sqlite"):
         engine = create_async_engine(database_url, echo=echo)
         event.listen(engine.sync_engine, "connect", _enable_sqlite_foreign_keys)
-        return engine
-    engine = create_async_engine(
-        database_url, echo=echo, pool_size=pool_size, max_overflow=max_overflow
-    )
-    _ping_idle_connections(engine, PING_IDLE_AFTER_S)
+    else:
+        engine = create_async_engine(
+            database_url,
+            echo=echo,
+            pool_size=pool_size,
+            max_overflow=max_overflow,
+            # Fail fast when the database host is gone: the request becomes a 503.
+            pool_timeout=10,
+            connect_args={"connect_timeout": 5},
+        )
+        _ping_idle_connections(engine, PING_IDLE_AFTER_S)
+    event.listen(engine.sync_engine, "before_cursor_execute", _refuse_nul)
     return engine
+
+
+# SQLSTATE classes meaning the server is gone or refusing work: connection exceptions (08),
+# operator intervention such as a shutdown (57P), insufficient resources (53).
+_UNAVAILABLE_SQLSTATE_PREFIXES = ("08", "57P", "53")
+
+
+def is_database_unavailable(error: BaseException) -> bool:
+    """Whether ``error`` (or what caused it) means the database cannot be reached right now,
+    as opposed to a bug or a refused statement."""
+    seen: set[int] = set()
+    current: BaseException | None = error
+    while current is not None and id(current) not in seen:
+        seen.add(id(current))
+        if isinstance(current, (exc.TimeoutError, ConnectionError)):
+            return True
+        if isinstance(current, exc.DBAPIError):
+            if current.connection_invalidated:
+                return True
+            if isinstance(current, (exc.OperationalError, exc.InterfaceError)):
+                sqlstate = getattr(current.orig, "sqlstate", None)
+                if sqlstate is None:
+                    return "sqlite" not in type(current.orig).__module__ or "locked" in str(
+                        current.orig
+                    )
+                return sqlstate.startswith(_UNAVAILABLE_SQLSTATE_PREFIXES)
+        current = current.__cause__ or current.__context__
+    return False
 
 
 # A pooled connection used within this many seconds is handed out without a ping.
@@ -108,24 +165,19 @@ def _ping_idle_connections(engine: AsyncEngine, idle_after: float) -> None:
             raise exc.DisconnectionError("idle connection failed its ping") from error
 
 
-def create_sessionmaker(engine: AsyncEngine) -> async_sessionmaker[AsyncSession]:
+# ``session.info`` key: whether this process sends email (graphql_api.deliveries queues only then).
+EMAIL_ENABLED = "pawgraph.email_enabled"
+
+
+def create_sessionmaker(
+    engine: AsyncEngine, *, email_enabled: bool = False
+) -> async_sessionmaker[AsyncSession]:
     # expire_on_commit=False: objects returned by a mutation are rendered after its commit.
-    return async_sessionmaker(engine, expire_on_commit=False, autoflush=False)
+    return async_sessionmaker(
+        engine, expire_on_commit=False, autoflush=False, info={EMAIL_ENABLED: email_enabled}
+    )
 
 
-@asynccontextmanager
-async def unit_of_work(
-    sessionmaker: async_sessionmaker[AsyncSession],
-) -> AsyncIterator[AsyncSession]:
-    """A session that commits when the block ends normally and rolls back otherwise."""
-    async with sessionmaker() as session:
-        try:
-            yield session
-            await session.commit()
-        except BaseException:
-            await session.rollback()
-            raise
-
-
-def sync_engine_of(engine: AsyncEngine) -> Engine:
-    return engine.sync_engine
+def string_enum(kind: type[enum.StrEnum], name: str, length: int = 20) -> Enum:
+    """A ``StrEnum`` column stored as a checked string, the same on PostgreSQL and SQLite."""
+    return Enum(kind, name=name, native_enum=False, length=length, validate_strings=True)

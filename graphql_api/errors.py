@@ -6,7 +6,9 @@
     ├── NotFound                absent, or not the viewer's: the two look alike    404
     ├── ValidationFailed        input breaks a rule the schema cannot express       422
     ├── Conflict                the state of the data forbids it                    409
-    └── RateLimited             too many attempts                                   429
+    ├── RateLimited             too many attempts (``retry_after`` seconds)        429
+    ├── PayloadTooLarge         the request body is over the route's cap           413
+    └── ServiceUnavailable      the database is unreachable (``retry_after``)      503
 
 Each domain subclasses these in its own ``errors.py`` and names its codes in its own
 ``StrEnum``; the GraphQL ``ErrorCode`` enum (``graphql_api/mutation.py``) is the union of
@@ -28,6 +30,8 @@ class CommonErrorCode(enum.StrEnum):
     RATE_LIMITED = "RATE_LIMITED"
     CONFLICT = "CONFLICT"
     ACCOUNT_SUSPENDED = "ACCOUNT_SUSPENDED"
+    PAYLOAD_TOO_LARGE = "PAYLOAD_TOO_LARGE"
+    SERVICE_UNAVAILABLE = "SERVICE_UNAVAILABLE"
 
 
 class DomainError(Exception):
@@ -84,6 +88,36 @@ class RateLimited(DomainError):
     http_status = 429
     default_code = CommonErrorCode.RATE_LIMITED
     default_message = "Too many attempts; try again later."
+
+    def __init__(
+        self,
+        message: str | None = None,
+        *,
+        retry_after: int | None = None,
+        code: enum.StrEnum | None = None,
+        field: Sequence[str] | str | None = None,
+    ) -> None:
+        super().__init__(message, code=code, field=field)
+        self.retry_after = retry_after
+
+
+class PayloadTooLarge(DomainError):
+    http_status = 413
+    default_code = CommonErrorCode.PAYLOAD_TOO_LARGE
+    default_message = "The request body is too large."
+
+
+class ServiceUnavailable(DomainError):
+    """The database cannot be reached: nothing was done; the client should retry."""
+
+    http_status = 503
+    default_code = CommonErrorCode.SERVICE_UNAVAILABLE
+    default_message = "The service is temporarily unavailable; try again shortly."
+    retry_after = 5
+
+
+def retry_after_of(error: DomainError) -> int | None:
+    return getattr(error, "retry_after", None)
 
 
 class InvalidId(ValidationFailed):

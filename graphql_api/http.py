@@ -4,13 +4,17 @@ Strawberry's router plus what the GraphQL-over-HTTP spec asks and Strawberry doe
 the ``application/graphql-response+json`` media type with its status codes (400 for a request
 that fails to parse or validate, 200 whenever execution began), 405 for a mutation over GET,
 and viewers from ``Authorization`` headers and websocket ``connection_init`` payloads.
+
+A bad or expired token over HTTP is never an HTTP 401 (which no GraphQL client reads): the
+request runs anonymously, fields that need a viewer fail with NOT_AUTHENTICATED naming the
+token, and the response carries ``extensions.authentication``. A websocket's bad token closes
+the connection with 4403, as graphql-transport-ws says.
 """
 
 from collections.abc import AsyncIterator
 from typing import Any
 
 from cross_web import HTTPException
-from fastapi import HTTPException as FastAPIHTTPException
 from fastapi import Request, Response
 from starlette.requests import HTTPConnection
 from starlette.responses import StreamingResponse
@@ -20,42 +24,74 @@ from strawberry.schema.exceptions import InvalidOperationTypeError
 from strawberry.types import ExecutionResult
 from strawberry.types.unset import UNSET
 
+from graphql_api import ws_sessions
 from graphql_api.accounts import service as accounts_service
-from graphql_api.auth import Viewer, bearer_token, user_id_from_token
+from graphql_api.auth import TokenClaims, Viewer, bearer_token, verify_access_token
+from graphql_api.browser_ui import graphiql_html
 from graphql_api.context import Context
-from graphql_api.errors import NotAuthenticated
+from graphql_api.db import is_database_unavailable
+from graphql_api.errors import NotAuthenticated, ServiceUnavailable
 from graphql_api.state import AppState
 
 GRAPHQL_RESPONSE_JSON = "application/graphql-response+json"
 
 
-async def viewer_for_authorization(state: AppState, authorization: str | None) -> Viewer | None:
-    """The viewer an ``Authorization`` value names; None without one; NotAuthenticated if bad."""
+async def authenticate(
+    state: AppState, authorization: str | None
+) -> tuple[Viewer, TokenClaims] | None:
+    """The viewer an ``Authorization`` value names and its token's claims; None without one;
+    NotAuthenticated if bad, expired or revoked; ServiceUnavailable if the database is down.
+    A token seen in the last ``viewer_cache_ttl`` is answered from the process's cache, which
+    every revocation empties for its user (``graphql_api.viewer_cache``)."""
     token = bearer_token(authorization)
     if token is None:
         return None
-    user_id = user_id_from_token(state.settings, token)
-    async with state.sessionmaker() as session:
-        viewer = await accounts_service.get_viewer(session, user_id)
-    if viewer is None:
-        raise NotAuthenticated("The access token's user no longer exists.")
-    return viewer
+    viewers = state.viewers
+    cached = viewers.get(token) if viewers is not None else None
+    if cached is not None:
+        return cached
+    claims = verify_access_token(state.settings, token)
+    generation = viewers.generation if viewers is not None else 0
+    try:
+        async with state.sessionmaker() as session:
+            viewer = await accounts_service.viewer_for_token(session, claims)
+    except Exception as error:
+        if is_database_unavailable(error):
+            raise ServiceUnavailable() from error
+        raise
+    if viewers is not None:
+        viewers.put(token, viewer, claims, generation)
+    return viewer, claims
+
+
+def client_ip(connection: HTTPConnection) -> str:
+    # uvicorn has already applied X-Forwarded-For from trusted proxies (--forwarded-allow-ips).
+    return connection.client.host if connection.client else ""
 
 
 async def get_context(connection: HTTPConnection) -> AsyncIterator[Context]:
     state: AppState = connection.app.state.pawgraph
-    viewer = None
-    if connection.scope["type"] == "http":
+    is_websocket = connection.scope["type"] == "websocket"
+    context = Context(state, None, is_websocket=is_websocket, client_ip=client_ip(connection))
+    if not is_websocket:
         try:
-            viewer = await viewer_for_authorization(state, connection.headers.get("authorization"))
+            authenticated = await authenticate(state, connection.headers.get("authorization"))
         except NotAuthenticated as error:
-            raise FastAPIHTTPException(
-                401, error.message, headers={"WWW-Authenticate": "Bearer"}
-            ) from error
-    context = Context(state, viewer, is_websocket=connection.scope["type"] == "websocket")
+            # Not an HTTP 401: the request runs anonymously, so `login` still works with a stale
+            # header (a GraphiQL tab, an app after a restart); what needs a viewer fails with
+            # NOT_AUTHENTICATED saying why, and the response's extensions say it too.
+            context.rejected_token = f"{error.message} Log in again: `login` needs no token."
+            connection.state.rejected_token = context.rejected_token
+            authenticated = None
+        except ServiceUnavailable as error:
+            context.viewer_error = error
+            authenticated = None
+        if authenticated is not None:
+            context.viewer, context.token_claims = authenticated
     try:
         yield context
     finally:
+        await ws_sessions.stop(context.session_watch)
         await context.close()
 
 
@@ -64,13 +100,23 @@ def _wants_graphql_response_json(request: Request) -> bool:
 
 
 class GraphQLRouter(StrawberryGraphQLRouter):
+    @property
+    def graphql_ide_html(self) -> str:
+        # Strawberry's page loads React and GraphiQL from unpkg.com; ours, from this server.
+        return graphiql_html()
+
     async def on_ws_connect(self, context: Context) -> Any:
         params = context.connection_params if isinstance(context.connection_params, dict) else {}
         authorization = params.get("Authorization") or params.get("authorization")
         try:
-            context.viewer = await viewer_for_authorization(context.app_state, authorization)
-        except NotAuthenticated as error:
-            raise ConnectionRejectionError({"message": error.message}) from error
+            authenticated = await authenticate(context.app_state, authorization)
+        except (NotAuthenticated, ServiceUnavailable) as error:
+            raise ConnectionRejectionError(
+                {"message": error.message, "code": error.code.value}
+            ) from error
+        if authenticated is not None:
+            context.viewer, context.token_claims = authenticated
+            context.session_watch = ws_sessions.watch(context, context.token_claims)
         return UNSET
 
     async def execute_single(
@@ -88,6 +134,14 @@ class GraphQLRouter(StrawberryGraphQLRouter):
 
     async def process_result(self, request: Request, result: ExecutionResult) -> Any:
         data = await super().process_result(request, result)
+        rejected_token = getattr(request.state, "rejected_token", None)
+        if rejected_token:
+            code = NotAuthenticated.default_code.value
+            extensions = data.get("extensions") or {}
+            data["extensions"] = {
+                **extensions,
+                "authentication": {"code": code, "message": rejected_token},
+            }
         if _wants_graphql_response_json(request):
             # A request error (parse or validation) has no path and executes nothing.
             request_error = (

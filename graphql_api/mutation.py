@@ -1,81 +1,23 @@
 """The mutation boundary: one unit of work per mutation, and domain errors as ``userErrors``.
 
 Every mutation field carries ``extensions=[MutationBoundary()]`` and returns a payload type
-built on :class:`Payload`. The boundary commits when the resolver returns, then sends the
-events the services buffered; on a :class:`DomainError` it rolls back (nothing half-written,
-no events) and returns the field's payload with ``userErrors`` filled in. Resolvers never build
-error lists by hand.
+built on ``graphql_api.payloads.Payload``. The boundary commits when the resolver returns, then
+sends the events the services buffered; on a :class:`DomainError` it rolls back (nothing
+half-written, no events) and returns the field's payload with ``userErrors`` filled in.
+Resolvers never build error lists by hand.
 """
 
-import enum
 from typing import Any
 
 import strawberry
 from strawberry.extensions import FieldExtension
 from strawberry.types.field import StrawberryField
 
-from graphql_api.accounts.errors import AccountErrorCode
-from graphql_api.alerts.errors import AlertErrorCode
-from graphql_api.commands.errors import CommandErrorCode
-from graphql_api.devices.errors import DeviceErrorCode
-from graphql_api.errors import CommonErrorCode, DomainError
-from graphql_api.feeding.errors import FeedingErrorCode
-from graphql_api.marketplace.errors import MarketplaceErrorCode
-from graphql_api.moderation.errors import ModerationErrorCode
-from graphql_api.notifications.errors import NotificationErrorCode
-from graphql_api.outlets.errors import OutletErrorCode
-from graphql_api.pairing.errors import PairingErrorCode
-from graphql_api.pets.errors import PetErrorCode
-from graphql_api.schedules.errors import ScheduleErrorCode
-from graphql_api.social.errors import SocialErrorCode
-from graphql_api.telemetry.errors import TelemetryErrorCode
-
-# Every domain's codes, one GraphQL enum: clients switch on one type.
-_DOMAIN_CODE_ENUMS: tuple[type[enum.StrEnum], ...] = (
-    CommonErrorCode,
-    AccountErrorCode,
-    PetErrorCode,
-    DeviceErrorCode,
-    AlertErrorCode,
-    NotificationErrorCode,
-    CommandErrorCode,
-    FeedingErrorCode,
-    ScheduleErrorCode,
-    PairingErrorCode,
-    TelemetryErrorCode,
-    OutletErrorCode,
-    MarketplaceErrorCode,
-    ModerationErrorCode,
-    SocialErrorCode,
-)
-
-ErrorCode = strawberry.enum(
-    enum.Enum(
-        "ErrorCode",
-        {member.value: member.value for codes in _DOMAIN_CODE_ENUMS for member in codes},
-    ),
-    description="Why a mutation could not be carried out; stable, for clients to switch on.",
-)
-
-
-@strawberry.type(description="An expected failure of a mutation, in terms of its input.")
-class UserError:
-    field: list[str] | None = strawberry.field(
-        description="Path to the input field at fault, if one is; null for the whole input."
-    )
-    code: ErrorCode = strawberry.field(description="Machine-readable reason.")
-    message: str = strawberry.field(description="Human-readable reason, safe to show.")
-
-    @classmethod
-    def from_domain_error(cls, error: DomainError) -> "UserError":
-        return cls(field=error.field, code=ErrorCode(error.code.value), message=error.message)
-
-
-@strawberry.type
-class Payload:
-    user_errors: list[UserError] = strawberry.field(
-        default_factory=list, description="Why the mutation failed; empty on success."
-    )
+from graphql_api import ratelimit
+from graphql_api.error_codes import error_code_of
+from graphql_api.errors import DomainError, retry_after_of
+from graphql_api.payloads import UserError
+from graphql_api.unit_of_work import as_service_unavailable
 
 
 def _describe_input_argument(field: StrawberryField) -> None:
@@ -97,12 +39,33 @@ class MutationBoundary(FieldExtension):
     async def resolve_async(self, next_, source: Any, info: strawberry.Info, **kwargs: Any) -> Any:
         context = info.context
         try:
+            await _count_mutation(context)
             result = await next_(source, info, **kwargs)
+            await context.commit_operation()
         except DomainError as error:
-            await context.rollback()
-            return self.payload_type(user_errors=[UserError.from_domain_error(error)])
-        except BaseException:
-            await context.rollback()
+            await context.rollback_operation()
+            return self._refused(error)
+        except BaseException as error:
+            await context.rollback_operation()
+            unavailable = as_service_unavailable(error)
+            if isinstance(unavailable, DomainError):
+                return self._refused(unavailable)
             raise
-        await context.commit()
         return result
+
+    def _refused(self, error: DomainError) -> Any:
+        user_error = UserError(
+            field=error.field,
+            code=error_code_of(error),
+            message=error.message,
+            retry_after=retry_after_of(error),
+        )
+        return self.payload_type(user_errors=[user_error])
+
+
+async def _count_mutation(context: Any) -> None:
+    """Mutations per user are limited (ratelimit.MUTATIONS_PER_USER)."""
+    viewer = context.viewer
+    if viewer is not None:
+        limiter = context.app_state.limiter
+        await limiter.hit(ratelimit.MUTATIONS_PER_USER, str(viewer.user_id))

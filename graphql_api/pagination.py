@@ -7,6 +7,7 @@ inserts, no OFFSET scans).
 
 import base64
 import binascii
+from collections.abc import Awaitable, Callable, Sequence
 from dataclasses import dataclass
 from typing import Generic, TypeVar
 
@@ -31,6 +32,8 @@ def decode_cursor(cursor: str, field: str) -> CursorKey:
         if not raw.startswith(_PREFIX):
             raise ValueError(raw)
         parts = tuple(int(part) for part in raw.removeprefix(_PREFIX).split(","))
+        if any(abs(part) >= 2**63 for part in parts):
+            raise ValueError(raw)
     except (binascii.Error, UnicodeDecodeError, ValueError) as exc:
         raise ValidationFailed(f"`{field}` is not a valid cursor.", field=field) from exc
     return parts[0] if len(parts) == 1 else parts
@@ -77,7 +80,6 @@ class PageArgs:
         cursor = decode_cursor(after, "after") if after is not None else None
         return cls(limit=limit, forward=True, cursor=cursor)
 
-
     def cursor_parts(self, arity: int) -> tuple[int, ...] | None:
         """The cursor as ``arity`` sort keys; ValidationFailed for a cursor of another list."""
         if self.cursor is None:
@@ -95,3 +97,46 @@ class Page(Generic[T]):
     keys: list[CursorKey]
     has_next_page: bool
     has_previous_page: bool
+
+    @classmethod
+    def empty(cls) -> "Page[T]":
+        return cls([], [], has_next_page=False, has_previous_page=False)
+
+
+# What a nested connection asks of each parent: its page, and any filter (hashable).
+Ask = TypeVar("Ask")
+
+
+async def pages_by_group(
+    keys: Sequence[tuple[int, Ask]],
+    fetch: Callable[[list[int], Ask], Awaitable[list[Page[T]]]],
+) -> list[Page[T]]:
+    """A nested connection's DataLoader batch. Keys are (parent id, what is asked of it: the
+    page and any filter); one ``fetch`` (one statement) per distinct ask, for all the parents
+    that asked it; pages in key order."""
+    parents_by_ask: dict[Ask, list[int]] = {}
+    for parent_id, ask in keys:
+        parents_by_ask.setdefault(ask, []).append(parent_id)
+    found: dict[tuple[int, Ask], Page[T]] = {}
+    for ask, parent_ids in parents_by_ask.items():
+        unique = list(dict.fromkeys(parent_ids))
+        for parent_id, result in zip(unique, await fetch(unique, ask), strict=True):
+            found[(parent_id, ask)] = result
+    return [found[key] for key in keys]
+
+
+async def counts_by_group(
+    keys: Sequence[tuple[int, Ask]],
+    fetch: Callable[[list[int], Ask], Awaitable[list[int]]],
+) -> list[int]:
+    """A nested connection's ``totalCount`` batch: keys are (parent id, filter); one ``fetch``
+    per distinct filter; counts in key order."""
+    parents_by_ask: dict[Ask, list[int]] = {}
+    for parent_id, ask in keys:
+        parents_by_ask.setdefault(ask, []).append(parent_id)
+    found: dict[tuple[int, Ask], int] = {}
+    for ask, parent_ids in parents_by_ask.items():
+        unique = list(dict.fromkeys(parent_ids))
+        for parent_id, count in zip(unique, await fetch(unique, ask), strict=True):
+            found[(parent_id, ask)] = count
+    return [found[key] for key in keys]

@@ -7,7 +7,7 @@ import strawberry
 from strawberry import relay
 from strawberry.dataloader import DataLoader
 
-from graphql_api.errors import InvalidId
+from graphql_api.errors import InvalidId, NotFound
 from graphql_api.pagination import Page, PageArgs, encode_cursor
 
 NodeType = TypeVar("NodeType")
@@ -66,15 +66,30 @@ def page_args(
     )
 
 
+# Primary keys are 32-bit integers (PostgreSQL `integer`): an id outside this range names
+# nothing, and must not reach the database (where it is an "integer out of range" error).
+MAX_PK = 2**31 - 1
+
+
 def decode_id(global_id: relay.GlobalID, node_type: type, field: str) -> int:
-    """The database id inside a global ID of ``node_type``; InvalidId for anything else."""
+    """The database id inside a global ID of ``node_type``; InvalidId for anything else, and
+    NotFound for a number no row can have."""
     type_name = node_type.__strawberry_definition__.name
     if global_id.type_name != type_name:
         raise InvalidId(f"`{field}` is not the ID of a {type_name}.", field=field)
+    return decode_pk(global_id, field, f"a {type_name}")
+
+
+def decode_pk(global_id: relay.GlobalID, field: str, what: str) -> int:
+    """The number inside a global ID whose type was checked; InvalidId if it is not one, and
+    NotFound for a number no row can have."""
     try:
-        return int(global_id.node_id)
+        pk = int(global_id.node_id)
     except ValueError as exc:
-        raise InvalidId(f"`{field}` is not the ID of a {type_name}.", field=field) from exc
+        raise InvalidId(f"`{field}` is not the ID of {what}.", field=field) from exc
+    if not 1 <= pk <= MAX_PK:
+        raise NotFound(f"Nothing with this ID: `{field}`.", field=field)
+    return pk
 
 
 async def load_nodes(
@@ -90,7 +105,8 @@ def node_ids_to_ints(node_ids: Iterable[str]) -> list[int | None]:
     ids: list[int | None] = []
     for node_id in node_ids:
         try:
-            ids.append(int(node_id))
+            pk = int(node_id)
         except ValueError:
-            ids.append(None)
+            pk = None
+        ids.append(pk if pk is not None and 1 <= pk <= MAX_PK else None)
     return ids

@@ -13,7 +13,7 @@ not see is simply absent ("not found and not allowed look alike").
 """
 
 import asyncio
-from collections.abc import Awaitable, Callable, Iterable, Sequence
+from collections.abc import Awaitable, Callable, Sequence
 from dataclasses import dataclass
 from typing import Any, ClassVar, Generic, TypeVar
 
@@ -21,6 +21,7 @@ from sqlalchemy import ColumnElement, Select, and_, false, func, not_, or_, sele
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.engine import Result
 from sqlalchemy.ext.asyncio import AsyncSession
+from sqlalchemy.orm import aliased
 
 from graphql_api.db import Base
 from graphql_api.pagination import CursorKey, Page, PageArgs
@@ -173,9 +174,87 @@ class RepositoryBase(Generic[M]):
             return Page(rows, keys, has_next_page=has_more, has_previous_page=before_cursor)
         return Page(rows, keys, has_next_page=before_cursor, has_previous_page=has_more)
 
+    async def paginate_groups(
+        self,
+        statement: Select[Any],
+        group_column: ColumnElement[int],
+        group_ids: Sequence[int],
+        page: PageArgs,
+        *,
+        newest_first: bool = False,
+        model: type[Base] | None = None,
+    ) -> list[Page[M]]:
+        """The same keyset page (by primary key) of every group's rows, in one statement.
+
+        A connection nested under a list (each pet's devices) asks for one page per parent;
+        ``ROW_NUMBER() OVER (PARTITION BY group)`` cuts every group's page in the database
+        (PostgreSQL and SQLite alike), so the statement count stays flat however many parents
+        the list holds. Pages come back in ``group_ids`` order. A cursor adds one statement,
+        for the groups that have rows before it. ``statement`` selects ``model`` (default: the
+        repository's).
+        """
+        model = model or self.model
+        key = model.__mapper__.primary_key[0]
+        parts = page.cursor_parts(1)
+        cursor = parts[0] if parts else None
+        ascending = page.forward != newest_first
+        filtered = statement.where(group_column.in_(group_ids))
+        walked = filtered
+        if cursor is not None:
+            walked = walked.where(key > cursor if ascending else key < cursor)
+        position = (
+            func.row_number()
+            .over(partition_by=group_column, order_by=key.asc() if ascending else key.desc())
+            .label("group_position")
+        )
+        ranked = walked.add_columns(position).subquery("ranked")
+        row = aliased(model, ranked)
+        rows = await self.scalars(
+            select(row)
+            .where(ranked.c.group_position <= page.limit + 1)
+            .order_by(ranked.c.group_position)
+        )
+        grouped: dict[int, list[Any]] = {group_id: [] for group_id in group_ids}
+        for found in rows:
+            grouped[getattr(found, group_column.key)].append(found)
+        behind: set[int] = set()
+        if cursor is not None:
+            earlier = filtered.where(key <= cursor if ascending else key >= cursor)
+            behind = set(await self.scalars(earlier.with_only_columns(group_column).distinct()))
+        return [
+            _page_of(grouped[group_id], page, key.key, group_id in behind) for group_id in group_ids
+        ]
+
+    async def count_groups(
+        self,
+        statement: Select[Any],
+        group_column: ColumnElement[int],
+        group_ids: Sequence[int],
+    ) -> list[int]:
+        """How many rows of ``statement`` each group holds, in ``group_ids`` order."""
+        counted = (
+            statement.where(group_column.in_(group_ids))
+            .with_only_columns(group_column, func.count())
+            .group_by(group_column)
+            .order_by(None)
+        )
+        counts = {group_id: count for group_id, count in (await self.execute(counted)).all()}
+        return [int(counts.get(group_id, 0)) for group_id in group_ids]
+
     def counter(self, statement: Select[Any]) -> Callable[[], Awaitable[int]]:
         """A deferred ``count``: connections run it only when ``totalCount`` is asked for."""
         return lambda: self.count(statement)
+
+
+def _page_of(rows: list[Any], page: PageArgs, key_name: str, before_cursor: bool) -> Page[Any]:
+    has_more = len(rows) > page.limit
+    rows = rows[: page.limit]
+    if not page.forward:
+        rows.reverse()
+    keys: list[CursorKey] = [getattr(row, key_name) for row in rows]
+    if page.forward:
+        return Page(rows, keys, has_next_page=has_more, has_previous_page=before_cursor)
+    return Page(rows, keys, has_next_page=before_cursor, has_previous_page=has_more)
 
 
 def sort_values(row: Any, order: Sequence[SortKey]) -> tuple[int, ...]:
@@ -196,7 +275,3 @@ def _beyond(order: Sequence[SortKey], parts: Sequence[int]) -> ColumnElement[boo
         step = key.expression < parts[index] if key.descending else key.expression > parts[index]
         clauses.append(and_(*ties, step))
     return or_(false(), *clauses)
-
-
-def ids_of(rows: Iterable[Any]) -> list[int]:
-    return [row.id for row in rows]

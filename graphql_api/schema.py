@@ -1,10 +1,13 @@
 """The schema: every domain's root fields merged, with the limits and error masking we run with."""
 
 from collections.abc import AsyncIterator
+from types import ModuleType
 
-from graphql import GraphQLError
-from strawberry import Schema
+from graphql import ASTValidationRule, GraphQLError
+from strawberry import Schema, relay
 from strawberry.extensions import (
+    AddValidationRules,
+    DisableIntrospection,
     MaskErrors,
     MaxAliasesLimiter,
     MaxTokensLimiter,
@@ -12,122 +15,109 @@ from strawberry.extensions import (
     SchemaExtension,
 )
 from strawberry.relay.types import GlobalIDValueError
+from strawberry.schema.config import StrawberryConfig
 from strawberry.tools import merge_types
 
-from graphql_api.accounts.types import User
-from graphql_api.alerts.types import Alert
-from graphql_api.commands.types import Command
+from graphql_api import ws_sessions
 from graphql_api.context import Context
-from graphql_api.devices.types import Device
-from graphql_api.errors import DomainError
-from graphql_api.feeding.types import FeedingLog
-from graphql_api.marketplace.categories.types import Category
-from graphql_api.marketplace.listings.types import Listing
-from graphql_api.marketplace.messages.types import Message, MessageThread
-from graphql_api.marketplace.requests.types import PurchaseRequest
-from graphql_api.marketplace.transactions.types import Transaction
-from graphql_api.moderation.types import Report
-from graphql_api.notifications.types import Notification
-from graphql_api.pets.types import Pet
-from graphql_api.schedules.types import FeedingSchedule
+from graphql_api.db import is_database_unavailable
+from graphql_api.document_cache import CachedDocuments, DocumentCache
+from graphql_api.domains import domain_modules, resolver_modules
+from graphql_api.error_log import LoggedSchema, is_unexpected
+from graphql_api.errors import CommonErrorCode, DomainError, NotAuthenticated, ServiceUnavailable
+from graphql_api.execution import PerEventMemoExecutor
+from graphql_api.instrumentation import OperationMetrics
+from graphql_api.persisted import PersistedDocuments, PersistedQueries, load_manifest
+from graphql_api.scalars import SCALAR_OVERRIDES
 from graphql_api.settings import Settings
-from graphql_api.social.comments.types import Comment
-from graphql_api.social.posts.types import Post
-from graphql_api.social.profiles.types import Profile
-from resolvers.accounts import AccountMutations, AccountQueries
-from resolvers.alerts import AlertMutations, AlertQueries, AlertSubscriptions
-from resolvers.commands import CommandMutations, CommandQueries, CommandSubscriptions
-from resolvers.devices import DeviceMutations, DeviceQueries, DeviceSubscriptions
-from resolvers.feeding import FeedingQueries
-from resolvers.marketplace import (
-    MarketplaceMutations,
-    MarketplaceQueries,
-    MarketplaceSubscriptions,
-)
-from resolvers.moderation import ModerationMutations, ModerationQueries
 from resolvers.node import NodeQueries
-from resolvers.notifications import (
-    NotificationMutations,
-    NotificationQueries,
-    NotificationSubscriptions,
-)
-from resolvers.outlets import OutletMutations, OutletQueries
-from resolvers.pairing import PairingMutations
-from resolvers.pets import PetMutations, PetQueries
-from resolvers.schedules import ScheduleMutations, ScheduleQueries
-from resolvers.social import SocialMutations, SocialQueries
-from resolvers.telemetry import TelemetryQueries, TelemetrySubscriptions
 
-Query = merge_types(
-    "Query",
-    (
-        NodeQueries,
-        AccountQueries,
-        PetQueries,
-        DeviceQueries,
-        AlertQueries,
-        NotificationQueries,
-        CommandQueries,
-        FeedingQueries,
-        TelemetryQueries,
-        OutletQueries,
-        ScheduleQueries,
-        MarketplaceQueries,
-        ModerationQueries,
-        SocialQueries,
-    ),
-)
-Mutation = merge_types(
-    "Mutation",
-    (
-        AccountMutations,
-        PetMutations,
-        DeviceMutations,
-        AlertMutations,
-        NotificationMutations,
-        CommandMutations,
-        OutletMutations,
-        ScheduleMutations,
-        PairingMutations,
-        MarketplaceMutations,
-        ModerationMutations,
-        SocialMutations,
-    ),
-)
-Subscription = merge_types(
-    "Subscription",
-    (
-        DeviceSubscriptions,
-        AlertSubscriptions,
-        NotificationSubscriptions,
-        CommandSubscriptions,
-        TelemetrySubscriptions,
-        MarketplaceSubscriptions,
-    ),
-)
-
-# Errors the client caused; everything else wrapping a Python exception is a bug and is masked.
-_CLIENT_ERRORS = (DomainError, GraphQLError, GlobalIDValueError)
+_ROOTS = ("Queries", "Mutations", "Subscriptions")
 
 
-def _is_unexpected(error: GraphQLError) -> bool:
-    original = error.original_error
-    return original is not None and not isinstance(original, _CLIENT_ERRORS)
+def _root_types(module: ModuleType) -> dict[str, list[type]]:
+    """A resolvers module's ``*Queries``/``*Mutations``/``*Subscriptions``: those in its
+    ``__all__`` (a package re-exporting merged ones), else the classes it defines."""
+    names = getattr(module, "__all__", None) or [
+        name
+        for name, value in vars(module).items()
+        if isinstance(value, type) and value.__module__ == module.__name__
+    ]
+    found: dict[str, list[type]] = {root: [] for root in _ROOTS}
+    for name in names:
+        for root in _ROOTS:
+            if name.endswith(root):
+                found[root].append(getattr(module, name))
+    return found
+
+
+def _merged(root: str, first: tuple[type, ...] = ()) -> type:
+    parts = [*first, *(t for module in resolver_modules() for t in _root_types(module)[root])]
+    return merge_types("Query" if root == "Queries" else root.removesuffix("s"), tuple(parts))
+
+
+def _registered_types() -> list[type]:
+    """Every Relay node type the domains declare, so ``node(id:)`` can resolve each, and the
+    types a domain lists in its types module's ``EXTRA_TYPES`` (the implementations of an
+    interface that no field names directly, such as each device kind's status)."""
+    modules = domain_modules("types")
+    nodes = [
+        value
+        for module in modules
+        for value in vars(module).values()
+        if isinstance(value, type)
+        and issubclass(value, relay.Node)
+        and value is not relay.Node
+        and value.__module__ == module.__name__
+    ]
+    extra = [extra for module in modules for extra in getattr(module, "EXTRA_TYPES", ())]
+    return nodes + extra
+
+
+Query = _merged("Queries", first=(NodeQueries,))
+Mutation = _merged("Mutations")
+Subscription = _merged("Subscriptions")
 
 
 class DomainErrorCodes(MaskErrors):
     """Adds ``extensions.code`` to top-level errors raised as DomainError (queries,
-    subscriptions)."""
+    subscriptions), and turns an unreachable database into SERVICE_UNAVAILABLE (with a
+    ``Retry-After`` header over HTTP) instead of "Unexpected error."."""
 
     def __init__(self) -> None:
         super().__init__(should_mask_error=lambda error: False)
 
     def _process_errors(self, errors: list[GraphQLError]) -> list[GraphQLError]:
+        rejected_token = getattr(self.execution_context.context, "rejected_token", None)
+        processed = []
         for error in errors:
-            if isinstance(error.original_error, DomainError):
-                code = error.original_error.code.value
+            original = error.original_error
+            if original is not None and not isinstance(original, DomainError):
+                if is_database_unavailable(original):
+                    original = ServiceUnavailable()
+                    error = GraphQLError(
+                        original.message,
+                        nodes=error.nodes,
+                        path=error.path,
+                        original_error=original,
+                    )
+            if isinstance(original, DomainError):
+                error.extensions = {**(error.extensions or {}), "code": original.code.value}
+                self._set_retry_after(original)
+            if isinstance(original, NotAuthenticated) and rejected_token:
+                # The request ran anonymously because its token was refused: say so.
+                error.message = rejected_token
+            elif isinstance(original, GlobalIDValueError):
+                code = CommonErrorCode.INVALID_ID.value
                 error.extensions = {**(error.extensions or {}), "code": code}
-        return errors
+            processed.append(error)
+        return processed
+
+    def _set_retry_after(self, error: DomainError) -> None:
+        retry_after = getattr(error, "retry_after", None)
+        response = getattr(self.execution_context.context, "response", None)
+        if retry_after and response is not None:
+            response.headers["Retry-After"] = str(retry_after)
 
 
 class OperationScope(SchemaExtension):
@@ -138,44 +128,68 @@ class OperationScope(SchemaExtension):
         if not isinstance(context, Context):
             yield
             return
+        if context.is_websocket:
+            # A websocket authenticated once; its token and user are checked again for every
+            # operation (ws_sessions).
+            await ws_sessions.recheck(context)
         async with context.executing():
             yield
 
 
+def _validation_rules(settings: Settings) -> list[type[ASTValidationRule]]:
+    """The rules our limits add, built once: the same classes for every request, so a document
+    validated under them once is known valid (``document_cache``)."""
+    limiters = [
+        QueryDepthLimiter(max_depth=settings.graphql_max_depth),
+        MaxAliasesLimiter(max_alias_count=settings.graphql_max_aliases),
+    ]
+    if not settings.graphql_introspection:
+        limiters.insert(0, DisableIntrospection())
+    return [rule for limiter in limiters for rule in limiter.validation_rules]
+
+
+def _extensions(settings: Settings, documents: DocumentCache | None) -> list:
+    # Factories, not instances: Strawberry passes an instance to every request as is, and
+    # MaskErrors keeps the request's execution context on itself, so concurrent requests
+    # sharing one would read (and fail to mask) each other's errors.
+    rules = _validation_rules(settings)
+    extensions = [
+        lambda: AddValidationRules(rules),
+        lambda: MaxTokensLimiter(max_token_count=settings.graphql_max_tokens),
+        OperationScope,
+        OperationMetrics,
+        DomainErrorCodes,
+        lambda: MaskErrors(should_mask_error=is_unexpected),
+    ]
+    if documents is not None:
+        extensions.insert(2, lambda: CachedDocuments(documents))
+    # First: a persisted query's document must be in place before anything parses it.
+    persisted = persisted_documents(settings)
+    extensions.insert(0, lambda: PersistedQueries(persisted))
+    return extensions
+
+
+def persisted_documents(settings: Settings) -> PersistedDocuments:
+    path = settings.persisted_documents_path
+    return PersistedDocuments(
+        load_manifest(path) if path is not None else {},
+        trusted_only=settings.trusted_documents_only,
+        cache_size=settings.persisted_query_cache_size,
+    )
+
+
 def build_schema(settings: Settings) -> Schema:
-    return Schema(
+    size = settings.graphql_document_cache_size
+    documents = DocumentCache(size) if size else None
+    schema = LoggedSchema(
         query=Query,
         mutation=Mutation,
         subscription=Subscription,
-        types=[
-            User,
-            Pet,
-            Device,
-            Alert,
-            Notification,
-            Command,
-            FeedingLog,
-            FeedingSchedule,
-            Category,
-            Listing,
-            PurchaseRequest,
-            MessageThread,
-            Message,
-            Transaction,
-            Report,
-            Profile,
-            Post,
-            Comment,
-        ],
-        # Factories, not instances: Strawberry passes an instance to every request as is, and
-        # MaskErrors keeps the request's execution context on itself, so concurrent requests
-        # sharing one would read (and fail to mask) each other's errors.
-        extensions=[
-            lambda: QueryDepthLimiter(max_depth=settings.graphql_max_depth),
-            lambda: MaxAliasesLimiter(max_alias_count=settings.graphql_max_aliases),
-            lambda: MaxTokensLimiter(max_token_count=settings.graphql_max_tokens),
-            OperationScope,
-            DomainErrorCodes,
-            lambda: MaskErrors(should_mask_error=_is_unexpected),
-        ],
+        types=_registered_types(),
+        execution_context_class=PerEventMemoExecutor,
+        extensions=_extensions(settings, documents),
+        scalar_overrides=SCALAR_OVERRIDES,
+        config=StrawberryConfig(disable_field_suggestions=not settings.graphql_field_suggestions),
     )
+    schema.documents = documents  # for tests and operators: its size, hits and misses
+    return schema

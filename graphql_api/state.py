@@ -1,11 +1,21 @@
 """What a running API process shares between requests: settings, database and event bus."""
 
-from dataclasses import dataclass
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession, async_sessionmaker
 
+from graphql_api.db import create_engine, create_sessionmaker
+from graphql_api.devices.credentials import NO_BROKER, DeviceBroker
 from graphql_api.events import EventBus
+from graphql_api.ratelimit import MemoryCounter, RateLimiter
 from graphql_api.settings import Settings
+
+if TYPE_CHECKING:
+    from graphql_api.telemetry.live_watch import LiveWatches
+    from graphql_api.viewer_cache import ViewerCache
 
 
 @dataclass(slots=True)
@@ -14,3 +24,47 @@ class AppState:
     engine: AsyncEngine
     sessionmaker: async_sessionmaker[AsyncSession]
     bus: EventBus
+    limiter: RateLimiter = field(default_factory=lambda: RateLimiter(MemoryCounter()))
+    # Where MQTT devices' broker logins are granted and revoked (app.py picks the broker's
+    # implementation from the settings).
+    broker: DeviceBroker = NO_BROKER
+    # The viewers of recent bearer tokens (an API process sets it up in its lifespan; None
+    # elsewhere: every token is read from the database).
+    viewers: "ViewerCache | None" = None
+    # This process's live watchers of devices (created by the first telemetryUpdated).
+    live_watches: "LiveWatches | None" = None
+
+
+@asynccontextmanager
+async def open_app_state(settings: Settings) -> AsyncIterator[AppState]:
+    """Connect the database pool, the event bus and the rate limiter: an API process's state,
+    a worker process's (``pawgraph mqtt-bridge``), or a CLI command's that writes (so its events
+    reach the servers); closed at the end."""
+    engine = create_engine(
+        settings.database_url,
+        pool_size=settings.database_pool_size,
+        max_overflow=settings.database_max_overflow,
+    )
+    bus = EventBus(
+        settings.broadcast_url,
+        channel_prefix=settings.event_channel_prefix,
+        queue_size=settings.subscriber_queue_size,
+    )
+    await bus.connect()
+    limiter = RateLimiter.from_url(
+        settings.effective_rate_limit_url,
+        settings.rate_limits,
+        prefix=settings.event_channel_prefix,
+    )
+    try:
+        yield AppState(
+            settings=settings,
+            engine=engine,
+            sessionmaker=create_sessionmaker(engine, email_enabled=settings.email_enabled),
+            bus=bus,
+            limiter=limiter,
+        )
+    finally:
+        await bus.disconnect()
+        await limiter.close()
+        await engine.dispose()

@@ -4,6 +4,8 @@ from graphql_api.accounts import service as accounts_service
 from graphql_api.accounts.types import (
     LoginInput,
     LoginPayload,
+    LogoutInput,
+    LogoutPayload,
     RegisterInput,
     RegisterPayload,
     User,
@@ -31,7 +33,9 @@ class AccountMutations:
             display_name=input.display_name,
             time_zone=input.time_zone,
         )
-        user = await accounts_service.register(info.context.session, registration)
+        user = await accounts_service.register(
+            info.context.session, registration, info.context.attempts
+        )
         return RegisterPayload(user=User.for_self(user))
 
     @strawberry.mutation(
@@ -45,9 +49,24 @@ class AccountMutations:
             input.email,
             input.password,
             info.context.now(),
+            info.context.attempts,
         )
         return LoginPayload(
             access_token=access.token,
             expires_at=access.expires_at,
             user=User.for_self(access.user),
         )
+
+    @strawberry.mutation(
+        description=(
+            "Revoke the access token this request carries (or, with `everywhere`, every token"
+            " of the viewer); open websockets using it close with code 4401."
+        ),
+        extensions=[MutationBoundary()],
+    )
+    async def logout(self, info: strawberry.Info, input: LogoutInput) -> LogoutPayload:
+        context = info.context
+        await accounts_service.logout(
+            context.session, context.viewer, context.token_claims, input.everywhere, context.now()
+        )
+        return LogoutPayload(revoked=True)

@@ -5,8 +5,6 @@ import strawberry
 from strawberry import relay
 
 from graphql_api.alerts import service as alerts_service
-from graphql_api.alerts.models import AlertKind as AlertKindEnum
-from graphql_api.alerts.models import AlertStatus as AlertStatusEnum
 from graphql_api.alerts.types import (
     AcknowledgeAlertPayload,
     Alert,
@@ -56,8 +54,8 @@ class AlertQueries:
     ) -> Connection[Alert]:
         filters = alerts_service.AlertFilters(
             device_id=decode_id(device_id, Device, "deviceId") if device_id else None,
-            kind=AlertKindEnum(kind) if kind else None,
-            status=AlertStatusEnum(status) if status else None,
+            kind=kind,
+            status=status,
         )
         page, count = await alerts_service.list_for_viewer(
             info.context.session,
@@ -107,7 +105,7 @@ class AlertSubscriptions:
     async def alert_raised(self, info: strawberry.Info) -> AsyncGenerator[Alert, None]:
         context = info.context
         channel = alerts_service.live_channel(context.viewer)
-        async with context.app_state.bus.subscribe(channel) as messages:
+        async with context.subscribe(channel) as messages:
             async for message in messages:
                 async with context.short_session() as session:
                     alert = await alerts_service.raised(session, context.viewer, message)

@@ -7,12 +7,11 @@ from strawberry import relay
 from graphql_api import events
 from graphql_api.commands import service as commands_service
 from graphql_api.commands.lifecycle import CommandEvent
-from graphql_api.commands.models import CommandKind as Kind
-from graphql_api.commands.models import CommandStatus as StatusEnum
 from graphql_api.commands.types import (
     CalibrateInput,
     CalibratePayload,
     Command,
+    CommandKind,
     CommandStatus,
     CutAllPowerInput,
     CutAllPowerPayload,
@@ -44,7 +43,7 @@ from graphql_api.relay import (
 
 
 async def _issue(
-    info: strawberry.Info, device_id: relay.GlobalID, field: str, kind: Kind, args: dict
+    info: strawberry.Info, device_id: relay.GlobalID, field: str, kind: CommandKind, args: dict
 ) -> Command:
     command = await commands_service.issue(
         info.context.session,
@@ -91,7 +90,7 @@ class CommandQueries:
             info.context.viewer,
             page_args(info, first, after, last, before),
             device_id=decode_id(device_id, Device, "deviceId") if device_id else None,
-            status=StatusEnum(status) if status else None,
+            status=status,
             group_id=group_id,
         )
         return build_connection(page, count, Command.from_model)
@@ -105,7 +104,7 @@ class CommandMutations:
     )
     async def feed_now(self, info: strawberry.Info, input: FeedNowInput) -> FeedNowPayload:
         command = await _issue(
-            info, input.device_id, "deviceId", Kind.FEED_NOW, {"grams": input.grams}
+            info, input.device_id, "deviceId", CommandKind.FEED_NOW, {"grams": input.grams}
         )
         return FeedNowPayload(command=command)
 
@@ -117,7 +116,7 @@ class CommandMutations:
         self, info: strawberry.Info, input: StopFeedingInput
     ) -> StopFeedingPayload:
         return StopFeedingPayload(
-            command=await _issue(info, input.device_id, "deviceId", Kind.STOP_FEEDING, {})
+            command=await _issue(info, input.device_id, "deviceId", CommandKind.STOP_FEEDING, {})
         )
 
     @strawberry.mutation(
@@ -126,7 +125,7 @@ class CommandMutations:
     )
     async def calibrate(self, info: strawberry.Info, input: CalibrateInput) -> CalibratePayload:
         return CalibratePayload(
-            command=await _issue(info, input.device_id, "deviceId", Kind.CALIBRATE, {})
+            command=await _issue(info, input.device_id, "deviceId", CommandKind.CALIBRATE, {})
         )
 
     @strawberry.mutation(
@@ -134,7 +133,7 @@ class CommandMutations:
         extensions=[MutationBoundary()],
     )
     async def set_relay(self, info: strawberry.Info, input: SetRelayInput) -> SetRelayPayload:
-        kind = Kind.RELAY_ON if input.on else Kind.RELAY_OFF
+        kind = CommandKind.RELAY_ON if input.on else CommandKind.RELAY_OFF
         command = await _issue(
             info, input.outlet_id, "outletId", kind, {"socket": input.socket.value}
         )
@@ -149,7 +148,7 @@ class CommandMutations:
     ) -> SetThresholdPayload:
         args = {"milliamps": input.milliamps}
         return SetThresholdPayload(
-            command=await _issue(info, input.outlet_id, "outletId", Kind.SET_THRESHOLD, args)
+            command=await _issue(info, input.outlet_id, "outletId", CommandKind.SET_THRESHOLD, args)
         )
 
     @strawberry.mutation(
@@ -160,7 +159,7 @@ class CommandMutations:
         self, info: strawberry.Info, input: ReadSensorsInput
     ) -> ReadSensorsPayload:
         return ReadSensorsPayload(
-            command=await _issue(info, input.outlet_id, "outletId", Kind.READ_SENSORS, {})
+            command=await _issue(info, input.outlet_id, "outletId", CommandKind.READ_SENSORS, {})
         )
 
     @strawberry.mutation(
@@ -168,7 +167,9 @@ class CommandMutations:
         extensions=[MutationBoundary()],
     )
     async def ping(self, info: strawberry.Info, input: PingInput) -> PingPayload:
-        return PingPayload(command=await _issue(info, input.device_id, "deviceId", Kind.PING, {}))
+        return PingPayload(
+            command=await _issue(info, input.device_id, "deviceId", CommandKind.PING, {})
+        )
 
     @strawberry.mutation(
         description="Switch off every socket of every outlet of one of the viewer's hubs, at once.",
@@ -206,14 +207,12 @@ class CommandSubscriptions:
         device_pk = decode_id(device_id, Device, "deviceId")
         async with context.short_session() as session:
             await commands_service.require_watchable(session, context.viewer, device_pk)
-        async with context.app_state.bus.subscribe(
-            events.device_commands_channel(device_pk)
-        ) as messages:
+        async with context.subscribe(events.device_commands_channel(device_pk)) as messages:
             async for message in messages:
-                event = CommandEvent.model_validate_json(message)
+                event = events.decode(CommandEvent, message)
                 async with context.short_session() as session:
                     found = await commands_service.get_with_history(
                         session, context.viewer, event.command_id
                     )
                 if found is not None:
-                    yield Command.from_model(*found)
+                    yield Command.as_of(*found, event.status, event.reason, event.at)

@@ -5,20 +5,21 @@ import strawberry
 from strawberry import relay
 
 from graphql_api import events
+from graphql_api.accounts.types import User
 from graphql_api.devices import service as devices_service
-from graphql_api.devices.models import DeviceKind as DeviceKindEnum
+from graphql_api.devices.status_types import DeviceStatus, device_status
 from graphql_api.devices.types import (
     DeleteDevicePayload,
     Device,
     DeviceIdInput,
     DeviceKind,
-    DeviceStatus,
     RegisterDeviceInput,
     RegisterDevicePayload,
     RotateDeviceKeyPayload,
     UpdateDeviceInput,
     UpdateDevicePayload,
 )
+from graphql_api.execution import shared_payload
 from graphql_api.mutation import MutationBoundary
 from graphql_api.relay import (
     After,
@@ -34,23 +35,50 @@ from graphql_api.relay import (
 
 @strawberry.type
 class DeviceQueries:
-    @strawberry.field(description="The viewer's devices, oldest first, optionally of one kind.")
+    @strawberry.field(
+        description=(
+            "Devices, oldest first: an owner's own; for staff and admins, the whole fleet "
+            "(narrowed with ownerId)."
+        )
+    )
     async def devices(
         self,
         info: strawberry.Info,
         kind: Annotated[
             DeviceKind | None, strawberry.argument(description="Only devices of this kind.")
         ] = None,
+        online: Annotated[
+            bool | None,
+            strawberry.argument(
+                description="Only devices online now (true) or offline now (false), as `online`."
+            ),
+        ] = None,
+        owner_id: Annotated[
+            relay.GlobalID | None,
+            strawberry.argument(
+                description=(
+                    "Only this user's devices (staff and admins). An owner naming another user "
+                    "gets none."
+                )
+            ),
+        ] = None,
         first: First = None,
         after: After = None,
         last: Last = None,
         before: Before = None,
     ) -> Connection[Device]:
+        filters = devices_service.DeviceFilter(
+            kind=kind,
+            online=online,
+            owner_id=decode_id(owner_id, User, "ownerId") if owner_id else None,
+        )
         page, count = await devices_service.list_for_viewer(
             info.context.session,
             info.context.viewer,
             page_args(info, first, after, last, before),
-            kind=DeviceKindEnum(kind) if kind else None,
+            filters,
+            settings=info.context.settings,
+            now=info.context.now(),
         )
         return build_connection(page, count, Device.from_model)
 
@@ -67,11 +95,12 @@ class DeviceMutations:
         self, info: strawberry.Info, input: RegisterDeviceInput
     ) -> RegisterDevicePayload:
         issued = await devices_service.register(
-            info.context.session, info.context.viewer, input.to_registration()
+            info.context.session,
+            info.context.viewer,
+            input.to_registration(),
+            info.context.app_state.broker,
         )
-        return RegisterDevicePayload(
-            device=Device.from_model(issued.device), api_key=issued.api_key
-        )
+        return RegisterDevicePayload.of(issued)
 
     @strawberry.mutation(
         description=(
@@ -84,11 +113,9 @@ class DeviceMutations:
     ) -> RotateDeviceKeyPayload:
         device_id = decode_id(input.id, Device, "id")
         issued = await devices_service.rotate_key(
-            info.context.session, info.context.viewer, device_id
+            info.context.session, info.context.viewer, device_id, info.context.app_state.broker
         )
-        return RotateDeviceKeyPayload(
-            device=Device.from_model(issued.device), api_key=issued.api_key
-        )
+        return RotateDeviceKeyPayload.of(issued)
 
     @strawberry.mutation(
         description="Rename, move or (un)assign one of the viewer's devices.",
@@ -111,7 +138,10 @@ class DeviceMutations:
         self, info: strawberry.Info, input: DeviceIdInput
     ) -> DeleteDevicePayload:
         device = await devices_service.delete(
-            info.context.session, info.context.viewer, decode_id(input.id, Device, "id")
+            info.context.session,
+            info.context.viewer,
+            decode_id(input.id, Device, "id"),
+            info.context.app_state.broker,
         )
         return DeleteDevicePayload(deleted_device_id=relay.GlobalID("Device", str(device.id)))
 
@@ -136,16 +166,20 @@ class DeviceSubscriptions:
         async with context.short_session() as session:
             await devices_service.require_readable(session, context.viewer, device_pk)
         # Subscribe before reading the snapshot, so no report falls between the two.
-        async with context.app_state.bus.subscribe(
-            events.device_status_channel(device_pk)
-        ) as messages:
+        async with context.subscribe(events.device_status_channel(device_pk)) as messages:
             async with context.short_session() as session:
                 device = await devices_service.require_readable(session, context.viewer, device_pk)
                 online = devices_service.is_online(context.settings, device, context.now())
-                snapshot = DeviceStatus.from_state(
-                    device.id, online, device.last_seen_at, device.state or {}
+                kind = device.kind
+                snapshot = device_status(
+                    kind, device.id, online, device.last_seen_at, device.state or {}
                 )
             yield snapshot
             async for message in messages:
-                event = devices_service.DeviceStatusEvent.model_validate_json(message)
-                yield DeviceStatus.from_event(event)
+                yield shared_payload(_status, message, kind)
+
+
+def _status(message: str, kind: DeviceKind) -> DeviceStatus:
+    # One object for every subscriber of the device: they share its execution too.
+    event = events.decode(devices_service.DeviceStatusEvent, message)
+    return device_status(kind, event.device_id, event.online, event.last_seen_at, event.state)

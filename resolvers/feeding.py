@@ -6,7 +6,6 @@ from strawberry import relay
 
 from graphql_api.devices.types import Device
 from graphql_api.feeding import service as feeding_service
-from graphql_api.feeding.models import FeedingSource as FeedingSourceEnum
 from graphql_api.feeding.types import FeedingDailyTotal, FeedingLog, FeedingSource
 from graphql_api.pets.types import Pet
 from graphql_api.relay import (
@@ -59,7 +58,7 @@ class FeedingQueries:
         filters = feeding_service.FeedingFilters(
             device_id=decode_id(device_id, Device, "deviceId") if device_id else None,
             pet_id=decode_id(pet_id, Pet, "petId") if pet_id else None,
-            source=FeedingSourceEnum(source) if source else None,
+            source=source,
             since=from_,
             until=to,
         )

@@ -5,7 +5,6 @@ import strawberry
 
 from graphql_api.mutation import MutationBoundary
 from graphql_api.notifications import service as notifications_service
-from graphql_api.notifications.models import NotificationKind as NotificationKindEnum
 from graphql_api.notifications.types import (
     MarkNotificationsReadInput,
     MarkNotificationsReadPayload,
@@ -14,7 +13,10 @@ from graphql_api.notifications.types import (
     NotificationOrder,
     SetNotificationKindMutedInput,
     SetNotificationKindMutedPayload,
+    SetNotificationPreferencesInput,
+    SetNotificationPreferencesPayload,
 )
+from graphql_api.notifications.types import NotificationPreference as NotificationPreferenceType
 from graphql_api.relay import (
     After,
     Before,
@@ -88,9 +90,25 @@ class NotificationMutations:
         self, info: strawberry.Info, input: SetNotificationKindMutedInput
     ) -> SetNotificationKindMutedPayload:
         kinds = await notifications_service.set_kind_muted(
-            info.context.session, info.context.viewer, NotificationKindEnum(input.kind), input.muted
+            info.context.session, info.context.viewer, input.kind, input.muted
         )
         return SetNotificationKindMutedPayload(muted_kinds=kinds)
+
+    @strawberry.mutation(
+        description="Choose where some kinds of notification reach the viewer: the app, email, "
+        "both, or a periodic email digest (social kinds). Read them on "
+        "`me.notificationPreferences`.",
+        extensions=[MutationBoundary()],
+    )
+    async def set_notification_preferences(
+        self, info: strawberry.Info, input: SetNotificationPreferencesInput
+    ) -> SetNotificationPreferencesPayload:
+        preferences = await notifications_service.set_preferences(
+            info.context.session, info.context.viewer, input.to_data(), info.context.now()
+        )
+        return SetNotificationPreferencesPayload(
+            preferences=[NotificationPreferenceType.from_preference(p) for p in preferences]
+        )
 
 
 @strawberry.type
@@ -103,7 +121,7 @@ class NotificationSubscriptions:
     ) -> AsyncGenerator[Notification, None]:
         context = info.context
         channel = notifications_service.live_channel(context.viewer)
-        async with context.app_state.bus.subscribe(channel) as messages:
+        async with context.subscribe(channel) as messages:
             async for message in messages:
                 async with context.short_session() as session:
                     notification = await notifications_service.received(

@@ -11,7 +11,8 @@ class PairingMutations:
     @strawberry.mutation(
         description=(
             "Claim a PETio feeder in pairing mode with the PIN on its screen, as one of the "
-            "viewer's devices. A PIN works once; at most 10 attempts per 10 minutes per user."
+            "viewer's devices. A PIN works once; claims are limited per user, per address and"
+            " per unit, and wrong ones use up the unit's PIN."
         ),
         extensions=[MutationBoundary()],
     )
@@ -25,6 +26,7 @@ class PairingMutations:
             input.to_claim(),
             settings=context.settings,
             now=context.now(),
-            attempt_session=context.short_session,
+            attempt_session=context.separate_unit_of_work,
+            attempts=context.attempts,
         )
         return ClaimDevicePayload(device=Device.from_model(device))

@@ -1,24 +1,25 @@
-import asyncio
-import contextlib
 import datetime as dt
-import logging
-from collections.abc import AsyncGenerator, AsyncIterator
+from collections.abc import AsyncGenerator
 from typing import Annotated
 
 import strawberry
 from strawberry import relay
 
 from graphql_api import events
-from graphql_api.context import Context
 from graphql_api.devices import service as devices_service
 from graphql_api.devices.types import Device
-from graphql_api.relay import After, Connection, First, decode_id
+from graphql_api.execution import shared_payload
+from graphql_api.relay import After, Before, Connection, First, Last, decode_id
+from graphql_api.telemetry import live_watch
 from graphql_api.telemetry import service as telemetry_service
 from graphql_api.telemetry.service import TelemetryBucket as TelemetryBucketEnum
-from graphql_api.telemetry.service import TelemetryEvent, TelemetryPage, TelemetryQuery
+from graphql_api.telemetry.service import (
+    TelemetryEvent,
+    TelemetryPage,
+    TelemetryPageArgs,
+    TelemetryQuery,
+)
 from graphql_api.telemetry.types import TelemetryBucket, TelemetryReading, TelemetrySample
-
-logger = logging.getLogger(__name__)
 
 
 def _connection(page: TelemetryPage) -> Connection[TelemetrySample]:
@@ -39,7 +40,9 @@ def _connection(page: TelemetryPage) -> Connection[TelemetrySample]:
 class TelemetryQueries:
     @strawberry.field(
         description="A device's stored telemetry, oldest first: raw points, or min/max/avg/count "
-        "per time bucket. Null when the device does not exist or is not yours. Bucketed queries "
+        "per time bucket. `first`/`after` page forwards from the oldest, `last`/`before` "
+        "backwards from the newest (`last: 1` is the newest sample); a page lists its samples "
+        "oldest first. Null when the device does not exist or is not yours. Bucketed queries "
         "cover `from` (default: 24 h before `to`) to `to` (default: now), at most 10000 buckets."
     )
     async def telemetry(
@@ -65,6 +68,8 @@ class TelemetryQueries:
         ] = None,
         first: First = None,
         after: After = None,
+        last: Last = None,
+        before: Before = None,
     ) -> Connection[TelemetrySample] | None:
         context = info.context
         query = TelemetryQuery(
@@ -78,47 +83,11 @@ class TelemetryQueries:
             context.session,
             context.viewer,
             query,
-            first=first,
-            after=after,
+            TelemetryPageArgs(first=first, after=after, last=last, before=before),
             max_page_size=context.settings.max_page_size,
             now=context.now(),
         )
         return _connection(page) if page is not None else None
-
-
-async def _keep_watching(context: Context, watcher_id: str) -> None:
-    while True:
-        await asyncio.sleep(telemetry_service.WATCH_REFRESH.total_seconds())
-        try:
-            async with context.short_session() as session:
-                await telemetry_service.refresh_watch(session, watcher_id, context.now())
-                await session.commit()
-        except Exception:  # a lost refresh only shortens the watch; keep the stream going
-            logger.exception("could not refresh live watcher %s", watcher_id)
-
-
-async def _end_watch(context: Context, watcher_id: str) -> None:
-    async with context.short_session() as session:
-        await telemetry_service.end_watch(session, watcher_id)
-        await session.commit()
-
-
-@contextlib.asynccontextmanager
-async def _watching(context: Context, device_id: int) -> AsyncIterator[None]:
-    """Count this subscription as a live watcher of the device (a hub's focus rule reads it)
-    in every API process, for as long as it lasts."""
-    async with context.short_session() as session:
-        watcher_id = await telemetry_service.start_watch(session, device_id, context.now())
-        await session.commit()
-    refresher = asyncio.create_task(_keep_watching(context, watcher_id))
-    try:
-        yield
-    finally:
-        refresher.cancel()
-        with contextlib.suppress(asyncio.CancelledError):
-            await refresher
-        # Shielded: the subscription is usually ending because its task was cancelled.
-        await asyncio.shield(_end_watch(context, watcher_id))
 
 
 @strawberry.type
@@ -141,8 +110,13 @@ class TelemetrySubscriptions:
             await devices_service.require_readable(session, context.viewer, device_pk)
         channel = events.device_telemetry_channel(device_pk)
         async with (
-            context.app_state.bus.subscribe(channel) as messages,
-            _watching(context, device_pk),
+            context.subscribe(channel) as messages,
+            live_watch.watching(context.app_state, device_pk),
         ):
             async for message in messages:
-                yield TelemetryReading.from_event(TelemetryEvent.model_validate_json(message))
+                yield shared_payload(_reading, message)
+
+
+def _reading(message: str) -> TelemetryReading:
+    # One object for every subscriber of the device: they share its execution too.
+    return TelemetryReading.from_event(events.decode(TelemetryEvent, message))

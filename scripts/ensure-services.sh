@@ -1,9 +1,10 @@
 #!/usr/bin/env bash
-# Start the local PostgreSQL and Redis the test suite uses, if they are installed here but down.
+# Start the local PostgreSQL, Redis and Mosquitto the test suite uses, if they are installed here but down.
 # Services that are already up, or reached elsewhere through PAWGRAPH_TEST_* variables, are left alone.
 set -u
 
 pg_up() { pg_isready -h 127.0.0.1 -p 5432 -q 2>/dev/null; }
+mosquitto_up() { (exec 3<>/dev/tcp/127.0.0.1/1883) 2>/dev/null; }
 redis_up() { redis-cli -h 127.0.0.1 -p 6379 ping 2>/dev/null | grep -q PONG; }
 
 wait_for() {  # wait_for <check-function> <name>
@@ -33,6 +34,16 @@ if [ -z "${PAWGRAPH_TEST_REDIS_URL:-}" ] && ! redis_up; then
   else
     echo "ensure-services: Redis is not reachable on 127.0.0.1:6379 and not installed here;" >&2
     echo "  install it or set PAWGRAPH_TEST_REDIS_URL" >&2
+  fi
+fi
+if [ -z "${PAWGRAPH_TEST_MQTT_URL:-}" ] && ! mosquitto_up; then
+  if command -v mosquitto >/dev/null 2>&1; then
+    echo "ensure-services: starting Mosquitto"
+    mosquitto -d -c /etc/mosquitto/mosquitto.conf || true
+    wait_for mosquitto_up Mosquitto || exit 1
+  else
+    echo "ensure-services: Mosquitto is not reachable on 127.0.0.1:1883 and not installed here;" >&2
+    echo "  install it or set PAWGRAPH_TEST_MQTT_URL" >&2
   fi
 fi
 exit 0

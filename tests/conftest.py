@@ -29,15 +29,12 @@ from graphql_api.state import AppState
 from tests.support.database import rolled_back_session
 from tests.support.environment import (
     TestEnvironment,
-    create_database,
-    database_dsn,
-    drop_database,
+    migrated_database,
     require_postgres,
     require_redis,
-    sqlalchemy_url,
 )
 from tests.support.graphql_client import GraphQLClient
-from tests.support.live_server import LiveServer, start_server
+from tests.support.live_server import LOOPBACK_RATE_LIMITS, LiveServer, start_server
 
 TEST_SECRET_KEY = "test-secret-" + secrets.token_hex(16)
 
@@ -54,14 +51,10 @@ def test_environment() -> TestEnvironment:
 
 @pytest.fixture(scope="session")
 def database_url(test_environment: TestEnvironment, worker_id: str) -> Iterator[str]:
-    name = f"pawgraph_test_{worker_id}_{secrets.token_hex(4)}"
-    create_database(test_environment.postgres_admin_dsn, name)
-    url = sqlalchemy_url(database_dsn(test_environment.postgres_admin_dsn, name))
-    try:
-        command.upgrade(alembic_config(url), "heads")
+    with migrated_database(
+        test_environment.postgres_admin_dsn, f"pawgraph_test_{worker_id}"
+    ) as url:
         yield url
-    finally:
-        drop_database(test_environment.postgres_admin_dsn, name)
 
 
 @pytest.fixture(scope="session")
@@ -85,6 +78,23 @@ async def engine(settings: Settings) -> AsyncIterator[AsyncEngine]:
 async def session(engine: AsyncEngine) -> AsyncIterator[AsyncSession]:
     async with rolled_back_session(engine) as session:
         yield session
+
+
+@pytest.fixture(scope="session")
+def sqlite_url(tmp_path_factory: pytest.TempPathFactory) -> str:
+    """A SQLite database built by the same migrations, for the dialect-specific queries."""
+    path: Path = tmp_path_factory.mktemp("sqlite") / "pawgraph.db"
+    url = f"sqlite+aiosqlite:///{path}"
+    command.upgrade(alembic_config(url), "heads")
+    return url
+
+
+@pytest.fixture
+async def sqlite_session(sqlite_url: str) -> AsyncIterator[AsyncSession]:
+    engine = create_engine(sqlite_url)
+    async with rolled_back_session(engine) as session:
+        yield session
+    await engine.dispose()
 
 
 @pytest.fixture(scope="session")
@@ -121,6 +131,11 @@ def server_logs(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return tmp_path_factory.mktemp("server-logs")
 
 
+# Every live test talks to these servers from 127.0.0.1: limits per address (and per user, for
+# tests that loop) are raised; tests/live/test_rate_limits.py starts a server with the defaults.
+SHARED_SERVER_RATE_LIMITS = LOOPBACK_RATE_LIMITS
+
+
 def _start(server_logs: Path, name: str, database_url: str, redis_url: str) -> LiveServer:
     return start_server(
         server_logs,
@@ -129,6 +144,7 @@ def _start(server_logs: Path, name: str, database_url: str, redis_url: str) -> L
         database_url=database_url,
         broadcast_url=redis_url,
         secret_key=TEST_SECRET_KEY,
+        rate_limits=SHARED_SERVER_RATE_LIMITS,
     )
 
 

@@ -8,12 +8,14 @@ subscriber.
 
 import asyncio
 import secrets
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Iterator
 
 import pytest
 import redis.asyncio as aioredis
 
 from graphql_api.events import EventBus
+from graphql_api.events.errors import EventsMissed, EventsUnavailable, SubscriberLagging
+from tests.support.private_services import PrivateRedis
 
 TIMEOUT_S = 10
 CONCURRENT_SUBSCRIBERS = 20
@@ -174,3 +176,157 @@ class TestAcrossProcesses:
 
     async def test_the_health_check_reports_reachable_backends(self, bus):
         assert await bus.ping() is True
+
+
+class TestNamespaces:
+    async def test_buses_with_different_prefixes_on_one_redis_never_see_each_other(
+        self, test_environment
+    ):
+        # given: two deployments sharing one Redis, and a third process of the first
+        channel = unique_channel()
+        ours, theirs, ours_too = (
+            EventBus(test_environment.redis_url, channel_prefix="deployment-a:"),
+            EventBus(test_environment.redis_url, channel_prefix="deployment-b:"),
+            EventBus(test_environment.redis_url, channel_prefix="deployment-a:"),
+        )
+        for bus in (ours, theirs, ours_too):
+            await bus.connect()
+        try:
+            async with (
+                ours.subscribe(channel) as our_messages,
+                theirs.subscribe(channel) as their_messages,
+            ):
+                # when
+                await ours_too.publish(channel, "for deployment a")
+                await theirs.publish(channel, "for deployment b")
+                received_by_us = await receive(our_messages, 1)
+                received_by_them = await receive(their_messages, 1)
+        finally:
+            for bus in (ours, theirs, ours_too):
+                await bus.disconnect()
+
+        # then
+        assert received_by_us == ["for deployment a"]
+        assert received_by_them == ["for deployment b"]
+
+
+class TestBoundedQueues:
+    async def test_a_subscriber_that_stops_reading_is_dropped_and_told_why(self, caplog):
+        # given: room for 3 events per subscriber; one reads, one does not
+        bus = EventBus("memory://", queue_size=3)
+        await bus.connect()
+        channel = unique_channel()
+        lagging_callbacks: list[str] = []
+        try:
+            async with (
+                bus.subscribe(channel, on_lagging=lambda: lagging_callbacks.append("slow")) as slow,
+                bus.subscribe(channel) as reader,
+            ):
+                # when: 5 events; the reader keeps up, the slow one never reads
+                received = []
+                for index in range(5):
+                    await bus.publish(channel, f"message {index}")
+                    received += await receive(reader, 1)
+
+                # then
+                with pytest.raises(SubscriberLagging):
+                    await asyncio.wait_for(anext(slow), TIMEOUT_S)
+                assert received == [f"message {index}" for index in range(5)]
+        finally:
+            await bus.disconnect()
+        assert lagging_callbacks == ["slow"]
+        assert bus.dropped_lagging == 1
+        assert "dropping a lagging subscriber" in caplog.text
+
+
+@pytest.fixture
+def private_redis(tmp_path) -> Iterator[PrivateRedis]:
+    server = PrivateRedis(tmp_path).start()
+    yield server
+    server.stop()
+
+
+class TestRedisOutage:
+    async def test_running_subscriptions_are_told_to_resync_and_new_ones_refused(
+        self, private_redis: PrivateRedis
+    ):
+        # given
+        bus = EventBus(private_redis.url)
+        await bus.connect()
+        channel = unique_channel()
+        try:
+            async with bus.subscribe(channel) as messages:
+                await bus.publish(channel, "before")
+                assert await receive(messages, 1) == ["before"]
+
+                # when
+                private_redis.stop()
+
+                # then: the running subscription ends with RESYNC ...
+                with pytest.raises(EventsMissed):
+                    await asyncio.wait_for(anext(messages), TIMEOUT_S)
+            # ... a new one is refused with SERVICE_UNAVAILABLE, and publishing after a commit
+            # reports failure without raising
+            with pytest.raises(EventsUnavailable):
+                async with bus.subscribe(unique_channel()):
+                    pass
+            assert await bus.publish_committed(channel, "during") is False
+            assert await bus.ping() is False
+        finally:
+            await bus.disconnect()
+
+    async def test_after_redis_returns_publishing_and_subscribing_work_at_once(
+        self, private_redis: PrivateRedis
+    ):
+        # given: pooled connections that Redis dropped when it went away
+        bus, publisher = EventBus(private_redis.url), EventBus(private_redis.url)
+        await bus.connect()
+        await publisher.connect()
+        channel = unique_channel()
+        try:
+            await publisher.publish(channel, "warm the pool")
+            private_redis.stop()
+            assert await publisher.publish_committed(channel, "lost") is False
+            private_redis.start()
+            await asyncio.sleep(1.1)  # past the publish pause that follows a failure
+
+            # when: the pub/sub reader reconnects by itself, subscriptions work again
+            deadline = asyncio.get_running_loop().time() + TIMEOUT_S
+            while bus.interrupted and asyncio.get_running_loop().time() < deadline:
+                await asyncio.sleep(0.1)
+            async with bus.subscribe(channel) as messages:
+                published = await publisher.publish_committed(channel, "after")
+                received = await receive(messages, 1)
+        finally:
+            await bus.disconnect()
+            await publisher.disconnect()
+
+        # then: the stale pooled connection was replaced, not reported as an error
+        assert published is True
+        assert received == ["after"]
+
+    async def test_channels_left_during_the_outage_are_not_resubscribed(
+        self, private_redis: PrivateRedis
+    ):
+        # given: a subscription that ends (RESYNC) while Redis is away
+        bus = EventBus(private_redis.url)
+        await bus.connect()
+        channel = unique_channel()
+        try:
+            with pytest.raises(EventsMissed):
+                async with bus.subscribe(channel) as messages:
+                    private_redis.stop()
+                    await asyncio.wait_for(anext(messages), TIMEOUT_S)
+
+            # when: Redis returns and the bus reconnects
+            private_redis.start()
+            deadline = asyncio.get_running_loop().time() + TIMEOUT_S
+            while bus.interrupted and asyncio.get_running_loop().time() < deadline:
+                await asyncio.sleep(0.1)
+            await asyncio.sleep(1.0)
+
+            # then: nobody in this process listens on the channel any more
+            assert not bus.interrupted
+            assert await subscribers_on(private_redis.url, channel) == 0
+        finally:
+            await bus.disconnect()

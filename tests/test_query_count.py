@@ -4,9 +4,15 @@ Counted with a ``before_cursor_execute`` listener on the engine, the way Saleor'
 ``count_queries`` pins its DataLoaders.
 """
 
+import datetime as dt
+
 import pytest
 
+from graphql_api.alerts import service as alerts_service
+from graphql_api.alerts.models import AlertKind
+from graphql_api.context import Context
 from graphql_api.devices.models import DeviceKind
+from graphql_api.telemetry import service as telemetry_service
 from tests.factories.accounts import create_user, viewer_of
 from tests.factories.devices_db import create_device
 from tests.factories.pets_db import create_pet
@@ -15,7 +21,7 @@ from tests.support.database import counting_statements
 PETS_WITH_DEVICES = """
 query Pets($first: Int!) {
   pets(first: $first) {
-    edges { node { name owner { email } devices { name pet { name } } } }
+    edges { node { name owner { email } devices { edges { node { name pet { name } } } } } }
   }
 }
 """
@@ -23,10 +29,68 @@ query Pets($first: Int!) {
 DEVICES_WITH_RELATIONS = """
 query Devices($first: Int!) {
   devices(first: $first) {
-    edges { node { name pet { name } parentHub { name } outlets { name } } }
+    edges {
+      node { name pet { name } parentHub { name } outlets { edges { node { name } } } }
+    }
   }
 }
 """
+
+
+# What an owner's dashboard asks in one request: every pet, its devices, their newest readings
+# and open alerts.
+DASHBOARD = """
+query Dashboard($first: Int!) {
+  me {
+    pets(first: $first) {
+      totalCount
+      edges {
+        node {
+          name
+          devices(first: 10) {
+            totalCount
+            edges {
+              node {
+                name
+                online
+                latestReadings { key value at }
+                latest(key: "hopper_percent") { value }
+                openAlerts { kind message }
+              }
+            }
+          }
+        }
+      }
+    }
+    unreadNotificationCount
+  }
+}
+"""
+
+
+async def owner_with_dashboard(session, settings, pet_count: int):
+    """Per pet: a feeder with two keys of telemetry (three points) and a FOOD_LOW alert, and a
+    collar with none."""
+    owner = await owner_with_pets(session, 0)
+    now = dt.datetime.now(dt.UTC)
+    for index in range(pet_count):
+        pet = await create_pet(session, owner, name=f"Pet {index}")
+        feeder = await create_device(
+            session, owner, kind=DeviceKind.FEEDER, name=f"Feeder {index}", pet_id=pet.id
+        )
+        await create_device(
+            session, owner, kind=DeviceKind.COLLAR, name=f"Collar {index}", pet_id=pet.id
+        )
+        for minutes_ago, percent in ((10, 40.0), (1, 15.0)):
+            await telemetry_service.record(
+                session,
+                settings,
+                feeder.id,
+                {"hopper_percent": percent, "wifi_rssi": -60.0 - minutes_ago},
+                now - dt.timedelta(minutes=minutes_ago),
+            )
+        await alerts_service.raise_alert(session, feeder, AlertKind.FOOD_LOW, "Food is low.", now)
+    return owner
 
 
 async def owner_with_pets(session, pet_count: int):
@@ -67,7 +131,8 @@ async def statements_for(schema, make_context, engine, owner, query: str, first:
             query, variable_values={"first": first}, context_value=make_context(viewer_of(owner))
         )
     assert result.errors is None, result.errors
-    edges = next(iter(result.data.values()))["edges"]
+    connection = next(iter(result.data.values()))
+    edges = (connection.get("pets") or connection)["edges"]
     assert len(edges) == first
     return len(statements)
 
@@ -111,3 +176,56 @@ class TestDevicesWithRelations:
 
         # then
         assert for_few == for_many
+
+
+class TestDashboard:
+    @pytest.mark.parametrize(("small", "large"), [(5, 50)])
+    async def test_statement_count_is_the_same_for_5_and_50_pets(
+        self, schema, make_context, session, engine, settings, small, large
+    ):
+        # given
+        few = await owner_with_dashboard(session, settings, small)
+        many = await owner_with_dashboard(session, settings, large)
+
+        # when
+        for_few = await statements_for(schema, make_context, engine, few, DASHBOARD, small)
+        for_many = await statements_for(schema, make_context, engine, many, DASHBOARD, large)
+
+        # then
+        assert for_few == for_many
+        # me, pets page, pet count, devices pages, device counts, latest readings, open
+        # alerts, unread count
+        assert for_many == 8
+
+    @pytest.mark.parametrize("backend", ["postgresql", "sqlite"])
+    async def test_every_pet_shows_its_newest_readings_and_open_alert_on_both_backends(
+        self, backend, schema, app_state, session, sqlite_session, settings
+    ):
+        # given
+        db = session if backend == "postgresql" else sqlite_session
+        owner = await owner_with_dashboard(db, settings, 2)
+
+        # when
+        result = await schema.execute(
+            DASHBOARD,
+            variable_values={"first": 2},
+            context_value=Context(app_state, viewer_of(owner), session=db),
+        )
+
+        # then
+        assert result.errors is None, result.errors
+        pets = result.data["me"]["pets"]
+        assert pets["totalCount"] == 2
+        for pet in pets["edges"]:
+            devices = pet["node"]["devices"]
+            assert devices["totalCount"] == 2
+            feeder, collar = (edge["node"] for edge in devices["edges"])
+            assert {reading["key"]: reading["value"] for reading in feeder["latestReadings"]} == {
+                "hopper_percent": 15.0,
+                "wifi_rssi": -61.0,
+            }
+            assert feeder["latest"] == {"value": 15.0}
+            assert [alert["kind"] for alert in feeder["openAlerts"]] == ["FOOD_LOW"]
+            assert collar["latestReadings"] == []
+            assert collar["latest"] is None
+            assert collar["openAlerts"] == []

@@ -9,6 +9,7 @@ class AccountErrorCode(enum.StrEnum):
     INVALID_EMAIL = "INVALID_EMAIL"
     WEAK_PASSWORD = "WEAK_PASSWORD"
     INVALID_TIME_ZONE = "INVALID_TIME_ZONE"
+    PASSWORD_TOO_LONG = "PASSWORD_TOO_LONG"
 
 
 class InvalidCredentials(NotAuthenticated):
@@ -33,3 +34,8 @@ class WeakPassword(ValidationFailed):
 class InvalidTimeZone(ValidationFailed):
     default_code = AccountErrorCode.INVALID_TIME_ZONE
     default_message = "Not a known IANA time zone (e.g. Asia/Manila)."
+
+
+class PasswordTooLong(ValidationFailed):
+    default_code = AccountErrorCode.PASSWORD_TOO_LONG
+    default_message = "The password must be at most 1024 bytes."

@@ -13,3 +13,9 @@ async def users_by_id(
     if viewer is None:
         return [None] * len(ids)
     return await UserRepository(session).get_readable_by_ids(viewer, ids)
+
+
+# The relations this domain serves, by the attribute name on ``info.context.loaders``.
+LOADERS = {
+    "user_by_id": users_by_id,
+}

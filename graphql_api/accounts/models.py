@@ -1,6 +1,6 @@
 import datetime as dt
 
-from sqlalchemy import Enum, String
+from sqlalchemy import Enum, ForeignKey, String
 from sqlalchemy.orm import Mapped, mapped_column
 
 from graphql_api.auth import Role
@@ -19,3 +19,16 @@ class User(Base):
     created_at: Mapped[dt.datetime] = mapped_column(UTCDateTime(), default=utcnow)
     # Set by moderators; a suspended user keeps read access but every write is refused.
     suspended_at: Mapped[dt.datetime | None] = mapped_column(UTCDateTime())
+    # Every token issued at or before this moment is revoked (suspension, "log out everywhere").
+    tokens_revoked_at: Mapped[dt.datetime | None] = mapped_column(UTCDateTime())
+
+
+class RevokedToken(Base):
+    """An access token logged out before it expired, by its ``jti``; kept until it would have
+    expired anyway."""
+
+    __tablename__ = "revoked_tokens"
+
+    token_id: Mapped[str] = mapped_column(String(64), primary_key=True)
+    user_id: Mapped[int] = mapped_column(ForeignKey("users.id", ondelete="CASCADE"), index=True)
+    expires_at: Mapped[dt.datetime] = mapped_column(UTCDateTime(), index=True)

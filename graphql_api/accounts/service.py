@@ -1,32 +1,31 @@
 """Accounts: registration, login and the viewer behind a token."""
 
-import asyncio
 import datetime as dt
+import enum
 import re
 import zoneinfo
 from dataclasses import dataclass
 
-from argon2 import PasswordHasher
-from argon2.exceptions import InvalidHashError, VerificationError
+from pydantic import BaseModel
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from graphql_api import events, ratelimit
+from graphql_api.accounts import passwords
 from graphql_api.accounts.errors import (
     EmailTaken,
     InvalidCredentials,
     InvalidEmail,
     InvalidTimeZone,
+    PasswordTooLong,
     WeakPassword,
 )
 from graphql_api.accounts.models import User
 from graphql_api.accounts.repository import UserRepository
-from graphql_api.auth import Role, Viewer, issue_access_token
-from graphql_api.errors import ValidationFailed
+from graphql_api.auth import Role, TokenClaims, Viewer, issue_access_token, require_viewer
+from graphql_api.errors import CommonErrorCode, NotAuthenticated, ValidationFailed
+from graphql_api.ratelimit import Attempts
 from graphql_api.settings import Settings
 
-_hasher = PasswordHasher()
-# Verified against when the email is unknown, so a login takes as long either way and does not
-# reveal which emails have accounts.
-_DUMMY_HASH = _hasher.hash("pawgraph-timing-equaliser")
 _EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
 MIN_PASSWORD_LENGTH = 10
 
@@ -47,6 +46,31 @@ class AccessToken:
     user: User
 
 
+class SessionEndReason(enum.StrEnum):
+    LOGGED_OUT = "LOGGED_OUT"
+    SUSPENDED = "SUSPENDED"
+
+
+class SessionsRevoked(BaseModel):
+    """Sent on the user's sessions channel: open websockets holding a revoked token close."""
+
+    reason: SessionEndReason
+    # One token (logout), or every token issued up to ``revoked_at`` (None).
+    token_id: str | None = None
+
+
+class ViewerChanged(BaseModel):
+    """Sent on ``events.VIEWERS_CHANNEL``: what any process knows of this user's tokens and
+    rights is stale (a revocation, a suspension, a suspension lifted)."""
+
+    user_id: int
+
+
+def viewer_changed(session: AsyncSession, user_id: int) -> None:
+    """After the commit, every process forgets the viewers it keeps for the user's tokens."""
+    events.publish(session, events.VIEWERS_CHANNEL, ViewerChanged(user_id=user_id))
+
+
 def normalize_email(email: str) -> str:
     return email.strip().lower()
 
@@ -59,7 +83,13 @@ def validate_time_zone(time_zone: str, field: str = "timeZone") -> str:
     return time_zone
 
 
+def _refuse_overlong(password: str) -> None:
+    if passwords.too_long(password):
+        raise PasswordTooLong(field="password")
+
+
 def _validate_password(password: str, email: str) -> None:
+    _refuse_overlong(password)
     if len(password) < MIN_PASSWORD_LENGTH:
         raise WeakPassword(
             f"The password must have at least {MIN_PASSWORD_LENGTH} characters.", field="password"
@@ -72,7 +102,12 @@ def _validate_password(password: str, email: str) -> None:
         raise WeakPassword("The password must not contain your email name.", field="password")
 
 
-async def register(session: AsyncSession, registration: Registration) -> User:
+async def register(
+    session: AsyncSession, registration: Registration, attempts: Attempts | None = None
+) -> User:
+    """A new account; ``attempts`` (from the front doors) limits registrations per address."""
+    if attempts is not None:
+        await attempts.limiter.hit(ratelimit.REGISTER_PER_IP, attempts.client_ip)
     email = normalize_email(registration.email)
     if not _EMAIL.match(email) or len(email) > 254:
         raise InvalidEmail(field="email")
@@ -86,7 +121,7 @@ async def register(session: AsyncSession, registration: Registration) -> User:
     repository = UserRepository(session)
     if await repository.get_by_email(email) is not None:
         raise EmailTaken(field="email")
-    password_hash = await asyncio.to_thread(_hasher.hash, registration.password)
+    password_hash = await passwords.hash_password(registration.password)
     user = repository.add(
         User(
             email=email,
@@ -101,19 +136,32 @@ async def register(session: AsyncSession, registration: Registration) -> User:
 
 
 async def login(
-    session: AsyncSession, settings: Settings, email: str, password: str, now: dt.datetime
+    session: AsyncSession,
+    settings: Settings,
+    email: str,
+    password: str,
+    now: dt.datetime,
+    attempts: Attempts | None = None,
 ) -> AccessToken:
-    user = await UserRepository(session).get_by_email(normalize_email(email))
-    try:
-        await asyncio.to_thread(
-            _hasher.verify, user.password_hash if user else _DUMMY_HASH, password
-        )
-    except (VerificationError, InvalidHashError) as exc:
-        raise InvalidCredentials() from exc
-    if user is None:
+    """A token for the right password. Failed logins are counted per account and per address;
+    once either window is full every login there is refused, the right password too, until it
+    ends (guessing must not be able to confirm a hit)."""
+    _refuse_overlong(password)
+    email = normalize_email(email)
+    if attempts is not None:
+        await attempts.limiter.check(ratelimit.LOGIN_PER_ACCOUNT, email)
+        await attempts.limiter.check(ratelimit.LOGIN_PER_IP, attempts.client_ip)
+    user = await UserRepository(session).get_by_email(email)
+    verified = await passwords.verify_password(
+        user.password_hash if user else passwords.DUMMY_HASH, password
+    )
+    if user is None or not verified:
+        if attempts is not None:
+            await attempts.limiter.record(ratelimit.LOGIN_PER_ACCOUNT, email)
+            await attempts.limiter.record(ratelimit.LOGIN_PER_IP, attempts.client_ip)
         raise InvalidCredentials()
-    token, expires_at = issue_access_token(settings, user.id, now)
-    return AccessToken(token=token, expires_at=expires_at, user=user)
+    issued = issue_access_token(settings, user.id, now)
+    return AccessToken(token=issued.token, expires_at=issued.claims.expires_at, user=user)
 
 
 async def get_viewer(session: AsyncSession, user_id: int) -> Viewer | None:
@@ -121,6 +169,70 @@ async def get_viewer(session: AsyncSession, user_id: int) -> Viewer | None:
     if user is None:
         return None
     return Viewer(user_id=user.id, role=user.role, suspended=user.suspended_at is not None)
+
+
+def is_self(viewer: Viewer | None, user_id: int) -> bool:
+    """Whether the viewer is this user: what is only one's own (an inbox, a dashboard) shows
+    only to them, staff included."""
+    return viewer is not None and viewer.user_id == user_id
+
+
+async def viewer_for_token(session: AsyncSession, claims: TokenClaims) -> Viewer:
+    """The viewer a verified token names, unless it was revoked (logout, suspension) or its
+    user is gone: NotAuthenticated then."""
+    found = await UserRepository(session).get_with_revocation(claims.user_id, claims.token_id)
+    if found is None:
+        raise NotAuthenticated("The access token's user no longer exists.")
+    user, logged_out = found
+    revoked_at = user.tokens_revoked_at
+    if logged_out or (revoked_at is not None and claims.issued_at <= revoked_at):
+        if user.suspended_at is not None:
+            raise NotAuthenticated(
+                "The account was suspended; log in again to read.",
+                code=CommonErrorCode.ACCOUNT_SUSPENDED,
+            )
+        raise NotAuthenticated("The access token was revoked; log in again.")
+    return Viewer(user_id=user.id, role=user.role, suspended=user.suspended_at is not None)
+
+
+async def logout(
+    session: AsyncSession,
+    viewer: Viewer | None,
+    claims: TokenClaims | None,
+    everywhere: bool,
+    now: dt.datetime,
+) -> None:
+    """Revoke the token the request carries, or every token of the viewer (``everywhere``).
+    Holds across processes: revocations are rows every process reads per request."""
+    viewer = require_viewer(viewer)
+    if claims is None:
+        raise NotAuthenticated("Log out needs the access token in the Authorization header.")
+    repository = UserRepository(session)
+    if everywhere:
+        await revoke_all_tokens(session, viewer.user_id, now, SessionEndReason.LOGGED_OUT)
+        return
+    await repository.prune_revoked(now)
+    await repository.revoke_token(claims.token_id, viewer.user_id, claims.expires_at)
+    viewer_changed(session, viewer.user_id)
+    events.publish(
+        session,
+        events.user_sessions_channel(viewer.user_id),
+        SessionsRevoked(reason=SessionEndReason.LOGGED_OUT, token_id=claims.token_id),
+    )
+
+
+async def revoke_all_tokens(
+    session: AsyncSession, user_id: int, now: dt.datetime, reason: SessionEndReason
+) -> None:
+    """Every token the user holds stops working (suspension, log out everywhere)."""
+    repository = UserRepository(session)
+    user = await repository.get_by_id(user_id)
+    if user is None:
+        return
+    user.tokens_revoked_at = now
+    await repository.flush()
+    viewer_changed(session, user_id)
+    events.publish(session, events.user_sessions_channel(user_id), SessionsRevoked(reason=reason))
 
 
 def sees_private_facts(viewer: Viewer | None, user_id: int) -> bool:

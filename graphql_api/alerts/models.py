@@ -13,6 +13,16 @@ class AlertKind(enum.StrEnum):
     OFFLINE = "OFFLINE"
     FOOD_LOW = "FOOD_LOW"
     COMMAND_FAILED = "COMMAND_FAILED"
+    # The feeder's wheel stalled and stayed stalled through its reverse-and-retry recovery.
+    JAM = "JAM"
+    # A collar's battery at or below 15 %, cleared above 20 %.
+    LOW_BATTERY = "LOW_BATTERY"
+    # MAX300: a provider schedule rejected, tomorrow's still missing, or one not delivered.
+    SCHEDULE_INVALID = "SCHEDULE_INVALID"
+    SCHEDULE_MISSING = "SCHEDULE_MISSING"
+    SCHEDULE_FAILED = "SCHEDULE_FAILED"
+    # A pet behaving unlike its own baseline, raised on its collar (behaviour analytics).
+    ANOMALY = "ANOMALY"
 
 
 class AlertStatus(enum.StrEnum):

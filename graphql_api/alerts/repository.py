@@ -17,7 +17,6 @@ from sqlalchemy import (
 
 from graphql_api.alerts.models import Alert, AlertKind, AlertStatus
 from graphql_api.auth import Viewer
-from graphql_api.devices.models import Device, DeviceKind
 from graphql_api.pagination import Page, PageArgs
 from graphql_api.repository import RepositoryBase
 
@@ -70,6 +69,18 @@ class AlertRepository(RepositoryBase[Alert]):
     async def get_readable_by_ids(self, viewer: Viewer, ids: Sequence[int]) -> list[Alert | None]:
         statement = self.readable_statement(viewer).where(Alert.id.in_(ids))
         return await self.in_key_order(statement, ids, lambda alert: alert.id)
+
+    async def list_open_by_device_ids(
+        self, viewer: Viewer, device_ids: Sequence[int]
+    ) -> list[list[Alert]]:
+        """Each device's open (ACTIVE or ACKNOWLEDGED) alerts, newest first; at most one per
+        kind, so the list stays short."""
+        statement = (
+            self.readable_statement(viewer)
+            .where(Alert.device_id.in_(device_ids), Alert.status != AlertStatus.CLEARED)
+            .order_by(Alert.id.desc())
+        )
+        return await self.grouped_in_key_order(statement, device_ids, lambda alert: alert.device_id)
 
     async def get_readable(self, viewer: Viewer, alert_id: int) -> Alert | None:
         return await self.get_one_or_none(
@@ -144,29 +155,3 @@ class AlertRepository(RepositoryBase[Alert]):
             .returning(Alert)
         )
         return (await self.execute(statement)).scalars().first()
-
-
-class DeviceLivenessRepository(RepositoryBase[Device]):
-    """The offline sweep's one query, kept with the alerts domain that runs the sweep."""
-
-    model = Device
-
-    async def mark_silent_offline(
-        self, cutoff: dt.datetime, kinds: Sequence[DeviceKind]
-    ) -> list[Device]:
-        """Set ``online`` false on devices of ``kinds`` silent since before ``cutoff``.
-
-        Conditional on ``online = true``: when several processes sweep at once, each device is
-        taken (and returned) by exactly one of them.
-        """
-        statement = (
-            update(Device)
-            .where(
-                Device.online.is_(True),
-                Device.last_seen_at < cutoff,
-                Device.kind.in_(list(kinds)),
-            )
-            .values(online=False)
-            .returning(Device)
-        )
-        return list((await self.execute(statement)).scalars().all())

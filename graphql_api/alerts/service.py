@@ -11,6 +11,7 @@ called by the flows that handle device reports; acknowledging and clearing by ha
 
 import datetime as dt
 import enum
+import re
 from collections.abc import Awaitable, Callable
 
 from pydantic import BaseModel
@@ -28,6 +29,9 @@ from graphql_api.notifications.models import NotificationKind
 from graphql_api.pagination import Page, PageArgs
 
 MAX_MESSAGE = 300
+# How a feeder reports a jam it could not clear, in an ack's error or a log's notes: the word
+# "jam" (our firmware sends "jam: ..."; "jammed" reads the same).
+_JAM_WORD = re.compile(r"\bjam(?:med)?\b", re.IGNORECASE)
 # The GraphQL type name notifications point at (a Node the apps can open).
 ALERT_NODE_TYPE = "Alert"
 
@@ -96,6 +100,20 @@ async def raise_alert(
     )
     _publish(session, alert, AlertChange.RAISED)
     return alert
+
+
+def reports_jam(text: str | None) -> bool:
+    """Whether a feeder's own words (an ack's reason, a log's notes) report a jam."""
+    return bool(text) and _JAM_WORD.search(text) is not None
+
+
+async def report_feeder_jam(
+    session: AsyncSession, device: Device, detail: str, now: dt.datetime
+) -> Alert | None:
+    """The feeder says a feed failed on a jam: raise JAM (once while it is open)."""
+    return await raise_alert(
+        session, device, AlertKind.JAM, f"{device.name}: the feeder is jammed ({detail})", now
+    )
 
 
 async def clear_condition(

@@ -8,7 +8,7 @@ from graphql_api.alerts.models import Alert as AlertModel
 from graphql_api.alerts.models import AlertKind as AlertKindEnum
 from graphql_api.alerts.models import AlertStatus as AlertStatusEnum
 from graphql_api.devices.types import Device
-from graphql_api.mutation import Payload
+from graphql_api.payloads import Payload
 from graphql_api.relay import load_nodes
 
 AlertKind = strawberry.enum(AlertKindEnum, description="What condition an alert reports.")

@@ -1,11 +1,11 @@
-"""What each command kind takes, and which kinds of device can run it."""
+"""What each command kind takes, which kinds of device can run it, and what confirms it."""
 
 import json
 from collections.abc import Callable
 from typing import Any
 
 from graphql_api.commands.errors import InvalidCommand
-from graphql_api.commands.models import CommandKind
+from graphql_api.commands.models import RELAY_KINDS, CommandConfirmation, CommandKind
 from graphql_api.devices.models import DeviceKind
 
 MAX_ARGS_BYTES = 4096
@@ -86,3 +86,18 @@ _ARGS: dict[CommandKind, Callable[[dict[str, Any]], dict[str, Any]]] = {
 def clean(kind: CommandKind, args: dict[str, Any]) -> dict[str, Any]:
     """The arguments of ``kind``, checked and normalised; InvalidCommand names the bad one."""
     return _ARGS[kind](dict(args or {}))
+
+
+def confirmation(kind: CommandKind, device_kind: DeviceKind) -> CommandConfirmation:
+    """The one rule for what settles a command once its device fetched it.
+
+    - Relays: the outlet's next readings show the relay (OBSERVED_STATE; FAILED when none does).
+    - Anything else for an outlet (threshold, read-sensors, ping): the hub never acks and no
+      reading reflects it, so delivery to the hub is all there is (DELIVERY → DELIVERED).
+    - Every other device (feeder, collar, battery agent) acks each command (DEVICE_ACK).
+    """
+    if kind in RELAY_KINDS:
+        return CommandConfirmation.OBSERVED_STATE
+    if device_kind is DeviceKind.OUTLET:
+        return CommandConfirmation.DELIVERY
+    return CommandConfirmation.DEVICE_ACK

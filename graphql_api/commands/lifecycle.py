@@ -1,13 +1,14 @@
 """Recording a command's transitions: stored, pushed live after the commit, and the owner
-told when one fails or expires."""
+told when one fails or expires (COMMAND_FAILED, or JAM when a feeder's refusal reports one)."""
 
 import datetime as dt
 from collections.abc import Sequence
+from functools import partial
 
 from pydantic import BaseModel
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from graphql_api import events
+from graphql_api import events, metrics
 from graphql_api.alerts import service as alerts_service
 from graphql_api.alerts.models import AlertKind
 from graphql_api.commands.models import Command, CommandKind, CommandStatus, CommandTransition
@@ -45,6 +46,9 @@ def record(session: AsyncSession, command: Command, at: dt.datetime) -> None:
             at=at,
         ),
     )
+    events.after_commit(
+        session, partial(metrics.command_transition, command.kind.value, command.status.value)
+    )
 
 
 def _describe(command: Command) -> str:
@@ -64,6 +68,10 @@ async def settle(
         record(session, command, now)
         if command.status in (CommandStatus.FAILED, CommandStatus.EXPIRED):
             device = devices[command.device_id]
+            if alerts_service.reports_jam(command.reason):
+                # The owner needs to clear the wheel, not just retry: say so, as JAM.
+                await alerts_service.report_feeder_jam(session, device, command.reason or "", now)
+                continue
             await alerts_service.raise_alert(
                 session,
                 device,

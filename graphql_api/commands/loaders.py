@@ -23,3 +23,10 @@ async def transitions_by_command_id(
     return await CommandTransitionRepository(session).list_readable_by_command_ids(
         viewer, command_ids
     )
+
+
+# The relations this domain serves, by the attribute name on ``info.context.loaders``.
+LOADERS = {
+    "command_by_id": commands_by_id,
+    "command_transitions_by_command_id": transitions_by_command_id,
+}

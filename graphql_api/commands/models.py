@@ -30,12 +30,41 @@ class CommandStatus(enum.StrEnum):
     SUCCEEDED = "SUCCEEDED"
     FAILED = "FAILED"
     EXPIRED = "EXPIRED"
+    # Handed to the device, and nothing can ever tell more: the last state of a command whose
+    # confirmation is DELIVERY (as ThingsBoard's one-way RPC ends DELIVERED).
+    DELIVERED = "DELIVERED"
 
 
-FINAL_STATUSES = frozenset({CommandStatus.SUCCEEDED, CommandStatus.FAILED, CommandStatus.EXPIRED})
+class CommandConfirmation(enum.StrEnum):
+    """What settles a command once the device fetched it; fixed when it is issued."""
+
+    # A later report shows the commanded state (an outlet's relay in a reading).
+    OBSERVED_STATE = "OBSERVED_STATE"
+    # The device answers with its verdict (feeder ack, MQTT ack).
+    DEVICE_ACK = "DEVICE_ACK"
+    # Nothing the device sends reflects it (the hub never acks, no reading shows a threshold):
+    # the fetch is the last thing anyone can know, so the fetch settles it as DELIVERED.
+    DELIVERY = "DELIVERY"
+
+
+FINAL_STATUSES = frozenset(
+    {
+        CommandStatus.SUCCEEDED,
+        CommandStatus.FAILED,
+        CommandStatus.EXPIRED,
+        CommandStatus.DELIVERED,
+    }
+)
 RELAY_KINDS = frozenset({CommandKind.RELAY_ON, CommandKind.RELAY_OFF})
 
 _KIND = Enum(CommandKind, name="command_kind", native_enum=False, length=16, validate_strings=True)
+_CONFIRMATION = Enum(
+    CommandConfirmation,
+    name="command_confirmation",
+    native_enum=False,
+    length=16,
+    validate_strings=True,
+)
 _STATUS = Enum(
     CommandStatus, name="command_status", native_enum=False, length=16, validate_strings=True
 )
@@ -58,6 +87,7 @@ class Command(Base):
     # Commands issued as one operation (cutAllPower) share a group id so the owner can follow them.
     group_id: Mapped[str | None] = mapped_column(String(32), index=True)
     status: Mapped[CommandStatus] = mapped_column(_STATUS)
+    confirmation: Mapped[CommandConfirmation] = mapped_column(_CONFIRMATION)
     # Why it is in its status, when that needs saying (a device's refusal, "not confirmed").
     reason: Mapped[str | None] = mapped_column(String(200))
     created_at: Mapped[dt.datetime] = mapped_column(UTCDateTime())

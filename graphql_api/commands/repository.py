@@ -15,6 +15,8 @@ from graphql_api.auth import Viewer
 from graphql_api.commands.models import (
     RELAY_KINDS,
     Command,
+    CommandConfirmation,
+    CommandKind,
     CommandStatus,
     CommandTransition,
 )
@@ -148,6 +150,58 @@ class CommandRepository(RepositoryBase[Command]):
         )
         return await self.get_one_or_none(statement)
 
+    # ---- delivery over MQTT -------------------------------------------------------------------
+
+    async def claim_queued_for_kinds(
+        self,
+        device_kinds: Sequence[DeviceKind],
+        command_kinds: Sequence[CommandKind],
+        now: dt.datetime,
+        limit: int,
+    ) -> list[Command]:
+        """QUEUED, unexpired commands of these kinds to devices of these kinds, now SENT; one
+        statement, so of several processes sweeping at once each command goes to one."""
+        queued = (
+            select(Command.id)
+            .join(Device, Device.id == Command.device_id)
+            .where(
+                Command.status == CommandStatus.QUEUED,
+                Command.expires_at > now,
+                Command.kind.in_(command_kinds),
+                Device.kind.in_(device_kinds),
+            )
+            .order_by(Command.id)
+            .limit(limit)
+        )
+        where = (Command.id.in_(queued.scalar_subquery()), Command.status == CommandStatus.QUEUED)
+        # The deadline stays: it is also the message's MQTT expiry, so the device and the
+        # sweep agree on when the command is no longer wanted.
+        moved = await self.move(where, CommandStatus.SENT, sent_at=now)
+        return sorted(moved, key=lambda command: command.id)
+
+    async def list_unacknowledged(
+        self,
+        device_kinds: Sequence[DeviceKind],
+        command_kinds: Sequence[CommandKind],
+        now: dt.datetime,
+        device_id: int | None = None,
+    ) -> list[Command]:
+        """SENT, unexpired commands the device has not acknowledged yet, oldest first."""
+        statement = (
+            select(Command)
+            .join(Device, Device.id == Command.device_id)
+            .where(
+                Command.status == CommandStatus.SENT,
+                Command.expires_at > now,
+                Command.kind.in_(command_kinds),
+                Device.kind.in_(device_kinds),
+            )
+            .order_by(Command.id)
+        )
+        if device_id is not None:
+            statement = statement.where(Command.device_id == device_id)
+        return await self.scalars(statement)
+
     # ---- the expiry sweep ----------------------------------------------------------------------
 
     async def expire_unfetched(self, now: dt.datetime, reason: str) -> list[Command]:
@@ -165,13 +219,12 @@ class CommandRepository(RepositoryBase[Command]):
         return await self.move(where, CommandStatus.FAILED, reason=reason, finished_at=now)
 
     async def expire_unacknowledged(self, now: dt.datetime, reason: str) -> list[Command]:
-        # Outlets never acknowledge (the hub only fetches); their relay commands are settled by
-        # readings, and the rest stay SENT, the last thing anyone can know about them.
-        acking_devices = select(Device.id).where(Device.kind != DeviceKind.OUTLET)
+        # Only commands an ack settles: relays are settled by readings (above), and DELIVERY
+        # commands were settled by their fetch.
         where = (
             Command.status.in_((CommandStatus.SENT, CommandStatus.ACKNOWLEDGED)),
             Command.expires_at <= now,
-            Command.device_id.in_(acking_devices),
+            Command.confirmation == CommandConfirmation.DEVICE_ACK,
         )
         return await self.move(where, CommandStatus.EXPIRED, reason=reason, finished_at=now)
 

@@ -13,7 +13,7 @@ from graphql_api.commands.models import CommandKind as CommandKindEnum
 from graphql_api.commands.models import CommandStatus as CommandStatusEnum
 from graphql_api.commands.models import CommandTransition as CommandTransitionModel
 from graphql_api.devices.types import Device
-from graphql_api.mutation import Payload
+from graphql_api.payloads import Payload
 from graphql_api.relay import load_nodes
 
 CommandKind = strawberry.enum(CommandKindEnum, description="What a command tells a device to do.")
@@ -21,10 +21,37 @@ CommandStatus = strawberry.enum(
     CommandStatusEnum,
     description=(
         "Where a command is: QUEUED → SENT (the device fetched it) → ACKNOWLEDGED / SUCCEEDED / "
-        "FAILED, or EXPIRED when not fetched or not acknowledged in time. Outlet commands other "
-        "than relays stay SENT: the hub never confirms them."
+        "FAILED, or EXPIRED when not fetched or not acknowledged in time. A command nothing can "
+        "confirm (see CommandConfirmation.DELIVERY) ends DELIVERED when the device fetches it. "
+        "SUCCEEDED, FAILED, EXPIRED and DELIVERED are final."
     ),
 )
+
+
+@strawberry.enum(description="What settles a command once its device fetched it.")
+class CommandConfirmation(enum.Enum):
+    OBSERVED_STATE = strawberry.enum_value(
+        "OBSERVED_STATE",
+        description=(
+            "Confirmed by what the device later reports: a relay command SUCCEEDS when a reading "
+            "shows the socket in the commanded state, and FAILS when none does in time."
+        ),
+    )
+    DEVICE_ACK = strawberry.enum_value(
+        "DEVICE_ACK",
+        description=(
+            "Confirmed by the device's acknowledgement (feeders, MQTT devices): SUCCEEDED or "
+            "FAILED with the device's reason, EXPIRED when no ack comes in time."
+        ),
+    )
+    DELIVERY = strawberry.enum_value(
+        "DELIVERY",
+        description=(
+            "Nothing the device sends can confirm it (an outlet's threshold, read-sensors, "
+            "ping: the hub never acks). It ends DELIVERED when the hub fetches it: the hub has "
+            "it, not necessarily the outlet."
+        ),
+    )
 
 
 @strawberry.enum(description="One of an outlet's two sockets.")
@@ -59,6 +86,9 @@ class Command(relay.Node):
         )
     )
     status: CommandStatus = strawberry.field(description="Where it is in its lifecycle.")
+    confirmation: CommandConfirmation = strawberry.field(
+        description="What settles it once fetched: an observed state, an ack, or delivery alone."
+    )
     reason: str | None = strawberry.field(
         description="Why it is in its status, if that needs saying."
     )
@@ -84,6 +114,7 @@ class Command(relay.Node):
             kind=command.kind,
             args=command.args,
             status=command.status,
+            confirmation=CommandConfirmation(command.confirmation.value),
             reason=command.reason,
             group_id=command.group_id,
             created_at=command.created_at,
@@ -93,6 +124,25 @@ class Command(relay.Node):
             model=command,
             preloaded_transitions=transitions,
         )
+
+    @classmethod
+    def as_of(
+        cls,
+        command: CommandModel,
+        transitions: list[CommandTransitionModel],
+        status: CommandStatus,
+        reason: str | None,
+        at: dt.datetime,
+    ) -> "Command":
+        """The command as it stood when it entered ``status`` at ``at``. A live update is read
+        after its transition committed, and later ones may have committed meanwhile (a hub
+        fetching a command at once): each update still shows its own step."""
+        node = cls.from_model(command, [row for row in transitions if row.at <= at])
+        node.status = status
+        node.reason = reason
+        node.sent_at = _until(command.sent_at, at)
+        node.finished_at = _until(command.finished_at, at)
+        return node
 
     @classmethod
     async def resolve_nodes(cls, *, info: strawberry.Info, node_ids, required: bool = False):
@@ -116,6 +166,10 @@ class Command(relay.Node):
         if rows is None:
             rows = await info.context.loaders.command_transitions_by_command_id.load(self.model.id)
         return [CommandTransition.from_model(row) for row in rows]
+
+
+def _until(moment: dt.datetime | None, at: dt.datetime) -> dt.datetime | None:
+    return moment if moment is not None and moment <= at else None
 
 
 # ---- inputs ------------------------------------------------------------------------------------
@@ -195,7 +249,13 @@ class SetRelayPayload(Payload):
 
 @strawberry.type(description="Result of setThreshold.")
 class SetThresholdPayload(Payload):
-    command: Command | None = strawberry.field(default=None, description="The queued command.")
+    command: Command | None = strawberry.field(
+        default=None,
+        description=(
+            "The queued command; it ends DELIVERED when the hub fetches it (the outlet never "
+            "confirms a threshold)."
+        ),
+    )
 
 
 @strawberry.type(description="Result of readSensors.")

@@ -1,6 +1,6 @@
 import enum
 
-from graphql_api.errors import Conflict, NotFound, PermissionDenied, ValidationFailed
+from graphql_api.errors import Conflict, DomainError, NotFound, PermissionDenied, ValidationFailed
 
 
 class DeviceErrorCode(enum.StrEnum):
@@ -10,6 +10,7 @@ class DeviceErrorCode(enum.StrEnum):
     INVALID_HARDWARE_ID = "INVALID_HARDWARE_ID"
     INVALID_DEVICE = "INVALID_DEVICE"
     PARENT_HUB_REQUIRED = "PARENT_HUB_REQUIRED"
+    BROKER_UNAVAILABLE = "BROKER_UNAVAILABLE"
 
 
 class DeviceNotFound(NotFound):
@@ -40,3 +41,11 @@ class InvalidDevice(ValidationFailed):
 class ParentHubRequired(ValidationFailed):
     default_code = DeviceErrorCode.PARENT_HUB_REQUIRED
     default_message = "An outlet must be registered under one of your hubs."
+
+
+class BrokerUnavailable(DomainError):
+    """The MQTT broker did not take a device's credentials; nothing was changed, try again."""
+
+    http_status = 503
+    default_code = DeviceErrorCode.BROKER_UNAVAILABLE
+    default_message = "The device broker is unavailable; nothing was changed, try again."

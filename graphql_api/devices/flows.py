@@ -14,6 +14,10 @@ from graphql_api.alerts.models import AlertKind
 from graphql_api.devices import service as devices_service
 from graphql_api.devices.models import Device
 from graphql_api.settings import Settings
+from graphql_api.telemetry import service as telemetry_service
+from graphql_api.telemetry.service import TelemetryKey
+
+FEEDER_STREAM = "feeder"
 
 
 async def device_reported(session: AsyncSession, device: Device, now: dt.datetime) -> None:
@@ -30,6 +34,21 @@ def food_is_low(heartbeat: devices_service.FeederHeartbeat, settings: Settings) 
     )
 
 
+def heartbeat_telemetry(heartbeat: devices_service.FeederHeartbeat) -> dict[str, float]:
+    """The heartbeat's measurements as telemetry series; what it did not report is left out."""
+    measured = {
+        TelemetryKey.HOPPER_PERCENT: heartbeat.hopper_percent,
+        TelemetryKey.HOPPER_MM: heartbeat.hopper_mm,
+        TelemetryKey.WIFI_RSSI: heartbeat.wifi_rssi,
+        TelemetryKey.DAILY_FEEDS: heartbeat.daily_feeds,
+        TelemetryKey.UPTIME_SECONDS: heartbeat.uptime_seconds,
+    }
+    # A hopper reading from a failed sensor is noise, not a level.
+    if heartbeat.tof_ok is False:
+        measured[TelemetryKey.HOPPER_PERCENT] = measured[TelemetryKey.HOPPER_MM] = None
+    return {key.value: float(value) for key, value in measured.items() if value is not None}
+
+
 async def record_feeder_heartbeat(
     session: AsyncSession,
     device: Device,
@@ -37,9 +56,22 @@ async def record_feeder_heartbeat(
     received_at: dt.datetime,
     settings: Settings,
 ) -> Device:
-    """A PETio heartbeat: keep its state, mark it online, and apply the food-low rule."""
+    """A PETio heartbeat: keep its state, mark it online, record its measurements as
+    telemetry (stored at most once per persist interval, like outlet readings; the state and
+    the live event follow every heartbeat) and apply the food-low rule."""
     await devices_service.record_heartbeat(session, device, heartbeat, received_at)
     await device_reported(session, device, received_at)
+    measured = heartbeat_telemetry(heartbeat)
+    if measured:
+        await telemetry_service.record(
+            session,
+            settings,
+            device.id,
+            measured,
+            received_at,
+            device_time=heartbeat.device_time,
+            stream=FEEDER_STREAM,
+        )
     if food_is_low(heartbeat, settings):
         message = f"{device.name}: food is low ({heartbeat.hopper_percent}% left in the hopper)."
         await alerts_service.raise_alert(session, device, AlertKind.FOOD_LOW, message, received_at)

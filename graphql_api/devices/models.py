@@ -70,3 +70,19 @@ class Device(Base):
     # The last state the device reported (RSSI, uptime, hopper level, ...), as it reported it.
     state: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)
     created_at: Mapped[dt.datetime] = mapped_column(UTCDateTime(), default=utcnow)
+
+
+class DeviceMessageReceipt(Base):
+    """A device message already processed (MQTT door): its key is refused the second time, so a
+    QoS 1 message delivered again after a lost ack changes nothing. Pruned after a day."""
+
+    __tablename__ = "device_message_receipts"
+    __table_args__ = (
+        Index("uq_device_message_receipts_device_id_key", "device_id", "key", unique=True),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    device_id: Mapped[int] = mapped_column(ForeignKey("devices.id", ondelete="CASCADE"))
+    # "<subtopic>:<the message's id or device timestamp>"
+    key: Mapped[str] = mapped_column(String(160))
+    received_at: Mapped[dt.datetime] = mapped_column(UTCDateTime(), index=True)

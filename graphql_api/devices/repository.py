@@ -1,11 +1,62 @@
+import datetime as dt
+import json
 from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Any
 
-from sqlalchemy import Select, select
+from sqlalchemy import (
+    JSON,
+    ColumnElement,
+    Select,
+    String,
+    and_,
+    bindparam,
+    cast,
+    delete,
+    func,
+    literal,
+    not_,
+    or_,
+    select,
+    update,
+)
+from sqlalchemy.dialects.postgresql import JSONB
+from sqlalchemy.orm.attributes import set_committed_value
 
 from graphql_api.auth import Viewer
-from graphql_api.devices.models import Device, DeviceKind
+from graphql_api.devices.models import Device, DeviceKind, DeviceMessageReceipt
 from graphql_api.pagination import Page, PageArgs
 from graphql_api.repository import RepositoryBase
+
+
+@dataclass(frozen=True, slots=True)
+class OnlineCutoffs:
+    """``is_online`` as SQL: reported, and last seen at or after its kind's cutoff."""
+
+    feeder: dt.datetime
+    other: dt.datetime
+
+    def condition(self) -> ColumnElement[bool]:
+        recent = or_(
+            and_(Device.kind == DeviceKind.FEEDER, Device.last_seen_at >= self.feeder),
+            and_(Device.kind != DeviceKind.FEEDER, Device.last_seen_at >= self.other),
+        )
+        return and_(Device.online.is_(True), Device.last_seen_at.is_not(None), recent)
+
+    @staticmethod
+    def negated(condition: ColumnElement[bool]) -> ColumnElement[bool]:
+        # NOT over a NULL last_seen_at would be NULL (excluded): never-seen devices are offline.
+        return or_(Device.last_seen_at.is_(None), not_(condition))
+
+
+def key_holder(devices: Any, key_hash: Any, kind: DeviceKind | None) -> list[ColumnElement[bool]]:
+    """The one rule of device-key authentication, as SQL: the device whose key hashes to
+    ``key_hash`` (and of ``kind``, when given). ``devices`` is the table or an alias of it, so
+    a statement that authenticates inline (the hub reading's) applies the same rule."""
+    holder = [devices.c.api_key_hash == key_hash]
+    if kind is not None:
+        holder.append(devices.c.kind == kind)
+    return holder
 
 
 class DeviceRepository(RepositoryBase[Device]):
@@ -20,6 +71,11 @@ class DeviceRepository(RepositoryBase[Device]):
     def writable_statement(self, viewer: Viewer) -> Select[tuple[Device]]:
         return select(Device).where(Device.owner_id == viewer.user_id)
 
+    def operable_statement(self, viewer: Viewer) -> Select[tuple[Device]]:
+        """Devices the viewer may send commands to: their own; staff and admins, any. (Changing
+        a device itself, its name, key or pet, stays with its owner: ``writable_statement``.)"""
+        return self.readable_statement(viewer)
+
     async def get_readable(self, viewer: Viewer, device_id: int) -> Device | None:
         return await self.get_one_or_none(
             self.readable_statement(viewer).where(Device.id == device_id)
@@ -30,17 +86,14 @@ class DeviceRepository(RepositoryBase[Device]):
             self.writable_statement(viewer).where(Device.id == device_id)
         )
 
+    async def get_operable(self, viewer: Viewer, device_id: int) -> Device | None:
+        return await self.get_one_or_none(
+            self.operable_statement(viewer).where(Device.id == device_id)
+        )
+
     async def get_readable_by_ids(self, viewer: Viewer, ids: Sequence[int]) -> list[Device | None]:
         statement = self.readable_statement(viewer).where(Device.id.in_(ids))
         return await self.in_key_order(statement, ids, lambda device: device.id)
-
-    async def list_readable_by_pet_ids(
-        self, viewer: Viewer, pet_ids: Sequence[int]
-    ) -> list[list[Device]]:
-        statement = (
-            self.readable_statement(viewer).where(Device.pet_id.in_(pet_ids)).order_by(Device.id)
-        )
-        return await self.grouped_in_key_order(statement, pet_ids, lambda device: device.pet_id)
 
     async def list_readable_by_parent_ids(
         self, viewer: Viewer, parent_ids: Sequence[int]
@@ -54,19 +107,65 @@ class DeviceRepository(RepositoryBase[Device]):
             statement, parent_ids, lambda device: device.parent_id
         )
 
+    async def readable_pages(
+        self,
+        viewer: Viewer,
+        group_column: Any,
+        group_ids: Sequence[int],
+        page: PageArgs,
+        kind: DeviceKind | None = None,
+    ) -> list[Page[Device]]:
+        """One page of readable devices per pet, hub or owner (``group_column``), oldest
+        first, in one statement."""
+        statement = self._of_kind(self.readable_statement(viewer), kind)
+        return await self.paginate_groups(statement, group_column, group_ids, page)
+
+    async def readable_counts(
+        self,
+        viewer: Viewer,
+        group_column: Any,
+        group_ids: Sequence[int],
+        kind: DeviceKind | None = None,
+    ) -> list[int]:
+        statement = self._of_kind(self.readable_statement(viewer), kind)
+        return await self.count_groups(statement, group_column, group_ids)
+
+    @staticmethod
+    def _of_kind(statement: Select[tuple[Device]], kind: DeviceKind | None):
+        return statement if kind is None else statement.where(Device.kind == kind)
+
     def list_statement(
-        self, viewer: Viewer, owner_id: int, kind: DeviceKind | None = None
+        self,
+        viewer: Viewer,
+        owner_id: int | None,
+        kind: DeviceKind | None = None,
+        online: OnlineCutoffs | None = None,
+        want_online: bool = True,
     ) -> Select[tuple[Device]]:
-        statement = self.readable_statement(viewer).where(Device.owner_id == owner_id)
+        """Devices the viewer may read, of one owner (all readable ones when None), of one
+        kind, online (or not) as of ``online``'s cutoffs."""
+        statement = self.readable_statement(viewer)
+        if owner_id is not None:
+            statement = statement.where(Device.owner_id == owner_id)
         if kind is not None:
             statement = statement.where(Device.kind == kind)
+        if online is not None:
+            heard = online.condition()
+            statement = statement.where(heard if want_online else online.negated(heard))
         return statement
 
     async def page(self, statement: Select[tuple[Device]], page: PageArgs) -> Page[Device]:
         return await self.paginate(statement, page)
 
-    async def get_by_key_hash(self, api_key_hash: str) -> Device | None:
-        return await self.get_one_or_none(select(Device).where(Device.api_key_hash == api_key_hash))
+    async def get_by_id(self, device_id: int) -> Device | None:
+        """System lookup, no viewer: for a device speaking as itself (an MQTT topic's id,
+        already vouched for by the broker's per-device ACL)."""
+        return await self.get_one_or_none(select(Device).where(Device.id == device_id))
+
+    async def get_by_key_hash(self, api_key_hash: str, kind: DeviceKind | None) -> Device | None:
+        return await self.get_one_or_none(
+            select(Device).where(*key_holder(Device.__table__, api_key_hash, kind))
+        )
 
     async def get_unparented(self, kind: DeviceKind, hardware_id: str) -> Device | None:
         statement = select(Device).where(
@@ -87,3 +186,128 @@ class DeviceRepository(RepositoryBase[Device]):
             Device.parent_id == parent_id, Device.hardware_id == hardware_id
         )
         return await self.get_one_or_none(statement)
+
+
+class DeviceStateRepository(RepositoryBase[Device]):
+    """The one writer of what a device reported (``state``), whether it is ``online`` and when
+    it was ``last_seen_at``. Other domains change those through ``devices.service``.
+
+    Writes merge in SQL, so keys another writer set meanwhile (an outlet's ``threshold_ma``, set
+    by a command, beside the currents its hub reports every 2 s) are never overwritten with a
+    stale copy read earlier.
+    """
+
+    model = Device
+
+    @property
+    def _dialect(self) -> str:
+        return self.session.get_bind().dialect.name
+
+    def merged_state(self, patch: ColumnElement[str]) -> ColumnElement[Any]:
+        """``state`` with the JSON object ``patch``'s keys written over it, by the database."""
+        if self._dialect == "postgresql":
+            return cast(cast(Device.state, JSONB).op("||")(cast(patch, JSONB)), JSON)
+        return func.json_patch(Device.state, patch)
+
+    async def merge_state(
+        self, device: Device, patch: dict[str, Any], *, seen_at: dt.datetime | None
+    ) -> dict[str, Any]:
+        """Merge ``patch`` into the device's state; with ``seen_at``, also mark it seen and
+        online. The loaded device is brought up to date without being marked dirty."""
+        values: dict[str, Any] = {
+            "state": self.merged_state(bindparam("patch", json.dumps(patch), String))
+        }
+        if seen_at is not None:
+            values |= {"last_seen_at": seen_at, "online": True}
+        await self.execute(
+            update(Device)
+            .where(Device.id == device.id)
+            .values(**values)
+            .execution_options(synchronize_session=False)
+        )
+        state = {**(device.state or {}), **patch}
+        set_committed_value(device, "state", state)
+        if seen_at is not None:
+            set_committed_value(device, "last_seen_at", seen_at)
+            set_committed_value(device, "online", True)
+        return state
+
+    async def set_presence(self, device: Device, online: bool, seen_at: dt.datetime | None) -> None:
+        """Mark the device online or offline (a retained presence flag, a Last Will), and seen
+        at ``seen_at`` when given."""
+        values: dict[str, Any] = {"online": online}
+        if seen_at is not None:
+            values["last_seen_at"] = seen_at
+        await self.execute(
+            update(Device)
+            .where(Device.id == device.id)
+            .values(**values)
+            .execution_options(synchronize_session=False)
+        )
+        for name, value in values.items():
+            set_committed_value(device, name, value)
+
+    def report_outlet_statement(self, hub_id: Any, returning: Sequence[Any]) -> Any:
+        """The UPDATE that marks the hub's outlet ``:report_hardware_id`` seen and online
+        and merges ``:report_patch`` into its state, returning its id, new state and
+        ``returning``. ``hub_id`` is a bind parameter or a subquery (the hub found by its key).
+        A Core statement: the caller builds it once and runs it on every reading."""
+        devices = Device.__table__
+        return (
+            update(devices)
+            .where(
+                devices.c.parent_id == hub_id,
+                devices.c.hardware_id == bindparam("report_hardware_id"),
+                devices.c.kind == DeviceKind.OUTLET,
+            )
+            .values(
+                state=self.merged_state(bindparam("report_patch", type_=String)),
+                last_seen_at=bindparam("report_seen_at"),
+                online=True,
+            )
+            .returning(devices.c.id, devices.c.state, *returning)
+        )
+
+    async def mark_silent_offline(
+        self, cutoff: dt.datetime, kinds: Sequence[DeviceKind]
+    ) -> list[Device]:
+        """Set ``online`` false on devices of ``kinds`` silent since before ``cutoff``.
+
+        Conditional on ``online = true``: when several processes sweep at once, each device is
+        taken (and returned) by exactly one of them.
+        """
+        statement = (
+            update(Device)
+            .where(
+                Device.online.is_(True),
+                Device.last_seen_at < cutoff,
+                Device.kind.in_(list(kinds)),
+            )
+            .values(online=False)
+            .returning(Device)
+        )
+        return list((await self.execute(statement)).scalars().all())
+
+
+class ReceiptRepository(RepositoryBase[DeviceMessageReceipt]):
+    model = DeviceMessageReceipt
+
+    async def claim(self, device_id: int, key: str, now: dt.datetime) -> bool:
+        """Record the key for the device; False when it was recorded before or the device does
+        not exist. One statement, safe against a racing process (the unique index decides)."""
+        insert = self.insert_statement
+        source = select(
+            Device.id, literal(key), literal(now, DeviceMessageReceipt.received_at.type)
+        )
+        statement = (
+            insert(DeviceMessageReceipt)
+            .from_select(["device_id", "key", "received_at"], source.where(Device.id == device_id))
+            .on_conflict_do_nothing(index_elements=["device_id", "key"])
+            .returning(DeviceMessageReceipt.id)
+        )
+        return (await self.execute(statement)).first() is not None
+
+    async def prune(self, before: dt.datetime) -> None:
+        await self.execute(
+            delete(DeviceMessageReceipt).where(DeviceMessageReceipt.received_at < before)
+        )

@@ -3,16 +3,26 @@
 import datetime as dt
 import re
 import secrets
-from collections.abc import Awaitable, Callable
+from collections.abc import Awaitable, Callable, Mapping, Sequence
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, TypeAlias
 
 from pydantic import BaseModel
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from graphql_api import events
 from graphql_api.auth import Viewer, require_viewer, require_writer
+from graphql_api.batteries import profiles as battery_profiles
+from graphql_api.db import utcnow
+from graphql_api.devices.credentials import (
+    NO_BROKER,
+    BrokerUnavailableError,
+    DeviceBroker,
+    mqtt_username,
+    speaks_mqtt,
+)
 from graphql_api.devices.errors import (
+    BrokerUnavailable,
     DeviceKeyInvalid,
     DeviceNotFound,
     HardwareIdTaken,
@@ -22,11 +32,22 @@ from graphql_api.devices.errors import (
 )
 from graphql_api.devices.keys import generate_key, hash_key
 from graphql_api.devices.models import Device, DeviceKind
-from graphql_api.devices.repository import DeviceRepository
+from graphql_api.devices.repository import (
+    DeviceRepository,
+    DeviceStateRepository,
+    OnlineCutoffs,
+    ReceiptRepository,
+)
 from graphql_api.pagination import Page, PageArgs
+from graphql_api.partial import UNSET
 from graphql_api.pets.errors import PetNotFound
 from graphql_api.pets.repository import PetRepository
 from graphql_api.settings import Settings
+
+# The row `authenticate` (and the outlets and collars services' own) hands a device front door.
+# Front doors name it by this alias: they import no ORM `models` module (pyproject.toml's
+# front-door contract); they read the row and pass it back to services, never query or build one.
+AuthenticatedDevice: TypeAlias = Device
 
 _HARDWARE_ID_RULES: dict[DeviceKind, tuple[re.Pattern[str], str]] = {
     DeviceKind.FEEDER: (re.compile(r"^ESP-[0-9A-F]{8}$"), "ESP- and 8 upper-case hex digits"),
@@ -39,7 +60,6 @@ _GENERIC_HARDWARE_ID = (
     re.compile(r"^[A-Za-z0-9][A-Za-z0-9._:-]{0,63}$"),
     "1-64 letters, digits, . _ : -",
 )
-UNSET: Any = object()
 
 
 @dataclass(frozen=True, slots=True)
@@ -51,6 +71,8 @@ class DeviceRegistration:
     firmware_version: str | None = None
     pet_id: int | None = None
     parent_id: int | None = None
+    # A BATTERY's rating, capacity and site; refused for other kinds.
+    battery: battery_profiles.BatterySpec | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -58,12 +80,15 @@ class DeviceChanges:
     name: str = UNSET
     location: str | None = UNSET
     pet_id: int | None = UNSET
+    battery: battery_profiles.BatterySpec = UNSET
 
 
 @dataclass(frozen=True, slots=True)
 class IssuedKey:
     device: Device
     api_key: str
+    # Devices that speak MQTT log in as this, with the API key as password.
+    mqtt_username: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -87,6 +112,21 @@ class DeviceStatusEvent(BaseModel):
     last_seen_at: dt.datetime
     device_time: dt.datetime | None = None
     state: dict[str, Any] = {}
+
+
+def publish_status(session: AsyncSession, device: Device, now: dt.datetime) -> None:
+    """Push the device's status (online flag, last-seen, stored state) to its watchers after
+    the commit."""
+    events.publish(
+        session,
+        events.device_status_channel(device.id),
+        DeviceStatusEvent(
+            device_id=device.id,
+            online=device.online,
+            last_seen_at=device.last_seen_at or now,
+            state=device.state or {},
+        ),
+    )
 
 
 def normalize_hardware_id(kind: DeviceKind, hardware_id: str) -> str:
@@ -151,9 +191,13 @@ async def _parent_hub(
 
 
 async def register(
-    session: AsyncSession, viewer: Viewer | None, registration: DeviceRegistration
+    session: AsyncSession,
+    viewer: Viewer | None,
+    registration: DeviceRegistration,
+    broker: DeviceBroker = NO_BROKER,
 ) -> IssuedKey:
-    """Register a device to the viewer; the returned API key is never shown again."""
+    """Register a device to the viewer; the returned API key is never shown again. A device
+    that speaks MQTT gets its broker login (``broker``) before the transaction commits."""
     viewer = require_writer(viewer)
     repository = DeviceRepository(session)
     hardware_id = normalize_hardware_id(registration.kind, registration.hardware_id)
@@ -184,7 +228,23 @@ async def register(
         )
     )
     await repository.flush()
-    return IssuedKey(device=device, api_key=api_key)
+    if registration.battery is not None:
+        await battery_profiles.set_profile(session, device, registration.battery, utcnow())
+    return await _issued(device, api_key, broker)
+
+
+async def _issued(device: Device, api_key: str, broker: DeviceBroker) -> IssuedKey:
+    """The key, and for an MQTT device its broker login, granted now: if the broker refuses,
+    BrokerUnavailable rolls the registration (or rotation) back. Should the commit fail after
+    the broker took it, the login's password is one nobody holds."""
+    if not speaks_mqtt(device.kind):
+        return IssuedKey(device=device, api_key=api_key)
+    username = mqtt_username(device.id)
+    try:
+        await broker.grant(device.id, username, api_key)
+    except BrokerUnavailableError as exc:
+        raise BrokerUnavailable() from exc
+    return IssuedKey(device=device, api_key=api_key, mqtt_username=username)
 
 
 async def _get_writable(session: AsyncSession, viewer: Viewer | None, device_id: int) -> Device:
@@ -195,13 +255,19 @@ async def _get_writable(session: AsyncSession, viewer: Viewer | None, device_id:
     return device
 
 
-async def rotate_key(session: AsyncSession, viewer: Viewer | None, device_id: int) -> IssuedKey:
-    """Issue a new key; the old one stops working when this commits."""
+async def rotate_key(
+    session: AsyncSession,
+    viewer: Viewer | None,
+    device_id: int,
+    broker: DeviceBroker = NO_BROKER,
+) -> IssuedKey:
+    """Issue a new key; the old one stops working when this commits (an MQTT device's broker
+    login changes, and its connection is dropped, at once)."""
     device = await _get_writable(session, viewer, device_id)
     api_key = generate_key()
     device.api_key_hash = hash_key(api_key)
     await DeviceRepository(session).flush()
-    return IssuedKey(device=device, api_key=api_key)
+    return await _issued(device, api_key, broker)
 
 
 async def update(
@@ -216,13 +282,26 @@ async def update(
         if changes.pet_id is not None:
             await _require_own_pet(session, require_viewer(viewer), changes.pet_id)
         device.pet_id = changes.pet_id
+    if changes.battery is not UNSET:
+        await battery_profiles.set_profile(session, device, changes.battery, utcnow())
     await DeviceRepository(session).flush()
     return device
 
 
-async def delete(session: AsyncSession, viewer: Viewer | None, device_id: int) -> Device:
+async def delete(
+    session: AsyncSession,
+    viewer: Viewer | None,
+    device_id: int,
+    broker: DeviceBroker = NO_BROKER,
+) -> Device:
+    """Delete the device; an MQTT device's broker login is revoked (and disconnected) first."""
     device = await _get_writable(session, viewer, device_id)
     await DeviceRepository(session).delete(device)
+    if speaks_mqtt(device.kind):
+        try:
+            await broker.revoke(device.id, mqtt_username(device.id))
+        except BrokerUnavailableError as exc:
+            raise BrokerUnavailable() from exc
     return device
 
 
@@ -239,16 +318,47 @@ async def require_readable(session: AsyncSession, viewer: Viewer | None, device_
     return device
 
 
+@dataclass(frozen=True, slots=True)
+class DeviceFilter:
+    kind: DeviceKind | None = None
+    # Online as ``is_online`` says at the time of the query; None: either.
+    online: bool | None = None
+    # Staff and admins: one owner's devices (None: the whole fleet). An owner naming anyone
+    # but themself gets nothing, as for an owner with no devices.
+    owner_id: int | None = None
+
+
+def online_cutoffs(settings: Settings, now: dt.datetime) -> OnlineCutoffs:
+    return OnlineCutoffs(
+        feeder=now - offline_after(settings, DeviceKind.FEEDER),
+        other=now - offline_after(settings, DeviceKind.COLLAR),
+    )
+
+
 async def list_for_viewer(
     session: AsyncSession,
     viewer: Viewer | None,
     page: PageArgs,
-    kind: DeviceKind | None = None,
-    owner_id: int | None = None,
+    filters: DeviceFilter = DeviceFilter(),
+    *,
+    settings: Settings | None = None,
+    now: dt.datetime | None = None,
 ) -> tuple[Page[Device], Callable[[], Awaitable[int]]]:
+    """Oldest first: an owner's own devices; for staff and admins, the whole fleet. Filtering
+    on ``online`` needs ``settings`` and ``now``."""
     viewer = require_viewer(viewer)
     repository = DeviceRepository(session)
-    statement = repository.list_statement(viewer, owner_id or viewer.user_id, kind)
+    owner_id = filters.owner_id
+    if owner_id is None and not viewer.is_staff:
+        owner_id = viewer.user_id
+    cutoffs = None
+    if filters.online is not None:
+        if settings is None or now is None:
+            raise ValueError("filtering on online needs settings and now")
+        cutoffs = online_cutoffs(settings, now)
+    statement = repository.list_statement(
+        viewer, owner_id, filters.kind, cutoffs, want_online=filters.online is not False
+    )
     return await repository.page(statement, page), repository.counter(statement)
 
 
@@ -277,10 +387,8 @@ async def authenticate(
         if kind is not None and hardware_id:
             device = await repository.get_unparented(kind, hardware_id.strip().upper())
     elif device_key:
-        device = await repository.get_by_key_hash(hash_key(device_key))
+        device = await repository.get_by_key_hash(hash_key(device_key), kind)
     if device is None:
-        raise DeviceKeyInvalid()
-    if kind is not None and device.kind is not kind:
         raise DeviceKeyInvalid()
     if hardware_id is not None and hardware_id.strip().upper() != device.hardware_id.upper():
         raise DeviceKeyInvalid("The device key does not belong to this device.")
@@ -299,6 +407,37 @@ def _heartbeat_state(heartbeat: FeederHeartbeat) -> dict[str, Any]:
         "error_message": heartbeat.error_message or None,
     }
     return {key: value for key, value in reported.items() if value is not None}
+
+
+async def merge_reported_state(
+    session: AsyncSession, device: Device, reported: Mapping[str, Any], now: dt.datetime
+) -> dict[str, Any]:
+    """Keep what a device (a hub, an outlet) reported in its state and mark it seen and
+    online; returns the merged state."""
+    return await DeviceStateRepository(session).merge_state(device, dict(reported), seen_at=now)
+
+
+async def remember_in_state(
+    session: AsyncSession, device: Device, settings: Mapping[str, Any]
+) -> dict[str, Any]:
+    """Keep a value the owner set (an outlet's threshold) in the device's state, merged so a
+    reading written meanwhile is not lost."""
+    return await DeviceStateRepository(session).merge_state(device, dict(settings), seen_at=None)
+
+
+async def set_presence(
+    session: AsyncSession, device: Device, online: bool, seen_at: dt.datetime | None
+) -> None:
+    """The device said it is online or offline (MQTT ``status/online``, its Last Will)."""
+    await DeviceStateRepository(session).set_presence(device, online, seen_at)
+
+
+async def take_silent_offline(
+    session: AsyncSession, cutoff: dt.datetime, kinds: Sequence[DeviceKind]
+) -> list[Device]:
+    """Devices of ``kinds`` silent since before ``cutoff``, now offline; each is returned by
+    exactly one of several processes sweeping at once."""
+    return await DeviceStateRepository(session).mark_silent_offline(cutoff, kinds)
 
 
 async def record_heartbeat(
@@ -328,3 +467,19 @@ async def record_heartbeat(
         ),
     )
     return device
+
+
+# ---- at-most-once processing of device messages ------------------------------------------------
+
+RECEIPT_RETENTION = dt.timedelta(days=1)
+
+
+async def claim_message(session: AsyncSession, device_id: int, key: str, now: dt.datetime) -> bool:
+    """True the first time the device's message ``key`` is seen (recorded in this
+    transaction); False for a repeat, or for a device that does not exist."""
+    return await ReceiptRepository(session).claim(device_id, key[:160], now)
+
+
+async def prune_message_receipts(session: AsyncSession, now: dt.datetime) -> None:
+    """Forget receipts older than a day: a broker redelivers within minutes, not days."""
+    await ReceiptRepository(session).prune(now - RECEIPT_RETENTION)

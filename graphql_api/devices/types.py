@@ -1,69 +1,54 @@
 import datetime as dt
-from typing import Any
+from typing import TYPE_CHECKING, Annotated, Any
 
 import strawberry
 from strawberry import relay
 
+from graphql_api.collars.readings import service as collar_readings_service
+from graphql_api.collars.readings.types import CollarReading, Position, track_connection
 from graphql_api.devices import service as devices_service
 from graphql_api.devices.models import Device as DeviceModel
 from graphql_api.devices.models import DeviceKind as DeviceKindEnum
-from graphql_api.devices.service import DeviceChanges, DeviceRegistration, DeviceStatusEvent
-from graphql_api.mutation import Payload
+from graphql_api.devices.service import (
+    DeviceChanges,
+    DeviceRegistration,
+    IssuedKey,
+)
+from graphql_api.devices.status_types import STATUS_TYPES, DeviceStatus, device_status
+from graphql_api.payloads import Payload
 from graphql_api.pets.types import Pet
-from graphql_api.relay import decode_id, load_nodes
+from graphql_api.relay import (
+    After,
+    Before,
+    Connection,
+    First,
+    Last,
+    build_connection,
+    decode_id,
+    load_nodes,
+    page_args,
+)
+from graphql_api.telemetry import service as telemetry_service
+from graphql_api.telemetry.types import TelemetrySample
+
+if TYPE_CHECKING:
+    from graphql_api.alerts.types import Alert
+
+if TYPE_CHECKING:
+    from graphql_api.batteries.types import BatteryProfile, BatteryProfileInput
+
+# batteries.types needs Device; these names resolve lazily so neither module imports the other
+# at load time.
+LazyBatteryProfile = Annotated["BatteryProfile", strawberry.lazy("graphql_api.batteries.types")]
+LazyBatteryProfileInput = Annotated[
+    "BatteryProfileInput", strawberry.lazy("graphql_api.batteries.types")
+]
 
 DeviceKind = strawberry.enum(DeviceKindEnum, description="What sort of device this is.")
 
 
-@strawberry.type(description="The last thing a device reported about itself.")
-class DeviceStatus:
-    device_id: relay.GlobalID = strawberry.field(description="The device reporting.")
-    online: bool = strawberry.field(
-        description="Whether it reported recently enough to count as online."
-    )
-    last_seen_at: dt.datetime | None = strawberry.field(
-        description="Server time of its last report."
-    )
-    device_time: dt.datetime | None = strawberry.field(
-        description="The device's own clock at that report; 1970 before it synced NTP."
-    )
-    wifi_rssi: int | None = strawberry.field(description="Wi-Fi signal, dBm.")
-    uptime_seconds: int | None = strawberry.field(description="Seconds since the device booted.")
-    daily_feeds: int | None = strawberry.field(description="Feeds dispensed today (feeders).")
-    last_feed_at: dt.datetime | None = strawberry.field(description="Last dispense (feeders).")
-    hopper_mm: int | None = strawberry.field(description="Distance to the food, mm (feeders).")
-    hopper_percent: int | None = strawberry.field(
-        description="Hopper fill level, percent (feeders)."
-    )
-    tof_ok: bool | None = strawberry.field(description="Whether the hopper sensor works (feeders).")
-    error_message: str | None = strawberry.field(description="The device's last error, if any.")
-
-    @classmethod
-    def from_state(
-        cls, device_id: int, online: bool, last_seen_at: dt.datetime | None, state: dict[str, Any]
-    ) -> "DeviceStatus":
-        def moment(key: str) -> dt.datetime | None:
-            value = state.get(key)
-            return dt.datetime.fromisoformat(value) if value else None
-
-        return cls(
-            device_id=relay.GlobalID("Device", str(device_id)),
-            online=online,
-            last_seen_at=last_seen_at,
-            device_time=moment("device_time"),
-            wifi_rssi=state.get("wifi_rssi"),
-            uptime_seconds=state.get("uptime_seconds"),
-            daily_feeds=state.get("daily_feeds"),
-            last_feed_at=moment("last_feed_at"),
-            hopper_mm=state.get("hopper_mm"),
-            hopper_percent=state.get("hopper_percent"),
-            tof_ok=state.get("tof_ok"),
-            error_message=state.get("error_message"),
-        )
-
-    @classmethod
-    def from_event(cls, event: DeviceStatusEvent) -> "DeviceStatus":
-        return cls.from_state(event.device_id, event.online, event.last_seen_at, event.state)
+# Every kind's status type, also when no field names it directly (graphql_api.schema).
+EXTRA_TYPES = STATUS_TYPES
 
 
 @strawberry.type(description="A feeder, collar, outlet, hub or battery controller.")
@@ -104,11 +89,11 @@ class Device(relay.Node):
     def online(self, info: strawberry.Info) -> bool:
         return devices_service.is_online(info.context.settings, self.model, info.context.now())
 
-    @strawberry.field(description="The last state it reported.")
+    @strawberry.field(description="The last state it reported, typed by its kind.")
     def status(self, info: strawberry.Info) -> DeviceStatus:
         online = devices_service.is_online(info.context.settings, self.model, info.context.now())
-        return DeviceStatus.from_state(
-            self.model.id, online, self.model.last_seen_at, self.model.state or {}
+        return device_status(
+            self.model.kind, self.model.id, online, self.model.last_seen_at, self.model.state or {}
         )
 
     @strawberry.field(description="The pet it is assigned to, if any.")
@@ -125,10 +110,122 @@ class Device(relay.Node):
         hub = await info.context.loaders.device_by_id.load(self.model.parent_id)
         return Device.from_model(hub) if hub else None
 
-    @strawberry.field(description="A hub's outlets; empty for other kinds.")
-    async def outlets(self, info: strawberry.Info) -> list["Device"]:
-        children = await info.context.loaders.devices_by_parent_id.load(self.model.id)
-        return [Device.from_model(child) for child in children]
+    @strawberry.field(description="A hub's outlets, oldest first; empty for other kinds.")
+    async def outlets(
+        self,
+        info: strawberry.Info,
+        first: First = None,
+        after: After = None,
+        last: Last = None,
+        before: Before = None,
+    ) -> Connection["Device"]:
+        loaders = info.context.loaders
+        page = await loaders.device_page_by_parent_id.load(
+            (self.model.id, (page_args(info, first, after, last, before), None))
+        )
+        return build_connection(
+            page,
+            lambda: loaders.device_count_by_parent_id.load((self.model.id, None)),
+            Device.from_model,
+        )
+
+    @strawberry.field(
+        description="The newest stored value of each key it measures (hopper_percent, wifi_rssi, "
+        "current_a, ...), by key. Readings are stored at most once per persist interval per "
+        "stream; `telemetryUpdated` has every one live."
+    )
+    async def latest_readings(
+        self,
+        info: strawberry.Info,
+        keys: Annotated[
+            list[str] | None,
+            strawberry.argument(description="Only these keys; every key when omitted."),
+        ] = None,
+    ) -> list[TelemetrySample]:
+        wanted = {telemetry_service.validate_key(key) for key in keys} if keys else None
+        samples = await info.context.loaders.latest_samples_by_device_id.load(self.model.id)
+        return [
+            TelemetrySample.from_sample(sample)
+            for sample in samples
+            if wanted is None or sample.key in wanted
+        ]
+
+    @strawberry.field(description="The newest stored value of one key; null if it has none.")
+    async def latest(
+        self,
+        info: strawberry.Info,
+        key: Annotated[
+            str, strawberry.argument(description="What was measured, e.g. hopper_percent.")
+        ],
+    ) -> TelemetrySample | None:
+        telemetry_service.validate_key(key, field="key")
+        samples = await info.context.loaders.latest_samples_by_device_id.load(self.model.id)
+        found = next((sample for sample in samples if sample.key == key), None)
+        return TelemetrySample.from_sample(found) if found else None
+
+    @strawberry.field(
+        description="Its open alerts (ACTIVE or ACKNOWLEDGED), newest first: at most one per kind."
+    )
+    async def open_alerts(
+        self, info: strawberry.Info
+    ) -> list[Annotated["Alert", strawberry.lazy("graphql_api.alerts.types")]]:
+        from graphql_api.alerts.types import Alert  # noqa: PLC0415 - alerts.types imports this module
+
+        alerts = await info.context.loaders.open_alerts_by_device_id.load(self.model.id)
+        return [Alert.from_model(alert) for alert in alerts]
+
+    @strawberry.field(description="A battery's rating, capacity and site; null for other kinds.")
+    async def battery(self, info: strawberry.Info) -> LazyBatteryProfile | None:
+        if self.model.kind is not DeviceKindEnum.BATTERY:
+            return None
+        # The ORM row has the type's field names, so Strawberry reads its attributes directly.
+        return await info.context.loaders.battery_profile_by_device_id.load(self.model.id)
+
+    @strawberry.field(description="A collar's newest reading (by its own clock); null if none.")
+    async def last_reading(self, info: strawberry.Info) -> CollarReading | None:
+        reading = await info.context.loaders.last_collar_reading_by_device_id.load(self.model.id)
+        return CollarReading.from_model(reading) if reading else None
+
+    @strawberry.field(description="Where a collar last reported itself; null if it never did.")
+    async def last_position(self, info: strawberry.Info) -> Position | None:
+        reading = await info.context.loaders.last_collar_reading_by_device_id.load(self.model.id)
+        return CollarReading.from_model(reading).position if reading else None
+
+    @strawberry.field(
+        description="A collar's readings (positions, heart rate, activity) measured in "
+        "[`from`, `to`), oldest first: the route it walked."
+    )
+    async def track(
+        self,
+        info: strawberry.Info,
+        from_: Annotated[
+            dt.datetime | None,
+            strawberry.argument(name="from", description="Measured at or after this time."),
+        ] = None,
+        to: Annotated[
+            dt.datetime | None, strawberry.argument(description="Measured before this time.")
+        ] = None,
+        first: First = None,
+        after: After = None,
+    ) -> Connection[CollarReading]:
+        context = info.context
+        page = await collar_readings_service.track(
+            context.session,
+            context.viewer,
+            self.model.id,
+            from_,
+            to,
+            first=first,
+            after=after,
+            max_page_size=context.settings.max_page_size,
+        )
+        if page is None:  # the node resolved, so the device was readable a moment ago
+            page = collar_readings_service.TrackPage([], [], False, False, _zero)
+        return track_connection(page)
+
+
+async def _zero() -> int:
+    return 0
 
 
 @strawberry.input(description="A device to register to the viewer.")
@@ -146,6 +243,9 @@ class RegisterDeviceInput:
     parent_hub_id: relay.GlobalID | None = strawberry.field(
         default=None, description="Required for outlets: the viewer's hub they belong to."
     )
+    battery: LazyBatteryProfileInput | None = strawberry.field(
+        default=None, description="Batteries: rating, capacity and site."
+    )
 
     def to_registration(self) -> DeviceRegistration:
         return DeviceRegistration(
@@ -158,6 +258,7 @@ class RegisterDeviceInput:
             parent_id=decode_id(self.parent_hub_id, Device, "parentHubId")
             if self.parent_hub_id
             else None,
+            battery=self.battery.to_spec() if self.battery else None,
         )
 
 
@@ -171,6 +272,9 @@ class UpdateDeviceInput:
     pet_id: relay.GlobalID | None = strawberry.field(
         default=strawberry.UNSET, description="Assign to one of the viewer's pets; null unassigns."
     )
+    battery: LazyBatteryProfileInput | None = strawberry.field(
+        default=strawberry.UNSET, description="Batteries: a new rating, capacity and site."
+    )
 
     def to_changes(self) -> DeviceChanges:
         changes: dict[str, Any] = {}
@@ -180,6 +284,8 @@ class UpdateDeviceInput:
             changes["location"] = self.location
         if self.pet_id is not strawberry.UNSET:
             changes["pet_id"] = decode_id(self.pet_id, Pet, "petId") if self.pet_id else None
+        if self.battery is not strawberry.UNSET and self.battery is not None:
+            changes["battery"] = self.battery.to_spec()
         return DeviceChanges(**changes)
 
 
@@ -188,12 +294,45 @@ class DeviceIdInput:
     id: relay.GlobalID = strawberry.field(description="The device.")
 
 
+@strawberry.type(
+    description=(
+        "How a device that speaks MQTT (collar, battery controller) logs in to the broker. "
+        "Shown once; the broker lets it publish and subscribe under devices/<its id>/ only."
+    )
+)
+class MqttCredentials:
+    username: str = strawberry.field(description="The broker username, device-<id>.")
+    password: str = strawberry.field(description="The broker password (the device's API key).")
+    topic_prefix: str = strawberry.field(description="Its topics' prefix: devices/<id>/.")
+
+    @classmethod
+    def of(cls, issued: IssuedKey) -> "MqttCredentials | None":
+        if issued.mqtt_username is None:
+            return None
+        return cls(
+            username=issued.mqtt_username,
+            password=issued.api_key,
+            topic_prefix=f"devices/{issued.device.id}/",
+        )
+
+
 @strawberry.type(description="Result of registerDevice.")
 class RegisterDevicePayload(Payload):
     device: Device | None = strawberry.field(default=None, description="The new device.")
     api_key: str | None = strawberry.field(
         default=None, description="The device's key. Shown this once only: store it in the device."
     )
+    mqtt_credentials: MqttCredentials | None = strawberry.field(
+        default=None, description="Collars and battery controllers: their broker login, once."
+    )
+
+    @classmethod
+    def of(cls, issued: IssuedKey) -> "RegisterDevicePayload":
+        return cls(
+            device=Device.from_model(issued.device),
+            api_key=issued.api_key,
+            mqtt_credentials=MqttCredentials.of(issued),
+        )
 
 
 @strawberry.type(description="Result of rotateDeviceKey.")
@@ -202,6 +341,18 @@ class RotateDeviceKeyPayload(Payload):
     api_key: str | None = strawberry.field(
         default=None, description="The new key, shown this once only; the old key no longer works."
     )
+    mqtt_credentials: MqttCredentials | None = strawberry.field(
+        default=None,
+        description="Collars and battery controllers: the new broker login; the old one is cut.",
+    )
+
+    @classmethod
+    def of(cls, issued: IssuedKey) -> "RotateDeviceKeyPayload":
+        return cls(
+            device=Device.from_model(issued.device),
+            api_key=issued.api_key,
+            mqtt_credentials=MqttCredentials.of(issued),
+        )
 
 
 @strawberry.type(description="Result of updateDevice.")

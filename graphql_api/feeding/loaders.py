@@ -13,3 +13,9 @@ async def feeding_logs_by_id(
     if viewer is None:
         return [None] * len(ids)
     return await FeedingLogRepository(session).get_readable_by_ids(viewer, ids)
+
+
+# The relations this domain serves, by the attribute name on ``info.context.loaders``.
+LOADERS = {
+    "feeding_log_by_id": feeding_logs_by_id,
+}

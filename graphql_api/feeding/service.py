@@ -15,6 +15,8 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from graphql_api.accounts.repository import UserRepository
+from graphql_api.alerts import service as alerts_service
+from graphql_api.alerts.models import AlertKind
 from graphql_api.auth import Viewer, require_viewer
 from graphql_api.devices import service as devices_service
 from graphql_api.devices.models import Device
@@ -125,13 +127,22 @@ async def record_logs(
     reports: Sequence[ReportedFeeding],
     received_at: dt.datetime,
 ) -> list[FeedingLog]:
-    """Store what the feeder reports it dispensed; the logs created (repeats are skipped)."""
+    """Store what the feeder reports it dispensed; the logs created (repeats are skipped).
+
+    A log whose notes report a jam (a feed the unit could not finish) raises a JAM alert; a
+    log of a feed that went through clears it."""
     _validate(reports)
     created = []
     for report in reports:
         log = await _record_one(session, device, report, received_at)
         if log is not None:
             created.append(log)
+            if alerts_service.reports_jam(log.notes):
+                jam = log.notes or ""
+                await alerts_service.report_feeder_jam(session, device, jam, received_at)
+            elif log.grams > 0:
+                # A dispense went through: the wheel turns again.
+                await alerts_service.clear_condition(session, device, AlertKind.JAM, received_at)
     return created
 
 

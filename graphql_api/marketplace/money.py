@@ -3,7 +3,7 @@
 from decimal import Decimal, InvalidOperation
 from urllib.parse import urlsplit
 
-from graphql_api.marketplace.errors import InvalidCurrency, InvalidPhotoUrl, InvalidPrice
+from graphql_api.marketplace.listings.errors import InvalidCurrency, InvalidPhotoUrl, InvalidPrice
 
 # Active ISO 4217 codes (2024), without funds and precious-metal codes.
 ISO_4217 = frozenset(

@@ -4,9 +4,9 @@ from decimal import Decimal
 
 import strawberry
 
-from graphql_api.marketplace.models import ListingCondition as ListingConditionEnum
-from graphql_api.marketplace.models import ListingStatus as ListingStatusEnum
-from graphql_api.marketplace.models import RequestState as RequestStateEnum
+from graphql_api.marketplace.listings.models import ListingCondition as ListingConditionEnum
+from graphql_api.marketplace.listings.models import ListingStatus as ListingStatusEnum
+from graphql_api.marketplace.requests.models import RequestState as RequestStateEnum
 
 ListingCondition = strawberry.enum(ListingConditionEnum, description="The state an item is in.")
 ListingStatus = strawberry.enum(

@@ -24,3 +24,10 @@ async def open_report_counts_by_target(
     if viewer is None or not viewer.is_staff:
         return [0] * len(targets)
     return await ReportRepository(session).open_counts_for_targets(targets)
+
+
+# The relations this domain serves, by the attribute name on ``info.context.loaders``.
+LOADERS = {
+    "report_by_id": reports_by_id,
+    "open_report_count_by_target": open_report_counts_by_target,
+}

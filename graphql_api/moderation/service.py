@@ -1,8 +1,9 @@
 """Reports and moderation: anyone reports, staff resolve, suspended users read but never write.
 
 Resolving a report settles every open report of the same object with the same outcome, and
-each reporter is told. Suspension sets ``users.suspended_at``; the viewer built from the next
-token carries it, and ``require_writer`` refuses every write from then on.
+each reporter is told. Suspension sets ``users.suspended_at`` and revokes every token issued
+before it (open websockets close with 4403); the user may log in again to read, and
+``require_writer`` refuses every write from then on.
 """
 
 import datetime as dt
@@ -11,6 +12,7 @@ from collections.abc import Awaitable, Callable, Sequence
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from graphql_api.accounts import service as accounts_service
 from graphql_api.accounts.models import User
 from graphql_api.auth import Role, Viewer, require_viewer, require_writer
 from graphql_api.errors import PermissionDenied
@@ -191,6 +193,10 @@ async def _suspend(
     if user.suspended_at is None:
         user.suspended_at = now
         await ReportRepository(session).flush()
+        # Tokens issued before now stop working, and the user's open websockets close (4403).
+        await accounts_service.revoke_all_tokens(
+            session, user.id, now, accounts_service.SessionEndReason.SUSPENDED
+        )
         await notifications_service.notify(
             session,
             recipient_id=user.id,
@@ -220,4 +226,6 @@ async def unsuspend(session: AsyncSession, viewer: Viewer | None, user_id: int) 
         )
     user.suspended_at = None
     await repository.flush()
+    # Tokens issued since the suspension may write again, on every process.
+    accounts_service.viewer_changed(session, user.id)
     return user

@@ -27,8 +27,8 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from graphql_api.accounts.repository import UserRepository
 from graphql_api.auth import Viewer
 from graphql_api.marketplace.listings import service as listings_service
+from graphql_api.marketplace.listings.models import ListingStatus
 from graphql_api.marketplace.listings.repository import ListingRepository
-from graphql_api.marketplace.models import ListingStatus
 from graphql_api.moderation.models import ReportTargetType
 from graphql_api.social import moderation as social_moderation
 

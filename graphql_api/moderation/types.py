@@ -10,8 +10,8 @@ from graphql_api.moderation.models import ReportReason as ReportReasonEnum
 from graphql_api.moderation.models import ReportStatus as ReportStatusEnum
 from graphql_api.moderation.models import ReportTargetType as ReportTargetTypeEnum
 from graphql_api.moderation.service import ResolutionAction as ResolutionActionEnum
-from graphql_api.mutation import Payload
-from graphql_api.relay import load_nodes
+from graphql_api.payloads import Payload
+from graphql_api.relay import decode_pk, load_nodes
 
 ReportTargetType = strawberry.enum(
     ReportTargetTypeEnum, description="What kind of thing a report is about."
@@ -39,10 +39,7 @@ def decode_target(global_id: relay.GlobalID, field: str) -> tuple[ReportTargetTy
         raise InvalidId(
             f"`{field}` is not the ID of a Listing, Post, Comment or User.", field=field
         )
-    try:
-        return kind, int(global_id.node_id)
-    except ValueError as exc:
-        raise InvalidId(f"`{field}` is not a valid ID.", field=field) from exc
+    return kind, decode_pk(global_id, field, "a Listing, Post, Comment or User")
 
 
 @strawberry.type(description="A user's report of a listing, post, comment or user.")

@@ -4,7 +4,7 @@ import enum
 from sqlalchemy import Enum, ForeignKey, Index, Integer, String, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column
 
-from graphql_api.db import Base, UTCDateTime, utcnow
+from graphql_api.db import Base, UTCDateTime, string_enum, utcnow
 
 
 class NotificationKind(enum.StrEnum):
@@ -12,6 +12,7 @@ class NotificationKind(enum.StrEnum):
 
     DEVICE_ALERT = "DEVICE_ALERT"
     COMMAND_FAILED = "COMMAND_FAILED"
+    BEHAVIOUR_ANOMALY = "BEHAVIOUR_ANOMALY"
     REACTION = "REACTION"
     COMMENT = "COMMENT"
     FOLLOW = "FOLLOW"
@@ -23,6 +24,16 @@ class NotificationKind(enum.StrEnum):
     REPORT_RESOLVED = "REPORT_RESOLVED"
     CONTENT_REMOVED = "CONTENT_REMOVED"
     ACCOUNT_SUSPENDED = "ACCOUNT_SUSPENDED"
+
+
+class NotificationDelivery(enum.StrEnum):
+    """Where a user gets one kind of notification."""
+
+    IN_APP = "IN_APP"
+    EMAIL = "EMAIL"
+    BOTH = "BOTH"
+    # In the app, and by email in one digest per period (social kinds only).
+    DIGEST = "DIGEST"
 
 
 _KIND = Enum(
@@ -55,3 +66,19 @@ class NotificationMute(Base):
     id: Mapped[int] = mapped_column(primary_key=True)
     user_id: Mapped[int] = mapped_column(ForeignKey("users.id", ondelete="CASCADE"), index=True)
     kind: Mapped[NotificationKind] = mapped_column(_KIND)
+
+
+class NotificationPreference(Base):
+    """How a user wants one kind delivered; a kind without a row has its default
+    (``notifications.service.DEFAULT_DELIVERY``)."""
+
+    __tablename__ = "notification_preferences"
+    __table_args__ = (UniqueConstraint("user_id", "kind"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    user_id: Mapped[int] = mapped_column(ForeignKey("users.id", ondelete="CASCADE"), index=True)
+    kind: Mapped[NotificationKind] = mapped_column(_KIND)
+    delivery: Mapped[NotificationDelivery] = mapped_column(
+        string_enum(NotificationDelivery, "notification_delivery", length=16)
+    )
+    updated_at: Mapped[dt.datetime] = mapped_column(UTCDateTime(), default=utcnow)

@@ -4,7 +4,13 @@ from collections.abc import Sequence
 from sqlalchemy import Select, case, delete, select, update
 
 from graphql_api.auth import Viewer
-from graphql_api.notifications.models import Notification, NotificationKind, NotificationMute
+from graphql_api.notifications.models import (
+    Notification,
+    NotificationDelivery,
+    NotificationKind,
+    NotificationMute,
+    NotificationPreference,
+)
 from graphql_api.pagination import Page, PageArgs
 from graphql_api.repository import RepositoryBase, SortKey
 
@@ -44,6 +50,21 @@ class NotificationRepository(RepositoryBase[Notification]):
         self, statement: Select[tuple[Notification]], page: PageArgs
     ) -> Page[Notification]:
         return await self.paginate_by(statement, page, _UNREAD_FIRST)
+
+    async def inbox_pages(
+        self, viewer: Viewer, recipient_ids: Sequence[int], page: PageArgs, *, unread_only: bool
+    ) -> list[Page[Notification]]:
+        """One newest-first page of each recipient's inbox; only the viewer's own has rows."""
+        statement = self.inbox_statement(viewer, unread_only=unread_only)
+        return await self.paginate_groups(
+            statement, Notification.recipient_id, recipient_ids, page, newest_first=True
+        )
+
+    async def inbox_counts(
+        self, viewer: Viewer, recipient_ids: Sequence[int], *, unread_only: bool
+    ) -> list[int]:
+        statement = self.inbox_statement(viewer, unread_only=unread_only)
+        return await self.count_groups(statement, Notification.recipient_id, recipient_ids)
 
     async def count_unread(self, viewer: Viewer) -> int:
         return await self.count(self.inbox_statement(viewer, unread_only=True))
@@ -89,3 +110,44 @@ class NotificationRepository(RepositoryBase[Notification]):
                 NotificationMute.user_id == user_id, NotificationMute.kind == kind
             )
         )
+
+    async def delivery_choice(
+        self, user_id: int, kind: NotificationKind
+    ) -> NotificationDelivery | None:
+        """The user's chosen delivery for ``kind``; None when they never chose."""
+        statement = select(NotificationPreference.delivery).where(
+            NotificationPreference.user_id == user_id, NotificationPreference.kind == kind
+        )
+        return await self.scalar(statement)
+
+    async def delivery_choices(
+        self, user_ids: Sequence[int]
+    ) -> dict[int, dict[NotificationKind, NotificationDelivery]]:
+        statement = select(
+            NotificationPreference.user_id,
+            NotificationPreference.kind,
+            NotificationPreference.delivery,
+        ).where(NotificationPreference.user_id.in_(user_ids))
+        chosen: dict[int, dict[NotificationKind, NotificationDelivery]] = {}
+        for user_id, kind, delivery in (await self.execute(statement)).all():
+            chosen.setdefault(user_id, {})[kind] = delivery
+        return chosen
+
+    async def choose_delivery(
+        self,
+        user_id: int,
+        choices: Sequence[tuple[NotificationKind, NotificationDelivery]],
+        now: dt.datetime,
+    ) -> None:
+        """Upsert: two requests at once leave one row per kind, the later choice."""
+        statement = self.insert_statement(NotificationPreference).values(
+            [
+                {"user_id": user_id, "kind": kind, "delivery": delivery, "updated_at": now}
+                for kind, delivery in choices
+            ]
+        )
+        statement = statement.on_conflict_do_update(
+            index_elements=["user_id", "kind"],
+            set_={"delivery": statement.excluded.delivery, "updated_at": now},
+        )
+        await self.execute(statement)

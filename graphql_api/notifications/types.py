@@ -5,14 +5,22 @@ import strawberry
 from strawberry import relay
 
 from graphql_api.accounts.types import User
-from graphql_api.mutation import Payload
 from graphql_api.notifications.models import Notification as NotificationModel
+from graphql_api.notifications.models import NotificationDelivery as NotificationDeliveryEnum
 from graphql_api.notifications.models import NotificationKind as NotificationKindEnum
+from graphql_api.notifications.service import DeliveryPreference
 from graphql_api.notifications.service import NotificationOrder as NotificationOrderEnum
+from graphql_api.payloads import Payload
 from graphql_api.relay import load_nodes
 
 NotificationKind = strawberry.enum(
     NotificationKindEnum, description="What a notification is about."
+)
+NotificationDelivery = strawberry.enum(
+    NotificationDeliveryEnum,
+    description="Where one kind of notification reaches a user: IN_APP (the inbox), EMAIL "
+    "(email only), BOTH, or DIGEST (the inbox, plus one email per period gathering them; social "
+    "kinds only). Email is sent after the change commits, from an outbox, with retries.",
 )
 NotificationOrder = strawberry.enum(
     NotificationOrderEnum,
@@ -107,4 +115,53 @@ class SetNotificationKindMutedInput:
 class SetNotificationKindMutedPayload(Payload):
     muted_kinds: list[NotificationKind] | None = strawberry.field(
         default=None, description="Every kind the viewer has muted now."
+    )
+
+
+@strawberry.type(description="How the viewer gets one kind of notification.")
+class NotificationPreference:
+    kind: NotificationKind = strawberry.field(description="The kind.")
+    delivery: NotificationDelivery = strawberry.field(description="Where it reaches the viewer.")
+    chosen: bool = strawberry.field(
+        description="Whether the viewer chose it; false: the default (alerts BOTH, others IN_APP)."
+    )
+    digest_allowed: bool = strawberry.field(
+        description="Whether DIGEST may be chosen for this kind (social kinds only)."
+    )
+
+    @classmethod
+    def from_preference(cls, preference: DeliveryPreference) -> "NotificationPreference":
+        return cls(
+            kind=preference.kind,
+            delivery=preference.delivery,
+            chosen=preference.chosen,
+            digest_allowed=preference.digest_allowed,
+        )
+
+
+@strawberry.input(description="How to deliver one kind of notification.")
+class NotificationPreferenceInput:
+    kind: NotificationKind = strawberry.field(description="The kind.")
+    delivery: NotificationDelivery = strawberry.field(
+        description="Where it should reach the viewer (DIGEST: social kinds only)."
+    )
+
+
+@strawberry.input(description="Change how the viewer gets some kinds of notification.")
+class SetNotificationPreferencesInput:
+    preferences: list[NotificationPreferenceInput] = strawberry.field(
+        description="One per kind to change (each kind at most once); other kinds keep theirs."
+    )
+
+    def to_data(self) -> list[tuple[NotificationKindEnum, NotificationDeliveryEnum]]:
+        return [
+            (NotificationKindEnum(item.kind), NotificationDeliveryEnum(item.delivery))
+            for item in self.preferences
+        ]
+
+
+@strawberry.type(description="Result of setNotificationPreferences.")
+class SetNotificationPreferencesPayload(Payload):
+    preferences: list[NotificationPreference] | None = strawberry.field(
+        default=None, description="Every kind's delivery for the viewer, after the change."
     )

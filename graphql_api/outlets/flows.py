@@ -7,7 +7,7 @@ throttled. Alerts are raised and cleared through the alerts service, which keeps
 per device and kind however many readings repeat the condition.
 
 A reading that changes nothing but the outlet's row costs one statement: it authenticates the
-hub (``record_keyed_hub_reading``), writes the row and reads what the rules need to decide
+hub (``record_outlet_reading``), writes the row and reads what the rules need to decide
 whether anything else must run (see ``_Changes``).
 """
 
@@ -150,7 +150,9 @@ async def _apply_changes(
 ) -> None:
     outlet = await outlets_service.reported_outlet(session, report)
     if changes.clear_offline:
+        # Back (or first heard): its watchers see it online, as they saw it go offline.
         await device_reported(session, outlet, now)
+        devices_service.publish_status(session, outlet, now)
     state = report.state
     if changes.confirm_relays:
         relay_a, relay_b = bool(state.get("relay_a", False)), bool(state.get("relay_b", False))
@@ -179,32 +181,22 @@ def _reported_state(reading: OutletReading, now: dt.datetime) -> dict[str, objec
 
 
 async def record_outlet_reading(
-    session: AsyncSession, settings: Settings, hub: Device, reading: OutletReading, now: dt.datetime
-) -> OutletReadingResult:
-    """``POST /api/data/``: one outlet reading relayed by its hub.
-
-    One statement merges the reading into the outlet's state and reads what the rules need;
-    further statements run only when something changes: OFFLINE, OVERLOAD or THRESHOLD raised
-    or cleared, a SENT relay command to confirm, the one reading per interval that is stored.
-    The outlet's row stays locked from that statement to the commit, so the less follows it,
-    the less a second reading of the outlet waits.
-    """
-    report = await outlets_service.mark_outlet_reported(
-        session, hub, reading.outlet_id, _reported_state(reading, now), now, stream=OUTLET_STREAM
-    )
-    return await _apply_reading(session, settings, report, reading, now)
-
-
-async def record_keyed_hub_reading(
     session: AsyncSession,
     settings: Settings,
     hub_key: str,
     reading: OutletReading,
     now: dt.datetime,
 ) -> OutletReadingResult:
-    """``record_outlet_reading`` for the hub whose key is in the request's path, authenticated
-    by the reading's own statement (HubNotFound for an unknown key, nothing written)."""
-    report = await outlets_service.mark_outlet_of_keyed_hub_reported(
+    """``POST /api/data/``: one outlet reading relayed by the hub whose key is in the path.
+
+    One statement authenticates the hub, merges the reading into the outlet's state and reads
+    what the rules need (HubNotFound for an unknown key, OutletNotFound for an outlet not on
+    the hub, nothing written); further statements run only when something changes: OFFLINE,
+    OVERLOAD or THRESHOLD raised or cleared, a SENT relay command to confirm, the one reading
+    per interval that is stored. The outlet's row stays locked from that statement to the
+    commit, so the less follows it, the less a second reading of the outlet waits.
+    """
+    report = await outlets_service.mark_outlet_reported(
         session,
         settings,
         hub_key,
@@ -253,10 +245,13 @@ async def record_breaker_reading(
     if outlets_service.normalize_short_id(ccu_id) != hub.hardware_id:
         raise HubNotFound(f"ccu_id {ccu_id} is not this hub ({hub.hardware_id}).")
     load = outlets_service.breaker_current(current_ma)
-    await outlets_service.mark_reported(
+    was_online = devices_service.is_online(settings, hub, now)
+    await devices_service.merge_reported_state(
         session, hub, {"breaker_current_ma": load, "breaker_reading_at": now.isoformat()}, now
     )
     await device_reported(session, hub, now)
+    if not was_online:  # back (or first heard): its watchers see it online
+        devices_service.publish_status(session, hub, now)
     await telemetry_service.record(
         session,
         settings,

@@ -15,3 +15,9 @@ async def hub_focus_by_hub_id(
     if viewer is None:
         return [None] * len(hub_ids)
     return await outlets_service.focuses_by_hub_ids(session, hub_ids)
+
+
+# The relations this domain serves, by the attribute name on ``info.context.loaders``.
+LOADERS = {
+    "hub_focus_by_hub_id": hub_focus_by_hub_id,
+}

@@ -4,9 +4,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import JSON, ColumnElement, String, bindparam, cast, func, select, update
-from sqlalchemy.dialects import postgresql, sqlite
-from sqlalchemy.dialects.postgresql import JSONB
+from sqlalchemy import String, bindparam, select
 from sqlalchemy.orm.attributes import set_committed_value
 from sqlalchemy.orm.util import identity_key
 
@@ -14,12 +12,12 @@ from graphql_api.alerts.models import AlertKind
 from graphql_api.alerts.repository import decode_open_kinds, open_kinds_subquery
 from graphql_api.commands.repository import sent_relay_exists
 from graphql_api.devices.models import Device, DeviceKind
+from graphql_api.devices.repository import DeviceStateRepository, key_holder
 from graphql_api.outlets.models import HubFocus
 from graphql_api.repository import RepositoryBase
 from graphql_api.telemetry.repository import persisted_at_subquery
 
-_DIALECT_INSERTS = {"postgresql": postgresql.insert, "sqlite": sqlite.insert}
-# OutletRepository._report_statement's, by dialect name and whether the hub is found by key.
+# OutletRepository._report_statement's, by dialect name.
 _REPORT_STATEMENTS: dict[tuple[str, bool], Any] = {}
 
 
@@ -54,60 +52,8 @@ class OutletRepository(RepositoryBase[Device]):
         statement = select(Device).where(Device.parent_id == hub_id).order_by(Device.id)
         return await self.scalars(statement)
 
-    async def merge_reported_state(
-        self, device: Device, patch: dict[str, Any], seen_at: dt.datetime
-    ) -> dict[str, Any]:
-        """Merge ``patch`` into the device's ``state`` inside the database and mark it seen.
-
-        The merge happens in SQL so that keys other writers own (an outlet's ``threshold_ma``,
-        set by the commands domain) are never overwritten with a stale copy read earlier.
-        The in-memory device is brought up to date without being marked dirty.
-        """
-        await self.execute(
-            update(Device)
-            .where(Device.id == device.id)
-            .values(
-                state=self._merged_state(bindparam("patch", json.dumps(patch), String)),
-                last_seen_at=seen_at,
-                online=True,
-            )
-            .execution_options(synchronize_session=False)
-        )
-        state = {**(device.state or {}), **patch}
-        set_committed_value(device, "state", state)
-        set_committed_value(device, "last_seen_at", seen_at)
-        set_committed_value(device, "online", True)
-        return state
-
-    def _merged_state(self, patch: ColumnElement[str]) -> ColumnElement[Any]:
-        """``state`` with the JSON object ``patch``'s keys written over it, computed by the
-        database."""
-        if self._dialect == "postgresql":
-            return cast(cast(Device.state, JSONB).op("||")(cast(patch, JSONB)), JSON)
-        return func.json_patch(Device.state, patch)
-
     async def get_device(self, device_id: int) -> Device | None:
         return await self.get_one_or_none(select(Device).where(Device.id == device_id))
-
-    async def report_child_outlet(
-        self,
-        hub_id: int,
-        hardware_id: str,
-        patch: dict[str, Any],
-        seen_at: dt.datetime,
-        *,
-        stream: str,
-    ) -> ReportedOutlet | None:
-        """Merge ``patch`` into the hub's outlet's state and mark it seen, in one statement that
-        also reads when it was seen before, its open alert kinds, whether a relay command of it
-        is SENT, and when its telemetry ``stream`` was last stored; None if the hub has no such
-        outlet (nothing written).
-
-        Those reads see the database as the statement began (PostgreSQL; SQLite has one writer
-        at a time), also when the statement had to wait for another transaction's lock on the
-        row.
-        """
-        return await self._report(False, hub_id, hardware_id, patch, seen_at, stream)
 
     async def report_outlet_of_keyed_hub(
         self,
@@ -118,29 +64,26 @@ class OutletRepository(RepositoryBase[Device]):
         *,
         stream: str,
     ) -> ReportedOutlet | None:
-        """``report_child_outlet`` for the hub (kind HUB) whose key hashes to ``hub_key_hash``,
-        found by the same statement; None, with nothing written, if there is no such hub or it
-        has no such outlet."""
-        return await self._report(True, hub_key_hash, hardware_id, patch, seen_at, stream)
+        """Merge ``patch`` into the outlet ``hardware_id`` of the hub whose key hashes to
+        ``hub_key_hash`` and mark it seen, in one statement that finds the hub by its key (the
+        devices domain's ``key_holder`` rule) and also reads when the outlet was seen before,
+        its open alert kinds, whether a relay command of it is SENT, and when its telemetry
+        ``stream`` was last stored; None, with nothing written, if there is no such hub or it
+        has no such outlet.
 
-    async def _report(
-        self,
-        by_key: bool,
-        hub: int | str,
-        hardware_id: str,
-        patch: dict[str, Any],
-        seen_at: dt.datetime,
-        stream: str,
-    ) -> ReportedOutlet | None:
+        Those reads see the database as the statement began (PostgreSQL; SQLite has one writer
+        at a time), also when the statement had to wait for another transaction's lock on the
+        row.
+        """
         # Parameter names may not be column names in an UPDATE: hence the prefix.
         params = {
-            "report_hub": hub,
+            "report_hub_key_hash": hub_key_hash,
             "report_hardware_id": hardware_id,
             "report_patch": json.dumps(patch),
             "report_seen_at": seen_at,
             "report_stream": stream,
         }
-        row = (await self.execute(self._report_statement(by_key), params)).first()
+        row = (await self.execute(self._report_statement(), params)).first()
         if row is None:
             return None
         outlet_id, state, seen_at_before, open_kinds, relay_sent, persisted_at = row
@@ -161,26 +104,20 @@ class OutletRepository(RepositoryBase[Device]):
         for name, value in values.items() if loaded is not None else ():
             set_committed_value(loaded, name, value)
 
-    def _report_statement(self, by_key: bool) -> Any:
-        """``_report``'s statement, built once per dialect and kind of hub reference: it runs
-        on every reading, and building it (and its cache key) costs more than running it. A
-        Core statement on the table: the ORM would rebuild its cache key on every run."""
-        key = (self._dialect, by_key)
-        statement = _REPORT_STATEMENTS.get(key)
+    def _report_statement(self) -> Any:
+        """``report_outlet_of_keyed_hub``'s statement, built once per dialect: it runs on every
+        reading, and building it (and its cache key) costs more than running it."""
+        statement = _REPORT_STATEMENTS.get(self._dialect)
         if statement is None:
-            statement = _REPORT_STATEMENTS[key] = self._build_report_statement(by_key)
+            statement = _REPORT_STATEMENTS[self._dialect] = self._build_report_statement()
         return statement
 
-    def _build_report_statement(self, by_key: bool) -> Any:
+    def _build_report_statement(self) -> Any:
         devices = Device.__table__
-        hub_id: Any = bindparam("report_hub")
-        if by_key:
-            hubs = devices.alias("keyed_hub")
-            hub_id = (
-                select(hubs.c.id)
-                .where(hubs.c.api_key_hash == hub_id, hubs.c.kind == DeviceKind.HUB)
-                .scalar_subquery()
-            )
+        hubs = devices.alias("keyed_hub")
+        key_hash = bindparam("report_hub_key_hash", type_=String)
+        hub_id = select(hubs.c.id).where(*key_holder(hubs, key_hash, DeviceKind.HUB))
+        hub_id = hub_id.scalar_subquery()
         # The reads find the outlet by its hub and id through an alias rather than correlating
         # with the updated row, which SQLite's RETURNING would render ambiguously.
         target = devices.alias("target_outlet")
@@ -189,26 +126,14 @@ class OutletRepository(RepositoryBase[Device]):
             target.c.hardware_id == bindparam("report_hardware_id"),
         )
         outlet_id = select(target.c.id).where(*of_target).scalar_subquery()
-        return (
-            update(devices)
-            .where(
-                devices.c.parent_id == hub_id,
-                devices.c.hardware_id == bindparam("report_hardware_id"),
-                devices.c.kind == DeviceKind.OUTLET,
-            )
-            .values(
-                state=self._merged_state(bindparam("report_patch", type_=String)),
-                last_seen_at=bindparam("report_seen_at"),
-                online=True,
-            )
-            .returning(
-                devices.c.id,
-                devices.c.state,
+        return DeviceStateRepository(self.session).report_outlet_statement(
+            hub_id,
+            returning=(
                 select(target.c.last_seen_at).where(*of_target).scalar_subquery(),
                 open_kinds_subquery(outlet_id),
                 sent_relay_exists(outlet_id),
                 persisted_at_subquery(outlet_id, bindparam("report_stream", type_=String)),
-            )
+            ),
         )
 
     async def get_focus(self, hub_id: int) -> HubFocus | None:
@@ -219,7 +144,7 @@ class OutletRepository(RepositoryBase[Device]):
         return await self.in_key_order(statement, hub_ids, lambda focus: focus.hub_id)
 
     async def choose_focus(self, hub_id: int, outlet_id: int, now: dt.datetime) -> None:
-        insert = _DIALECT_INSERTS[self._dialect]
+        insert = self.insert_statement
         statement = (
             insert(HubFocus)
             .values(hub_id=hub_id, outlet_id=outlet_id, chosen_at=now)

@@ -96,8 +96,12 @@ async def authenticate_hub(session: AsyncSession, settings: Settings, hub_key: s
 
 
 async def outlet_of_hub(session: AsyncSession, hub: Device, outlet_id: str) -> Device:
-    """The hub's outlet with that 2-hex-digit id; OutletNotFound if it is not on this hub."""
-    short_id = normalize_short_id(outlet_id)
+    """The hub's outlet with that 2-hex-digit id; OutletNotFound if it is not on this hub (or
+    is no outlet id at all: the original server answered 404 to `/api/commands/ZZ/`)."""
+    try:
+        short_id = normalize_short_id(outlet_id)
+    except InvalidOutletId as error:
+        raise OutletNotFound(f"No outlet {outlet_id!r} on this hub.") from error
     outlet = await DeviceRepository(session).get_child(hub.id, short_id)
     if outlet is None or outlet.kind is not DeviceKind.OUTLET:
         raise OutletNotFound(f"Outlet {short_id} is not registered on this hub.")
@@ -105,30 +109,6 @@ async def outlet_of_hub(session: AsyncSession, hub: Device, outlet_id: str) -> D
 
 
 async def mark_outlet_reported(
-    session: AsyncSession,
-    hub: Device,
-    outlet_id: str,
-    reported: Mapping[str, Any],
-    now: dt.datetime,
-    *,
-    stream: str,
-) -> ReportedOutlet:
-    """The hub's outlet ``outlet_id`` reported: merge it into its state and mark it seen and
-    online, in one statement that also reads what the reading's rules need (its open alert
-    kinds, a SENT relay command, when its telemetry ``stream`` was last stored).
-
-    OutletNotFound, with nothing written, if the outlet is not on this hub.
-    """
-    short_id = normalize_short_id(outlet_id)
-    report = await OutletRepository(session).report_child_outlet(
-        hub.id, short_id, dict(reported), now, stream=stream
-    )
-    if report is None:
-        raise OutletNotFound(f"Outlet {short_id} is not registered on this hub.")
-    return report
-
-
-async def mark_outlet_of_keyed_hub_reported(
     session: AsyncSession,
     settings: Settings,
     hub_key: str,
@@ -138,11 +118,13 @@ async def mark_outlet_of_keyed_hub_reported(
     *,
     stream: str,
 ) -> ReportedOutlet:
-    """``mark_outlet_reported`` for the hub whose key is in the request's path, found by the
-    same statement: a reading's one round trip does authentication, write and reads.
+    """The outlet ``outlet_id`` of the hub whose key is in the request's path reported: merge
+    it into its state and mark it seen and online, in one statement that also finds the hub (by
+    the same key rule as ``devices_service.authenticate``) and reads what the reading's rules
+    need (its open alert kinds, a SENT relay command, when its telemetry ``stream`` was last
+    stored). A reading's one round trip does authentication, write and reads.
 
-    It finds the hub as ``devices_service.authenticate`` would (the key's hash, kind HUB).
-    When it writes nothing, ``authenticate_hub`` says why (HubNotFound) or the outlet is not
+    When it writes nothing, ``authenticate_hub`` says why (HubNotFound), or the outlet is not
     on that hub (OutletNotFound).
     """
     short_id = normalize_short_id(outlet_id)
@@ -167,17 +149,6 @@ async def reported_outlet(session: AsyncSession, report: ReportedOutlet) -> Devi
 
 async def outlet_ids_of_hub(session: AsyncSession, hub: Device) -> list[str]:
     return [outlet.hardware_id for outlet in await OutletRepository(session).list_children(hub.id)]
-
-
-async def mark_reported(
-    session: AsyncSession, device: Device, reported: Mapping[str, Any], now: dt.datetime
-) -> dict[str, Any]:
-    """Keep what a hub or outlet reported in its state and mark it seen and online.
-
-    The devices service has no such function for these kinds; this one merges in SQL so a
-    reading never overwrites state another writer owns.
-    """
-    return await OutletRepository(session).merge_reported_state(device, dict(reported), now)
 
 
 def choose_focus(

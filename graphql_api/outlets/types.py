@@ -6,10 +6,10 @@ from strawberry import relay
 from graphql_api.devices import service as devices_service
 from graphql_api.devices.models import Device as DeviceModel
 from graphql_api.devices.types import Device
-from graphql_api.mutation import Payload
 from graphql_api.outlets import service as outlets_service
 from graphql_api.outlets.service import HubSetup as HubSetupData
 from graphql_api.outlets.service import OutletState as OutletStateData
+from graphql_api.payloads import Payload
 
 
 def _moment(value: str | None) -> dt.datetime | None:

@@ -1,6 +1,6 @@
 import enum
 
-from graphql_api.errors import Conflict, DomainError, NotFound, RateLimited
+from graphql_api.errors import Conflict, DomainError, NotFound
 
 
 class PairingErrorCode(enum.StrEnum):
@@ -47,7 +47,3 @@ class PairingKeyDelivered(DomainError):
 class DeviceAlreadyPaired(Conflict):
     default_code = PairingErrorCode.DEVICE_ALREADY_PAIRED
     default_message = "This unit is already paired to an owner."
-
-
-class PairingRateLimited(RateLimited):
-    """Keeps the common RATE_LIMITED code, so clients handle every limit the same way."""

@@ -31,18 +31,7 @@ class PairingRequest(Base):
         ForeignKey("devices.id", ondelete="CASCADE"), index=True
     )
     key_delivered_at: Mapped[dt.datetime | None] = mapped_column(UTCDateTime())
-    # Wrong PINs sent to fetch this request's key; past a limit the request is dead.
+    # Wrong PINs claimed for this unit while this request waited; past a limit it is used up.
     pin_failures: Mapped[int] = mapped_column(Integer, default=0)
-
-
-class PairingClaimAttempt(Base):
-    """One claimDevice call, kept to rate-limit PIN guessing per user across processes."""
-
-    __tablename__ = "pairing_claim_attempts"
-    __table_args__ = (
-        Index("ix_pairing_claim_attempts_user_id_attempted_at", "user_id", "attempted_at"),
-    )
-
-    id: Mapped[int] = mapped_column(primary_key=True)
-    user_id: Mapped[int] = mapped_column(ForeignKey("users.id", ondelete="CASCADE"))
-    attempted_at: Mapped[dt.datetime] = mapped_column(UTCDateTime(), default=utcnow)
+    # When a poll (`pair/claimed`) last came with this PIN: the unit showing it is still there.
+    last_polled_at: Mapped[dt.datetime | None] = mapped_column(UTCDateTime())

@@ -1,10 +1,9 @@
 import datetime as dt
 
-from sqlalchemy import delete, func, or_, select, update
+from sqlalchemy import delete, or_, select, update
 
-from graphql_api.accounts.models import User
-from graphql_api.pairing.models import PairingClaimAttempt, PairingRequest
-from graphql_api.repository import RepositoryBase, statement_lock
+from graphql_api.pairing.models import PairingRequest
+from graphql_api.repository import RepositoryBase
 
 
 class PairingRepository(RepositoryBase[PairingRequest]):
@@ -13,20 +12,20 @@ class PairingRepository(RepositoryBase[PairingRequest]):
 
     model = PairingRequest
 
-    async def latest_for(self, hardware_id: str) -> PairingRequest | None:
-        # Only the newest request counts: the PIN on the unit's screen is the last one it sent.
+    async def waiting_for(self, hardware_id: str, now: dt.datetime) -> list[PairingRequest]:
+        """Every unexpired request of the unit, oldest first. Used-up ones are included (they
+        still hold the unit's slot), and delivered ones (a second fetch is told so)."""
         statement = (
             select(PairingRequest)
-            .where(PairingRequest.hardware_id == hardware_id)
-            .order_by(PairingRequest.created_at.desc(), PairingRequest.id.desc())
+            .where(
+                PairingRequest.hardware_id == hardware_id,
+                PairingRequest.expires_at >= now,
+            )
+            .order_by(PairingRequest.created_at.asc(), PairingRequest.id.asc())
+            # Failures are counted in a session of their own: read them fresh.
+            .execution_options(populate_existing=True)
         )
-        return await self.get_one_or_none(statement)
-
-    async def count_since(self, hardware_id: str, since: dt.datetime) -> int:
-        statement = select(PairingRequest).where(
-            PairingRequest.hardware_id == hardware_id, PairingRequest.created_at > since
-        )
-        return await self.count(statement)
+        return await self.scalars(statement)
 
     async def prune(self, hardware_id: str, expired_before: dt.datetime) -> None:
         """Drop long-expired requests that hold nothing still owed to the unit."""
@@ -55,28 +54,16 @@ class PairingRepository(RepositoryBase[PairingRequest]):
         )
         return (await self.execute(statement)).rowcount == 1
 
-
-class ClaimAttemptRepository(RepositoryBase[PairingClaimAttempt]):
-    model = PairingClaimAttempt
-
-    async def lock_user(self, user_id: int) -> None:
-        """Serialize one user's concurrent claims (a row lock; SQLite has one writer anyway)."""
-        await self.execute(select(User.id).where(User.id == user_id).with_for_update())
-
-    async def count_since(self, user_id: int, since: dt.datetime) -> int:
-        statement = select(func.count(PairingClaimAttempt.id)).where(
-            PairingClaimAttempt.user_id == user_id, PairingClaimAttempt.attempted_at > since
-        )
-        return int(await self.scalar(statement) or 0)
-
-    async def prune(self, user_id: int, before: dt.datetime) -> None:
-        await self.execute(
-            delete(PairingClaimAttempt).where(
-                PairingClaimAttempt.user_id == user_id, PairingClaimAttempt.attempted_at <= before
+    async def count_wrong_claim(self, hardware_id: str, now: dt.datetime) -> None:
+        """A wrong PIN was claimed for the unit: every unclaimed request it has waiting comes
+        one failure closer to being used up."""
+        statement = (
+            update(PairingRequest)
+            .where(
+                PairingRequest.hardware_id == hardware_id,
+                PairingRequest.expires_at >= now,
+                PairingRequest.claimed_at.is_(None),
             )
+            .values(pin_failures=PairingRequest.pin_failures + 1)
         )
-
-    async def commit(self) -> None:
-        """Attempts live in their own short transaction (see pairing.service.claim)."""
-        async with statement_lock(self.session):
-            await self.session.commit()
+        await self.execute(statement)

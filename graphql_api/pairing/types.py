@@ -2,8 +2,8 @@ import strawberry
 from strawberry import relay
 
 from graphql_api.devices.types import Device
-from graphql_api.mutation import Payload
 from graphql_api.pairing.service import DeviceClaim
+from graphql_api.payloads import Payload
 from graphql_api.pets.types import Pet
 from graphql_api.relay import decode_id
 

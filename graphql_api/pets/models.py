@@ -2,7 +2,7 @@ import datetime as dt
 import enum
 from decimal import Decimal
 
-from sqlalchemy import Boolean, Date, Enum, ForeignKey, Numeric, String
+from sqlalchemy import Boolean, Date, Enum, ForeignKey, Integer, Numeric, String
 from sqlalchemy.orm import Mapped, mapped_column
 
 from graphql_api.db import Base, UTCDateTime, utcnow
@@ -39,5 +39,7 @@ class Pet(Base):
         default=ActivityLevel.MODERATE,
     )
     neutered: Mapped[bool] = mapped_column(Boolean, default=False)
+    # The energy of the pet's food, kcal per kg as on its label: nutrition plans need it.
+    food_kcal_per_kg: Mapped[int | None] = mapped_column(Integer)
     created_at: Mapped[dt.datetime] = mapped_column(UTCDateTime(), default=utcnow)
     updated_at: Mapped[dt.datetime] = mapped_column(UTCDateTime(), default=utcnow, onupdate=utcnow)

@@ -39,3 +39,16 @@ class PetRepository(RepositoryBase[Pet]):
 
     async def page(self, statement: Select[tuple[Pet]], page: PageArgs) -> Page[Pet]:
         return await self.paginate(statement, page)
+
+    async def readable_pages_by_owner_ids(
+        self, viewer: Viewer, owner_ids: Sequence[int], page: PageArgs
+    ) -> list[Page[Pet]]:
+        """One page of each owner's pets (those the viewer may read), oldest first."""
+        return await self.paginate_groups(
+            self.readable_statement(viewer), Pet.owner_id, owner_ids, page
+        )
+
+    async def readable_counts_by_owner_ids(
+        self, viewer: Viewer, owner_ids: Sequence[int]
+    ) -> list[int]:
+        return await self.count_groups(self.readable_statement(viewer), Pet.owner_id, owner_ids)

@@ -2,7 +2,7 @@
 
 import datetime as dt
 from collections.abc import Awaitable, Callable
-from dataclasses import dataclass, fields
+from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any
 
@@ -10,12 +10,14 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from graphql_api.auth import Viewer, require_viewer, require_writer
 from graphql_api.pagination import Page, PageArgs
+from graphql_api.partial import UNSET, given_fields
 from graphql_api.pets.errors import InvalidPet, PetNotFound
 from graphql_api.pets.models import ActivityLevel, Pet, Species
 from graphql_api.pets.repository import PetRepository
 
 MAX_WEIGHT_KG = Decimal("500")
-UNSET: Any = object()
+# Pet foods run from ~700 kcal/kg (wet) to ~5000 (dry, high fat); outside this is a typo.
+FOOD_KCAL_PER_KG = (300, 9000)
 
 
 @dataclass(frozen=True, slots=True)
@@ -29,13 +31,10 @@ class PetData:
     weight_kg: Decimal | None = UNSET
     activity_level: ActivityLevel = UNSET
     neutered: bool = UNSET
+    food_kcal_per_kg: int | None = UNSET
 
     def given(self) -> dict[str, Any]:
-        return {
-            f.name: getattr(self, f.name)
-            for f in fields(self)
-            if getattr(self, f.name) is not UNSET
-        }
+        return given_fields(self)
 
 
 _NOT_NULL = {
@@ -67,6 +66,12 @@ def _validate(values: dict[str, Any], today: dt.date) -> dict[str, Any]:
         )
     if weight is not None:
         values["weight_kg"] = weight.quantize(Decimal("0.01"))
+    food = values.get("food_kcal_per_kg")
+    if food is not None and not FOOD_KCAL_PER_KG[0] <= food <= FOOD_KCAL_PER_KG[1]:
+        low, high = FOOD_KCAL_PER_KG
+        raise InvalidPet(
+            f"The food's energy must be {low} to {high} kcal/kg.", field="foodKcalPerKg"
+        )
     return values
 
 

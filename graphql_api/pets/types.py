@@ -6,14 +6,24 @@ import strawberry
 from strawberry import relay
 
 from graphql_api.accounts.types import User
-from graphql_api.mutation import Payload
+from graphql_api.payloads import Payload
 from graphql_api.pets.models import ActivityLevel as ActivityLevelEnum
 from graphql_api.pets.models import Pet as PetModel
 from graphql_api.pets.models import Species as SpeciesEnum
 from graphql_api.pets.service import PetData
-from graphql_api.relay import load_nodes
+from graphql_api.relay import (
+    After,
+    Before,
+    Connection,
+    First,
+    Last,
+    build_connection,
+    load_nodes,
+    page_args,
+)
 
 if TYPE_CHECKING:
+    from graphql_api.behaviour.types import PetTimeline
     from graphql_api.devices.types import Device
 
 Species = strawberry.enum(SpeciesEnum, description="Kind of animal.")
@@ -30,6 +40,10 @@ class Pet(relay.Node):
     weight_kg: float | None = strawberry.field(description="Weight in kilograms.")
     activity_level: ActivityLevel = strawberry.field(description="How active the pet usually is.")
     neutered: bool = strawberry.field(description="Whether the pet is neutered or spayed.")
+    food_kcal_per_kg: int | None = strawberry.field(
+        description="The energy of the pet's food, kcal per kg (from its label); nutrition "
+        "plans need it."
+    )
     created_at: dt.datetime = strawberry.field(description="When the pet was added.")
     owner_id: strawberry.Private[int]
 
@@ -44,6 +58,7 @@ class Pet(relay.Node):
             weight_kg=float(pet.weight_kg) if pet.weight_kg is not None else None,
             activity_level=pet.activity_level,
             neutered=pet.neutered,
+            food_kcal_per_kg=pet.food_kcal_per_kg,
             created_at=pet.created_at,
             owner_id=pet.owner_id,
         )
@@ -57,14 +72,37 @@ class Pet(relay.Node):
         user = await info.context.loaders.user_by_id.load(self.owner_id)
         return User.from_model(user) if user else None
 
-    @strawberry.field(description="Devices assigned to this pet (collars, feeders).")
+    @strawberry.field(description="Devices assigned to this pet (collars, feeders), oldest first.")
     async def devices(
-        self, info: strawberry.Info
-    ) -> list[Annotated["Device", strawberry.lazy("graphql_api.devices.types")]]:
+        self,
+        info: strawberry.Info,
+        first: First = None,
+        after: After = None,
+        last: Last = None,
+        before: Before = None,
+    ) -> Connection[Annotated["Device", strawberry.lazy("graphql_api.devices.types")]]:
         from graphql_api.devices.types import Device  # noqa: PLC0415 - devices.types imports this module
 
-        devices = await info.context.loaders.devices_by_pet_id.load(self.id)
-        return [Device.from_model(device) for device in devices]
+        loaders = info.context.loaders
+        page = await loaders.device_page_by_pet_id.load(
+            (self.id, (page_args(info, first, after, last, before), None))
+        )
+        return build_connection(
+            page, lambda: loaders.device_count_by_pet_id.load((self.id, None)), Device.from_model
+        )
+
+    @strawberry.field(
+        description="The pet's day: segments and minutes per activity, in the owner's time zone."
+    )
+    async def timeline(
+        self,
+        info: strawberry.Info,
+        date: Annotated[dt.date, strawberry.argument(description="The owner's local day.")],
+    ) -> Annotated["PetTimeline", strawberry.lazy("graphql_api.behaviour.types")] | None:
+        from graphql_api.behaviour.types import PetTimeline  # noqa: PLC0415 - behaviour.types imports this module
+
+        found = await info.context.loaders.timeline_by_pet_day.load((self.id, date))
+        return PetTimeline.from_data(found) if found else None
 
 
 def _decimal(value: float | None) -> Decimal | None:
@@ -82,6 +120,9 @@ class CreatePetInput:
         default=ActivityLevelEnum.MODERATE, description="How active the pet usually is."
     )
     neutered: bool = strawberry.field(default=False, description="Neutered or spayed.")
+    food_kcal_per_kg: int | None = strawberry.field(
+        default=None, description="The food's energy, 300 to 9000 kcal/kg (from its label)."
+    )
 
     def to_data(self) -> PetData:
         return PetData(
@@ -92,6 +133,7 @@ class CreatePetInput:
             weight_kg=_decimal(self.weight_kg),
             activity_level=self.activity_level,
             neutered=self.neutered,
+            food_kcal_per_kg=self.food_kcal_per_kg,
         )
 
 
@@ -119,11 +161,22 @@ class UpdatePetInput:
     neutered: bool | None = strawberry.field(
         default=strawberry.UNSET, description="Neutered or spayed."
     )
+    food_kcal_per_kg: int | None = strawberry.field(
+        default=strawberry.UNSET, description="The food's energy, kcal/kg; null clears it."
+    )
 
     def to_data(self) -> PetData:
         given = {
             name: getattr(self, name)
-            for name in ("name", "species", "breed", "birthdate", "activity_level", "neutered")
+            for name in (
+                "name",
+                "species",
+                "breed",
+                "birthdate",
+                "activity_level",
+                "neutered",
+                "food_kcal_per_kg",
+            )
             if getattr(self, name) is not strawberry.UNSET
         }
         if self.weight_kg is not strawberry.UNSET:

@@ -22,3 +22,10 @@ async def last_schedule_firing_by_schedule_id(
     if viewer is None:
         return [None] * len(schedule_ids)
     return await FiringRepository(session).latest_by_schedule_ids(schedule_ids)
+
+
+# The relations this domain serves, by the attribute name on ``info.context.loaders``.
+LOADERS = {
+    "feeding_schedule_by_id": feeding_schedules_by_id,
+    "last_schedule_firing_by_schedule_id": last_schedule_firing_by_schedule_id,
+}

@@ -2,15 +2,12 @@ import datetime as dt
 from collections.abc import Sequence
 
 from sqlalchemy import Select, func, select
-from sqlalchemy.dialects import postgresql, sqlite
 
 from graphql_api.auth import Viewer
 from graphql_api.devices.models import Device
 from graphql_api.pagination import Page, PageArgs
 from graphql_api.repository import RepositoryBase
 from graphql_api.schedules.models import FeedingSchedule, ScheduleFiring
-
-_DIALECT_INSERTS = {"postgresql": postgresql.insert, "sqlite": sqlite.insert}
 
 
 class ScheduleRepository(RepositoryBase[FeedingSchedule]):
@@ -77,7 +74,7 @@ class FiringRepository(RepositoryBase[ScheduleFiring]):
         concurrent poll in another process waits on the first one's row and then inserts
         nothing, instead of failing; no exception, so the transaction stays usable.
         """
-        insert = _DIALECT_INSERTS[self.session.get_bind().dialect.name]
+        insert = self.insert_statement
         statement = (
             insert(ScheduleFiring)
             .values(

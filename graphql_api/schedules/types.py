@@ -5,9 +5,9 @@ import strawberry
 from strawberry import relay
 
 from graphql_api.devices.types import Device
-from graphql_api.mutation import Payload
+from graphql_api.payloads import Payload
 from graphql_api.relay import decode_id, load_nodes
-from graphql_api.schedules import timing
+from graphql_api.schedules import local_time
 from graphql_api.schedules.models import FeedingSchedule as FeedingScheduleModel
 from graphql_api.schedules.service import ScheduleData
 
@@ -36,8 +36,8 @@ class FeedingSchedule(relay.Node):
     def from_model(cls, schedule: FeedingScheduleModel) -> "FeedingSchedule":
         return cls(
             id=schedule.id,
-            time=timing.format_hhmm(schedule.time_of_day),
-            days_of_week=timing.day_names(schedule.days_mask),
+            time=local_time.format_hhmm(schedule.time_of_day),
+            days_of_week=local_time.day_names(schedule.days_mask),
             grams=schedule.grams,
             label=schedule.label,
             enabled=schedule.enabled,

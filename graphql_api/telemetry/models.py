@@ -19,6 +19,8 @@ class TelemetryPoint(Base):
     __tablename__ = "telemetry_points"
     __table_args__ = (
         Index("ix_telemetry_points_device_id_key_received_at", "device_id", "key", "received_at"),
+        # The behaviour job's "any raw acceleration of this collar after id N?": one probe.
+        Index("ix_telemetry_points_device_id_key_id", "device_id", "key", "id"),
     )
 
     id: Mapped[int] = mapped_column(_POINT_ID, primary_key=True)
@@ -46,10 +48,11 @@ class TelemetryCursor(Base):
 
 
 class TelemetryWatcher(Base):
-    """One live ``telemetryUpdated`` subscription, in whichever API process holds it.
+    """One API process's live ``telemetryUpdated`` subscriptions of a device.
 
-    The subscription refreshes ``watched_until`` while it lives and deletes its row when it
-    ends; a process that dies leaves a row that simply expires.
+    The process refreshes ``watched_until`` while any of them lives, moves ``started_at`` when
+    another begins, and deletes the row when the last ends; a process that dies leaves a row
+    that simply expires (``telemetry.live_watch``).
     """
 
     __tablename__ = "telemetry_watchers"

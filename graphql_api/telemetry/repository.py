@@ -7,7 +7,9 @@ from sqlalchemy import (
     ColumnElement,
     Integer,
     ScalarSelect,
+    Select,
     and_,
+    bindparam,
     cast,
     delete,
     func,
@@ -15,12 +17,11 @@ from sqlalchemy import (
     select,
     update,
 )
-from sqlalchemy.dialects import postgresql, sqlite
+from sqlalchemy.orm import aliased
 
+from graphql_api.devices.models import Device
 from graphql_api.repository import RepositoryBase
 from graphql_api.telemetry.models import TelemetryCursor, TelemetryPoint, TelemetryWatcher
-
-_DIALECT_INSERTS = {"postgresql": postgresql.insert, "sqlite": sqlite.insert}
 
 
 def persisted_at_subquery(
@@ -48,7 +49,7 @@ class TelemetryRepository(RepositoryBase[TelemetryPoint]):
 
     async def insert_points(self, rows: Sequence[dict[str, Any]]) -> None:
         if rows:
-            await self.execute(_DIALECT_INSERTS[self._dialect](TelemetryPoint).values(list(rows)))
+            await self.execute(self.insert_statement(TelemetryPoint).values(list(rows)))
 
     async def claim_persist_slot(
         self, device_id: int, stream: str, now: dt.datetime, interval: dt.timedelta
@@ -58,7 +59,7 @@ class TelemetryRepository(RepositoryBase[TelemetryPoint]):
         The upsert's WHERE runs under the row lock (PostgreSQL re-checks it against the newest
         row version after waiting), so of two processes racing for a slot only one wins.
         """
-        insert = _DIALECT_INSERTS[self._dialect]
+        insert = self.insert_statement
         statement = (
             insert(TelemetryCursor)
             .values(device_id=device_id, stream=stream, persisted_at=now)
@@ -89,21 +90,24 @@ class TelemetryRepository(RepositoryBase[TelemetryPoint]):
         keys: Sequence[str],
         start: dt.datetime | None,
         end: dt.datetime | None,
-        after: tuple[dt.datetime, int] | None,
+        cursor: tuple[dt.datetime, int] | None,
         limit: int,
+        *,
+        newest_first: bool = False,
     ) -> list[TelemetryPoint]:
-        """Up to ``limit`` points in (received_at, id) order, after the keyset cursor."""
+        """Up to ``limit`` points in (received_at, id) order (descending if ``newest_first``),
+        beyond the keyset cursor in that order."""
         statement = self._filtered(select(TelemetryPoint), device_id, keys, start, end)
-        if after is not None:
-            at, point_id = after
-            statement = statement.where(
-                or_(
-                    TelemetryPoint.received_at > at,
-                    and_(TelemetryPoint.received_at == at, TelemetryPoint.id > point_id),
-                )
-            )
-        ordered = statement.order_by(TelemetryPoint.received_at, TelemetryPoint.id).limit(limit)
-        return await self.scalars(ordered)
+        at_column, id_column = TelemetryPoint.received_at, TelemetryPoint.id
+        if cursor is not None:
+            at, point_id = cursor
+            if newest_first:
+                beyond = or_(at_column < at, and_(at_column == at, id_column < point_id))
+            else:
+                beyond = or_(at_column > at, and_(at_column == at, id_column > point_id))
+            statement = statement.where(beyond)
+        order = (at_column.desc(), id_column.desc()) if newest_first else (at_column, id_column)
+        return await self.scalars(statement.order_by(*order).limit(limit))
 
     async def raw_count(self, device_id: int, keys: Sequence[str], start, end) -> int:
         return await self.count(
@@ -143,25 +147,46 @@ class TelemetryRepository(RepositoryBase[TelemetryPoint]):
         start: dt.datetime,
         end: dt.datetime,
         width_seconds: int,
-        after: tuple[int, str] | None,
+        cursor: tuple[int, str] | None,
         limit: int,
+        *,
+        newest_first: bool = False,
     ) -> list[Any]:
-        """Up to ``limit`` (key, bucket, min, max, avg, count) rows in (bucket, key) order."""
+        """Up to ``limit`` (key, bucket, min, max, avg, count) rows in (bucket, key) order
+        (descending if ``newest_first``), beyond the keyset cursor in that order."""
         buckets = self._buckets(device_id, keys, start, end, width_seconds)
         statement = select(buckets)
-        if after is not None:
-            epoch, key = after
-            statement = statement.where(
-                or_(buckets.c.bucket > epoch, and_(buckets.c.bucket == epoch, buckets.c.key > key))
-            )
-        statement = statement.order_by(buckets.c.bucket, buckets.c.key).limit(limit)
-        return list((await self.execute(statement)).all())
+        bucket, key_column = buckets.c.bucket, buckets.c.key
+        if cursor is not None:
+            epoch, key = cursor
+            if newest_first:
+                beyond = or_(bucket < epoch, and_(bucket == epoch, key_column < key))
+            else:
+                beyond = or_(bucket > epoch, and_(bucket == epoch, key_column > key))
+            statement = statement.where(beyond)
+        order = (bucket.desc(), key_column.desc()) if newest_first else (bucket, key_column)
+        return list((await self.execute(statement.order_by(*order).limit(limit))).all())
 
     async def bucket_count(
         self, device_id: int, keys: Sequence[str], start, end, width_seconds: int
     ) -> int:
         buckets = self._buckets(device_id, keys, start, end, width_seconds)
         return int(await self.scalar(select(func.count()).select_from(buckets)) or 0)
+
+    async def latest_points(self, device_ids: Sequence[int]) -> list[TelemetryPoint]:
+        """The newest stored point of every key of every device in ``device_ids``, in one
+        statement whatever the number of devices.
+
+        A loose index scan on (device_id, key, received_at): the recursive CTE steps through
+        each device's distinct keys, one index probe per key, and each key's newest point is
+        one more probe. A GROUP BY (or DISTINCT ON) would read every point the devices ever
+        stored. Written with correlated scalar subqueries, as PostgreSQL's and SQLite's
+        recursive CTEs both allow.
+        """
+        if not device_ids:
+            return []
+        result = await self.execute(_LATEST_POINTS, {"device_ids": list(device_ids)})
+        return list(result.scalars().all())
 
     # ---- live watchers --------------------------------------------------------------------------
 
@@ -175,11 +200,20 @@ class TelemetryRepository(RepositoryBase[TelemetryPoint]):
         )
         await self.flush()
 
-    async def refresh_watcher(self, watcher_id: str, until: dt.datetime) -> None:
+    async def refresh_watchers(self, watcher_ids: Sequence[str], until: dt.datetime) -> None:
+        await self.execute(
+            update(TelemetryWatcher)
+            .where(TelemetryWatcher.id.in_(list(watcher_ids)))
+            .values(watched_until=until)
+        )
+
+    async def restart_watcher(
+        self, watcher_id: str, started: dt.datetime, until: dt.datetime
+    ) -> None:
         await self.execute(
             update(TelemetryWatcher)
             .where(TelemetryWatcher.id == watcher_id)
-            .values(watched_until=until)
+            .values(started_at=started, watched_until=until)
         )
 
     async def remove_watcher(self, watcher_id: str) -> None:
@@ -208,3 +242,43 @@ def _as_utc(value: dt.datetime | str) -> dt.datetime:
     if isinstance(value, str):
         value = dt.datetime.fromisoformat(value)
     return value.replace(tzinfo=dt.UTC) if value.tzinfo is None else value.astimezone(dt.UTC)
+
+
+def _latest_points_statement() -> Select[tuple[TelemetryPoint]]:
+    """``latest_points``'s statement, built once: a dashboard asks for it on every request, and
+    building its aliases and CTE cost more Python than running it (the device ids are a bound,
+    expanding parameter)."""
+    first_key = aliased(TelemetryPoint)
+    next_key = aliased(TelemetryPoint)
+    newest = aliased(TelemetryPoint)
+    seed = select(
+        Device.id.label("device_id"),
+        select(func.min(first_key.key))
+        .where(first_key.device_id == Device.id)
+        .scalar_subquery()
+        .label("key"),
+    ).where(Device.id.in_(bindparam("device_ids", expanding=True)))
+    keys = seed.cte("device_keys", recursive=True)
+    keys = keys.union_all(
+        select(
+            keys.c.device_id,
+            select(func.min(next_key.key))
+            .where(next_key.device_id == keys.c.device_id, next_key.key > keys.c.key)
+            .scalar_subquery(),
+        ).where(keys.c.key.is_not(None))
+    )
+    newest_ids = select(
+        select(newest.id)
+        .where(newest.device_id == keys.c.device_id, newest.key == keys.c.key)
+        .order_by(newest.received_at.desc(), newest.id.desc())
+        .limit(1)
+        .scalar_subquery()
+    ).where(keys.c.key.is_not(None))
+    return (
+        select(TelemetryPoint)
+        .where(TelemetryPoint.id.in_(newest_ids))
+        .order_by(TelemetryPoint.device_id, TelemetryPoint.key)
+    )
+
+
+_LATEST_POINTS = _latest_points_statement()

@@ -7,8 +7,6 @@ together (an outlet's two currents, a hub's breaker load) and at most one of the
 process agrees. Queries return raw points or min/max/avg/count buckets computed in SQL.
 """
 
-import base64
-import binascii
 import datetime as dt
 import enum
 import re
@@ -24,10 +22,15 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from graphql_api import events
 from graphql_api.auth import Viewer
 from graphql_api.devices import service as devices_service
-from graphql_api.errors import ValidationFailed
 from graphql_api.settings import Settings
 from graphql_api.telemetry.errors import InvalidTelemetryKey, InvalidTelemetryRange
 from graphql_api.telemetry.models import TelemetryPoint
+from graphql_api.telemetry.pages import (
+    TelemetryPageArgs,
+    bucket_cursor,
+    encode_cursor,
+    raw_cursor,
+)
 from graphql_api.telemetry.repository import TelemetryRepository
 
 _KEY = re.compile(r"^[a-z][a-z0-9_]{0,39}$")
@@ -49,6 +52,12 @@ class TelemetryKey(enum.StrEnum):
     CURRENT_A = "current_a"
     CURRENT_B = "current_b"
     BREAKER_CURRENT = "breaker_current"
+    # a PETio feeder's heartbeat
+    HOPPER_PERCENT = "hopper_percent"
+    HOPPER_MM = "hopper_mm"
+    WIFI_RSSI = "wifi_rssi"
+    DAILY_FEEDS = "daily_feeds"
+    UPTIME_SECONDS = "uptime_seconds"
 
 
 class TelemetryBucket(enum.Enum):
@@ -185,36 +194,6 @@ async def record(
 # ---- querying ------------------------------------------------------------------------------------
 
 
-def _encode(kind: str, at: str, tiebreak: str) -> str:
-    return base64.urlsafe_b64encode(f"{kind}|{at}|{tiebreak}".encode()).decode()
-
-
-def _decode(cursor: str, kind: str) -> tuple[str, str]:
-    try:
-        found, at, tiebreak = base64.urlsafe_b64decode(cursor.encode()).decode().split("|", 2)
-        if found != kind:
-            raise ValueError(found)
-        return at, tiebreak
-    except (binascii.Error, UnicodeDecodeError, ValueError) as exc:
-        raise ValidationFailed("`after` is not a valid telemetry cursor.", field="after") from exc
-
-
-def _raw_cursor(cursor: str) -> tuple[dt.datetime, int]:
-    at, point_id = _decode(cursor, "p")
-    try:
-        return dt.datetime.fromisoformat(at), int(point_id)
-    except ValueError as exc:
-        raise ValidationFailed("`after` is not a valid telemetry cursor.", field="after") from exc
-
-
-def _bucket_cursor(cursor: str) -> tuple[int, str]:
-    epoch, key = _decode(cursor, "b")
-    try:
-        return int(epoch), key
-    except ValueError as exc:
-        raise ValidationFailed("`after` is not a valid telemetry cursor.", field="after") from exc
-
-
 def _validated(query: TelemetryQuery, now: dt.datetime) -> TelemetryQuery:
     if len(query.keys) > MAX_KEYS:
         raise InvalidTelemetryKey(f"Ask for at most {MAX_KEYS} keys.", field="keys")
@@ -243,7 +222,7 @@ def _point_sample(point: TelemetryPoint) -> TelemetrySample:
         maximum=point.value,
         average=point.value,
         count=1,
-        cursor=_encode("p", point.received_at.isoformat(), str(point.id)),
+        cursor=encode_cursor("p", point.received_at.isoformat(), str(point.id)),
         device_time=point.device_time,
     )
 
@@ -258,7 +237,7 @@ def _bucket_sample(row: Any, bucket: TelemetryBucket) -> TelemetrySample:
         maximum=float(row.max),
         average=float(row.avg),
         count=int(row.count),
-        cursor=_encode("b", str(int(row.bucket)), row.key),
+        cursor=encode_cursor("b", str(int(row.bucket)), row.key),
         end=start + bucket.width,
     )
 
@@ -267,38 +246,67 @@ async def query(
     session: AsyncSession,
     viewer: Viewer | None,
     telemetry_query: TelemetryQuery,
+    page: TelemetryPageArgs,
     *,
-    first: int | None,
-    after: str | None,
     max_page_size: int,
     now: dt.datetime,
 ) -> TelemetryPage | None:
-    """A page of a readable device's telemetry, oldest first; None if the device is not.
+    """A page of a readable device's telemetry; None if the device is not readable.
 
-    Raw points are ordered by receive time; buckets by start, then key.
+    Raw points are ordered by receive time; buckets by start, then key. ``last`` pages walk
+    back from the newest with a keyset query in descending order.
     """
-    if first is not None and not 0 <= first <= max_page_size:
-        raise ValidationFailed(f"`first` must be between 0 and {max_page_size}.", field="first")
+    limit = page.limit(max_page_size)
     if await devices_service.get(session, viewer, telemetry_query.device_id) is None:
         return None
     q = _validated(telemetry_query, now)
-    limit = max_page_size if first is None else first
     repository = TelemetryRepository(session)
+    cursor = page.cursor
     if q.bucket is None:
         rows = await repository.raw_page(
-            q.device_id, q.keys, q.start, q.end, _raw_cursor(after) if after else None, limit + 1
+            q.device_id,
+            q.keys,
+            q.start,
+            q.end,
+            raw_cursor(*cursor) if cursor else None,
+            limit + 1,
+            newest_first=page.backwards,
         )
         samples = [_point_sample(point) for point in rows]
         count = partial(repository.raw_count, q.device_id, q.keys, q.start, q.end)
     else:
         width = q.bucket.value
-        cursor = _bucket_cursor(after) if after else None
         rows = await repository.bucket_page(
-            q.device_id, q.keys, q.start, q.end, width, cursor, limit + 1
+            q.device_id,
+            q.keys,
+            q.start,
+            q.end,
+            width,
+            bucket_cursor(*cursor) if cursor else None,
+            limit + 1,
+            newest_first=page.backwards,
         )
         samples = [_bucket_sample(row, q.bucket) for row in rows]
         count = partial(repository.bucket_count, q.device_id, q.keys, q.start, q.end, width)
-    return TelemetryPage(samples[:limit], len(samples) > limit, after is not None, count)
+    more = len(samples) > limit
+    samples = samples[:limit]
+    if page.backwards:
+        samples.reverse()
+        return TelemetryPage(samples, cursor is not None, more, count)
+    return TelemetryPage(samples, more, cursor is not None, count)
+
+
+async def latest_by_device(
+    session: AsyncSession, device_ids: Sequence[int]
+) -> dict[int, list[TelemetrySample]]:
+    """Each device's newest stored point per key, by key; one statement for all devices.
+
+    Callers pass devices they loaded through a viewer-scoped loader.
+    """
+    latest: dict[int, list[TelemetrySample]] = {}
+    for point in await TelemetryRepository(session).latest_points(device_ids):
+        latest.setdefault(point.device_id, []).append(_point_sample(point))
+    return latest
 
 
 # ---- who is watching live ------------------------------------------------------------------------
@@ -313,8 +321,17 @@ async def start_watch(session: AsyncSession, device_id: int, now: dt.datetime) -
     return watcher_id
 
 
-async def refresh_watch(session: AsyncSession, watcher_id: str, now: dt.datetime) -> None:
-    await TelemetryRepository(session).refresh_watcher(watcher_id, now + WATCH_TTL)
+async def refresh_watches(
+    session: AsyncSession, watcher_ids: Sequence[str], now: dt.datetime
+) -> None:
+    """Keep these watchers alive for another ``WATCH_TTL``, in one statement."""
+    await TelemetryRepository(session).refresh_watchers(watcher_ids, now + WATCH_TTL)
+
+
+async def restart_watch(session: AsyncSession, watcher_id: str, now: dt.datetime) -> None:
+    """Another live watcher of the same device began: it counts as the newest watch (the hub
+    focuses on the outlet watched most recently) and lives another ``WATCH_TTL``."""
+    await TelemetryRepository(session).restart_watcher(watcher_id, now, now + WATCH_TTL)
 
 
 async def end_watch(session: AsyncSession, watcher_id: str) -> None:

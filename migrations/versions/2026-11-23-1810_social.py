@@ -171,7 +171,11 @@ def upgrade() -> None:
         sa.Column(
             "kind",
             sa.Enum(
-                "LIKE", "LOVE", "HAHA", "WOW", "SAD",
+                "LIKE",
+                "LOVE",
+                "HAHA",
+                "WOW",
+                "SAD",
                 name="reaction_kind",
                 native_enum=False,
                 length=16,

@@ -8,6 +8,7 @@ import strawberry
 from strawberry import relay
 
 from graphql_api import events
+from graphql_api.execution import shared_payload
 from graphql_api.marketplace.listings.types import Listing
 from graphql_api.marketplace.messages import service as messages_service
 from graphql_api.marketplace.messages.types import (
@@ -83,7 +84,9 @@ class MessageMutations:
             info.context.viewer,
             decode_id(input.thread_id, MessageThread, "threadId"),
         )
-        info.context.loaders.unread_count_by_thread_id.clear(thread.id)
+        # The thread's unread count is 0 now. clear(key) raises KeyError for a key this request
+        # never loaded (Strawberry's DefaultCache), which is the usual case: drop them all.
+        info.context.loaders.unread_count_by_thread_id.clear_all()
         return MarkThreadReadPayload(thread=MessageThread.from_model(thread))
 
 
@@ -101,8 +104,11 @@ class MessageSubscriptions:
         thread_pk = decode_id(thread_id, MessageThread, "threadId")
         async with context.short_session() as session:
             await messages_service.require_thread(session, context.viewer, thread_pk)
-        async with context.app_state.bus.subscribe(
-            events.message_thread_channel(thread_pk)
-        ) as messages:
+        async with context.subscribe(events.message_thread_channel(thread_pk)) as messages:
             async for message in messages:
-                yield Message.from_event(messages_service.MessageEvent.model_validate_json(message))
+                yield shared_payload(_message, message)
+
+
+def _message(message: str) -> Message:
+    # One object for every subscriber of the thread: they share its execution too.
+    return Message.from_event(events.decode(messages_service.MessageEvent, message))

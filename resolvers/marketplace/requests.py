@@ -8,7 +8,7 @@ from strawberry import relay
 
 from graphql_api.marketplace.listings.types import Listing
 from graphql_api.marketplace.requests import service as requests_service
-from graphql_api.marketplace.requests.machine import Party
+from graphql_api.marketplace.requests.state_machine import Party
 from graphql_api.marketplace.requests.types import (
     AcceptPurchaseRequestPayload,
     CancelPurchaseRequestPayload,

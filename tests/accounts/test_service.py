@@ -9,11 +9,14 @@ from graphql_api.accounts.errors import (
     InvalidCredentials,
     InvalidEmail,
     InvalidTimeZone,
+    PasswordTooLong,
     WeakPassword,
 )
-from graphql_api.accounts.service import Registration
-from graphql_api.auth import Role, user_id_from_token
+from graphql_api.accounts.service import Registration, SessionEndReason
+from graphql_api.auth import Role, verify_access_token
 from graphql_api.db import utcnow
+from graphql_api.errors import NotAuthenticated, RateLimited
+from graphql_api.ratelimit import Attempts, MemoryCounter, RateLimiter
 from tests.factories.accounts import PASSWORD, create_user, unique_email
 
 NOW = dt.datetime(2026, 11, 23, 18, 0, tzinfo=dt.UTC)
@@ -118,8 +121,8 @@ class TestLogin:
 
         # then
         assert access.user.id == user.id
-        assert access.expires_at == now + settings.access_token_ttl
-        assert user_id_from_token(settings, access.token) == user.id
+        assert access.expires_at == (now + settings.access_token_ttl).replace(microsecond=0)
+        assert verify_access_token(settings, access.token).user_id == user.id
 
     async def test_a_wrong_password_is_refused(self, session, settings):
         # given
@@ -179,3 +182,90 @@ class TestGetViewer:
 
         # then
         assert viewer is None
+
+
+def attempts_from(client_ip: str = "203.0.113.9") -> Attempts:
+    return Attempts(RateLimiter(MemoryCounter()), client_ip)
+
+
+class TestLoginLimits:
+    async def test_ten_failures_lock_the_account_even_for_the_right_password(
+        self, session, settings
+    ):
+        # given
+        user = await create_user(session)
+        attempts = attempts_from()
+        for _ in range(10):
+            with pytest.raises(InvalidCredentials):
+                await accounts_service.login(
+                    session, settings, user.email, "wrong-password-1", NOW, attempts
+                )
+        # when / then
+        with pytest.raises(RateLimited) as raised:
+            await accounts_service.login(session, settings, user.email, PASSWORD, NOW, attempts)
+        assert raised.value.retry_after >= 1
+
+    async def test_an_overlong_password_is_refused_before_hashing(self, session, settings):
+        # when / then
+        with pytest.raises(PasswordTooLong) as raised:
+            await accounts_service.login(session, settings, unique_email(), "x" * 1025, NOW)
+        assert raised.value.field == ["password"]
+
+    async def test_registrations_are_limited_per_address(self, session):
+        # given
+        attempts = attempts_from()
+        for _ in range(20):
+            await accounts_service.register(
+                session, Registration(unique_email(), PASSWORD, "R"), attempts
+            )
+        # when / then
+        with pytest.raises(RateLimited):
+            await accounts_service.register(
+                session, Registration(unique_email(), PASSWORD, "R"), attempts
+            )
+
+
+class TestRevocation:
+    """Tokens are verified against the real clock: these are issued now."""
+
+    async def test_logout_revokes_that_token_only(self, session, settings):
+        # given: a minute ago, so no token is issued in the future (PyJWT refuses those)
+        now = utcnow() - dt.timedelta(minutes=1)
+        user = await create_user(session)
+        first = await accounts_service.login(session, settings, user.email, PASSWORD, now)
+        second = await accounts_service.login(
+            session, settings, user.email, PASSWORD, now + dt.timedelta(seconds=1)
+        )
+        first_claims = verify_access_token(settings, first.token)
+        viewer = await accounts_service.viewer_for_token(session, first_claims)
+        # when
+        await accounts_service.logout(session, viewer, first_claims, False, now)
+        # then
+        with pytest.raises(NotAuthenticated):
+            await accounts_service.viewer_for_token(session, first_claims)
+        second_viewer = await accounts_service.viewer_for_token(
+            session, verify_access_token(settings, second.token)
+        )
+        assert second_viewer.user_id == user.id
+
+    async def test_revoking_all_tokens_spares_later_ones(self, session, settings):
+        # given: a minute ago, so no token is issued in the future (PyJWT refuses those)
+        now = utcnow() - dt.timedelta(minutes=1)
+        user = await create_user(session)
+        before = await accounts_service.login(session, settings, user.email, PASSWORD, now)
+        # when
+        await accounts_service.revoke_all_tokens(
+            session, user.id, now + dt.timedelta(seconds=1), SessionEndReason.LOGGED_OUT
+        )
+        after = await accounts_service.login(
+            session, settings, user.email, PASSWORD, now + dt.timedelta(seconds=2)
+        )
+        # then
+        with pytest.raises(NotAuthenticated):
+            await accounts_service.viewer_for_token(
+                session, verify_access_token(settings, before.token)
+            )
+        viewer = await accounts_service.viewer_for_token(
+            session, verify_access_token(settings, after.token)
+        )
+        assert viewer.user_id == user.id

@@ -1,7 +1,6 @@
 import asyncio
 
 import pytest
-from sqlalchemy.ext.asyncio import AsyncEngine
 
 from graphql_api import events
 from graphql_api.alerts import service as alerts_service
@@ -9,12 +8,13 @@ from graphql_api.alerts.errors import AlertErrorCode
 from graphql_api.alerts.models import AlertKind, AlertStatus
 from graphql_api.alerts.repository import AlertRepository
 from graphql_api.auth import Role
-from graphql_api.db import create_sessionmaker, unit_of_work, utcnow
+from graphql_api.db import create_sessionmaker, utcnow
 from graphql_api.devices.errors import DeviceErrorCode
 from graphql_api.errors import DomainError, NotAuthenticated
 from graphql_api.notifications import service as notifications_service
 from graphql_api.notifications.models import NotificationKind
 from graphql_api.pagination import PageArgs
+from graphql_api.unit_of_work import dispatch, unit_of_work
 from tests.alerts.conftest import open_alert_count
 from tests.factories.accounts import create_user, viewer_of
 from tests.factories.devices_db import create_device
@@ -111,7 +111,7 @@ class TestRaiseAlert:
                 session, feeder, AlertKind.FOOD_LOW, "Low", utcnow()
             )
             await session.commit()
-            await events.dispatch_committed(session, memory_bus)
+            await dispatch(session, memory_bus)
 
             # then
             message = await asyncio.wait_for(anext(messages), 10)
@@ -140,17 +140,15 @@ class TestConcurrentRaise:
     """Separate connections, each its own transaction, as separate API processes would be."""
 
     @pytest.fixture
-    async def committed_feeder(self, engine: AsyncEngine):
-        async with unit_of_work(create_sessionmaker(engine)) as session:
+    async def committed_feeder(self, app_state):
+        async with unit_of_work(app_state) as session:
             owner = await create_user(session, prefix="racer")
             return await create_device(session, owner, name="Raced feeder")
 
-    async def test_a_storm_of_raises_opens_one_alert(self, engine, committed_feeder):
+    async def test_a_storm_of_raises_opens_one_alert(self, app_state, committed_feeder):
         # given
-        sessionmaker = create_sessionmaker(engine)
-
         async def raise_and_commit():
-            async with unit_of_work(sessionmaker) as session:
+            async with unit_of_work(app_state) as session:
                 return await alerts_service.raise_alert(
                     session, committed_feeder, AlertKind.THRESHOLD, "Over", utcnow()
                 )
@@ -160,7 +158,7 @@ class TestConcurrentRaise:
 
         # then
         assert len([alert for alert in results if alert is not None]) == 1
-        async with sessionmaker() as session:
+        async with app_state.sessionmaker() as session:
             assert await open_alert_count(session, committed_feeder.id, AlertKind.THRESHOLD) == 1
 
     async def test_an_insert_racing_an_uncommitted_one_does_nothing(self, engine, committed_feeder):

@@ -189,3 +189,31 @@ class TestDevices:
             assert seen is None
             assert rotated.api_key is None
             assert [error.code for error in rotated.user_errors] == [ErrorCode.DEVICE_NOT_FOUND]
+
+
+class TestDashboard:
+    async def test_pets_devices_newest_readings_and_recent_telemetry(self, server_a):
+        async with signed_in(server_a) as client, signed_in(server_a) as stranger:
+            # given: a pet with a feeder that sent one heartbeat (the firmware's own client)
+            pet = (
+                await client.create_pet(CreatePetInput(name="Rex", species=Species.DOG))
+            ).create_pet.pet
+            feeder = await register_feeder(client, pet_id=pet.id)
+            await beat(server_a, feeder.device.hardware_id, feeder.api_key, rssi=-55)
+            # when
+            me = (await client.dashboard(pets=10, devices_per_pet=10)).me
+            recent = (
+                await client.recent_telemetry(feeder.device.id, keys=["wifi_rssi"], last=1)
+            ).telemetry
+            theirs = (await stranger.dashboard(pets=10)).me
+            # then
+            assert me is not None and me.pets is not None
+            [pet_edge] = me.pets.edges
+            [device_edge] = pet_edge.node.devices.edges
+            device = device_edge.node
+            assert (device.id, device.online) == (feeder.device.id, True)
+            readings = {reading.key: reading.value for reading in device.latest_readings}
+            assert readings["wifi_rssi"] == -55 and readings["hopper_percent"] == 70
+            assert device.open_alerts == []
+            assert [edge.node.value for edge in recent.edges] == [-55]
+            assert theirs is not None and theirs.pets is not None and theirs.pets.edges == []

@@ -8,12 +8,18 @@ from graphql_api.alerts.models import Alert, AlertKind
 from graphql_api.auth import Role, Viewer
 from graphql_api.commands import service as commands_service
 from graphql_api.commands.errors import CommandErrorCode, CommandNotFound
-from graphql_api.commands.models import CommandKind, CommandStatus, CommandTransition
-from graphql_api.db import create_sessionmaker, unit_of_work, utcnow
+from graphql_api.commands.models import (
+    CommandConfirmation,
+    CommandKind,
+    CommandStatus,
+    CommandTransition,
+)
+from graphql_api.db import utcnow
 from graphql_api.devices.errors import DeviceErrorCode
 from graphql_api.devices.models import DeviceKind
 from graphql_api.errors import CommonErrorCode, DomainError
 from graphql_api.pagination import PageArgs
+from graphql_api.unit_of_work import unit_of_work
 from tests.factories.accounts import create_user, viewer_of
 from tests.factories.devices_db import create_device
 
@@ -79,16 +85,31 @@ class TestIssue:
         # then
         assert raised.value.code is DeviceErrorCode.DEVICE_NOT_FOUND
 
-    async def test_staff_cannot_command_an_owners_device(self, session, feeder):
+    async def test_staff_command_an_owners_device_as_themselves(self, session, feeder):
         # given
         staff = await create_user(session, Role.STAFF, prefix="staff")
 
         # when
-        with pytest.raises(DomainError) as raised:
-            await feed_now(session, staff, feeder)
+        command = await feed_now(session, staff, feeder)
 
         # then
-        assert raised.value.code is DeviceErrorCode.DEVICE_NOT_FOUND
+        assert command.device_id == feeder.id
+        assert command.issued_by_id == staff.id
+        assert command.status is CommandStatus.QUEUED
+
+    async def test_suspended_staff_cannot_command_a_device(self, session, feeder):
+        # given
+        staff = await create_user(session, Role.STAFF, prefix="staff")
+        suspended = Viewer(user_id=staff.id, role=Role.STAFF, suspended=True)
+
+        # when
+        with pytest.raises(DomainError) as raised:
+            await commands_service.issue(
+                session, suspended, feeder.id, CommandKind.FEED_NOW, {"grams": 30}, NOW
+            )
+
+        # then
+        assert raised.value.code is CommonErrorCode.ACCOUNT_SUSPENDED
 
     async def test_a_command_the_device_kind_cannot_run_is_refused(self, session, owner, feeder):
         # when
@@ -167,6 +188,19 @@ class TestCutAllPower:
 
         # then
         assert raised.value.code is DeviceErrorCode.DEVICE_NOT_FOUND
+
+    async def test_staff_cut_an_owners_hub_as_themselves(self, session, hub, outlet):
+        # given
+        staff = await create_user(session, Role.STAFF, prefix="staff")
+
+        # when
+        commands = await commands_service.cut_all_power(session, viewer_of(staff), hub.id, NOW)
+
+        # then
+        assert [(c.device_id, c.issued_by_id) for c in commands] == [
+            (outlet.id, staff.id),
+            (outlet.id, staff.id),
+        ]
 
 
 class TestFetchPending:
@@ -347,7 +381,7 @@ class TestExpireDue:
 
         # when
         settled = await commands_service.expire_due(
-            session, command.expires_at + dt.timedelta(seconds=1), settings=settings
+            session, settings, command.expires_at + dt.timedelta(seconds=1)
         )
 
         # then
@@ -365,9 +399,7 @@ class TestExpireDue:
         command = await feed_now(session, owner, feeder)
 
         # when
-        await commands_service.expire_due(
-            session, NOW + dt.timedelta(seconds=30), settings=settings
-        )
+        await commands_service.expire_due(session, settings, NOW + dt.timedelta(seconds=30))
 
         # then
         assert command.status is CommandStatus.QUEUED
@@ -381,7 +413,7 @@ class TestExpireDue:
         later = NOW + settings.relay_confirm_timeout + dt.timedelta(seconds=1)
 
         # when
-        await commands_service.expire_due(session, later, settings=settings)
+        await commands_service.expire_due(session, settings, later)
 
         # then
         assert (command.status, command.reason) == (
@@ -398,7 +430,7 @@ class TestExpireDue:
 
         # when
         await commands_service.expire_due(
-            session, command.expires_at + dt.timedelta(seconds=1), settings=settings
+            session, settings, command.expires_at + dt.timedelta(seconds=1)
         )
 
         # then
@@ -407,7 +439,7 @@ class TestExpireDue:
             commands_service.NOT_ACKNOWLEDGED,
         )
 
-    async def test_outlet_commands_the_hub_never_confirms_stay_sent(
+    async def test_outlet_commands_nothing_confirms_end_delivered_and_stay_so(
         self, session, owner, outlet, settings
     ):
         # given
@@ -417,10 +449,109 @@ class TestExpireDue:
         await commands_service.fetch_pending(session, outlet, NOW)
 
         # when
-        await commands_service.expire_due(session, NOW + dt.timedelta(days=1), settings=settings)
+        await commands_service.expire_due(session, settings, NOW + dt.timedelta(days=1))
 
         # then
+        assert (command.status, command.sent_at, command.finished_at) == (
+            CommandStatus.DELIVERED,
+            NOW,
+            NOW,
+        )
+        assert await history(session, command) == [
+            (CommandStatus.QUEUED, None),
+            (CommandStatus.DELIVERED, None),
+        ]
+        assert await alerts_of(session, outlet) == []
+
+
+class TestConfirmation:
+    @pytest.mark.parametrize(
+        ("kind", "args", "device", "confirmation"),
+        [
+            (CommandKind.RELAY_ON, {"socket": "a"}, "outlet", CommandConfirmation.OBSERVED_STATE),
+            (CommandKind.RELAY_OFF, {"socket": "b"}, "outlet", CommandConfirmation.OBSERVED_STATE),
+            (CommandKind.SET_THRESHOLD, {"milliamps": 900}, "outlet", CommandConfirmation.DELIVERY),
+            (CommandKind.READ_SENSORS, {}, "outlet", CommandConfirmation.DELIVERY),
+            (CommandKind.PING, {}, "outlet", CommandConfirmation.DELIVERY),
+            (CommandKind.FEED_NOW, {"grams": 30}, "feeder", CommandConfirmation.DEVICE_ACK),
+            (CommandKind.CALIBRATE, {}, "feeder", CommandConfirmation.DEVICE_ACK),
+        ],
+    )
+    async def test_each_kind_is_issued_with_its_rule(
+        self, session, owner, outlet, feeder, kind, args, device, confirmation
+    ):
+        # given
+        target = {"outlet": outlet, "feeder": feeder}[device]
+
+        # when
+        command = await commands_service.issue(
+            session, viewer_of(owner), target.id, kind, args, NOW
+        )
+
+        # then
+        assert command.confirmation is confirmation
+
+    async def test_a_ping_to_an_mqtt_device_waits_for_its_ack(self, session, owner):
+        # given
+        collar = await create_device(session, owner, kind=DeviceKind.COLLAR)
+
+        # when
+        command = await commands_service.issue(
+            session, viewer_of(owner), collar.id, CommandKind.PING, {}, NOW
+        )
+        await commands_service.fetch_pending(session, collar, NOW)
+
+        # then
+        assert command.confirmation is CommandConfirmation.DEVICE_ACK
         assert command.status is CommandStatus.SENT
+
+    async def test_a_delivered_command_ignores_a_late_ack(self, session, owner, outlet):
+        # given
+        command = await commands_service.issue(
+            session, viewer_of(owner), outlet.id, CommandKind.SET_THRESHOLD, {"milliamps": 900}, NOW
+        )
+        await commands_service.fetch_pending(session, outlet, NOW)
+
+        # when
+        again = await commands_service.acknowledge(session, outlet, command.id, "failed", None, NOW)
+
+        # then
+        assert again.status is CommandStatus.DELIVERED
+
+
+class TestJamReports:
+    async def test_a_feed_refused_on_a_jam_raises_jam_not_command_failed(
+        self, session, owner, feeder
+    ):
+        # given
+        command = await feed_now(session, owner, feeder)
+        await commands_service.fetch_pending(session, feeder, NOW)
+
+        # when
+        acked = await commands_service.acknowledge(
+            session, feeder, command.id, "failed", "jam: wheel stalled after 2 retries", NOW
+        )
+
+        # then
+        assert (acked.status, acked.reason) == (
+            CommandStatus.FAILED,
+            "failed: jam: wheel stalled after 2 retries",
+        )
+        [alert] = await alerts_of(session, feeder)
+        assert alert.kind is AlertKind.JAM
+        assert "jam" in alert.message
+
+    async def test_another_failure_is_still_command_failed(self, session, owner, feeder):
+        # given
+        command = await feed_now(session, owner, feeder)
+        await commands_service.fetch_pending(session, feeder, NOW)
+
+        # when
+        await commands_service.acknowledge(session, feeder, command.id, "cooldown", None, NOW)
+
+        # then
+        [alert] = await alerts_of(session, feeder)
+        assert alert.kind is AlertKind.COMMAND_FAILED
 
 
 class TestListForViewer:
@@ -453,23 +584,22 @@ class TestListForViewer:
         # then
         assert raised.value.code is DeviceErrorCode.DEVICE_NOT_FOUND
 
-    async def test_sweeps_running_at_once_settle_a_command_once(self, engine, settings):
+    async def test_sweeps_running_at_once_settle_a_command_once(self, app_state, settings):
         # given: a committed command, due already (other processes sweep the same database)
-        sessionmaker = create_sessionmaker(engine)
-        async with unit_of_work(sessionmaker) as setup:
+        async with unit_of_work(app_state) as setup:
             owner = await create_user(setup, prefix="sweeper")
             feeder = await create_device(setup, owner, kind=DeviceKind.FEEDER)
             command = await feed_now(setup, owner, feeder, now=utcnow() - dt.timedelta(hours=1))
 
         async def sweep() -> None:
-            async with unit_of_work(sessionmaker) as sweeper:
-                await commands_service.expire_due(sweeper, utcnow(), settings=settings)
+            async with unit_of_work(app_state) as sweeper:
+                await commands_service.expire_due(sweeper, settings, utcnow())
 
         # when
         await asyncio.gather(sweep(), sweep(), sweep())
 
         # then
-        async with sessionmaker() as check:
+        async with app_state.sessionmaker() as check:
             statuses = [status for status, _ in await history(check, command)]
             alerts = await alerts_of(check, feeder)
         assert statuses == [CommandStatus.QUEUED, CommandStatus.EXPIRED]

@@ -21,8 +21,10 @@ from graphql_api.devices.errors import (
 )
 from graphql_api.devices.models import DeviceKind
 from graphql_api.devices.service import DeviceChanges, DeviceRegistration, FeederHeartbeat
+from graphql_api.pagination import PageArgs
 from graphql_api.pets.errors import PetNotFound
 from graphql_api.settings import Settings
+from graphql_api.unit_of_work import dispatch
 from tests.factories.accounts import create_user, viewer_of
 from tests.factories.devices_db import (
     create_device,
@@ -510,7 +512,7 @@ class TestRecordHeartbeat:
             await devices_service.record_heartbeat(session, device, HEARTBEAT, RECEIVED_AT)
             await memory_bus.publish(channel, "marker")  # the heartbeat's event is only buffered
             await session.commit()
-            await events.dispatch_committed(session, memory_bus)
+            await dispatch(session, memory_bus)
             received = [await asyncio.wait_for(anext(messages), EVENT_TIMEOUT_S) for _ in range(2)]
 
         # then
@@ -530,9 +532,88 @@ class TestRecordHeartbeat:
             # when
             await devices_service.record_heartbeat(session, device, HEARTBEAT, RECEIVED_AT)
             await session.rollback()
-            await events.dispatch_committed(session, memory_bus)
+            await dispatch(session, memory_bus)
             await memory_bus.publish(channel, "marker")
             received = await asyncio.wait_for(anext(messages), EVENT_TIMEOUT_S)
 
         # then
         assert received == "marker"
+
+
+FIRST_TEN = PageArgs(limit=10, forward=True, cursor=None)
+LISTED_AT = dt.datetime(2026, 11, 23, 12, 0, tzinfo=dt.UTC)
+
+
+async def seen(session, device, ago: dt.timedelta):
+    device.online = True
+    device.last_seen_at = LISTED_AT - ago
+    await session.flush()
+    return device
+
+
+async def listed(session, viewer, settings, **filters) -> list[int]:
+    page, _ = await devices_service.list_for_viewer(
+        session,
+        viewer,
+        FIRST_TEN,
+        devices_service.DeviceFilter(**filters),
+        settings=settings,
+        now=LISTED_AT,
+    )
+    return [device.id for device in page.items]
+
+
+class TestListForViewer:
+    async def test_online_follows_each_kinds_threshold(self, session, settings, owner):
+        # given: 100 s ago is past a feeder's 90 s but within other kinds' 120 s
+        feeder = await seen(session, await create_device(session, owner), dt.timedelta(seconds=100))
+        collar = await seen(
+            session,
+            await create_device(session, owner, kind=DeviceKind.COLLAR),
+            dt.timedelta(seconds=100),
+        )
+        never = await create_device(session, owner, kind=DeviceKind.COLLAR)
+        viewer = viewer_of(owner)
+        # when
+        online = await listed(session, viewer, settings, online=True)
+        offline = await listed(session, viewer, settings, online=False)
+        # then
+        assert online == [collar.id]
+        assert offline == [feeder.id, never.id]
+        assert devices_service.is_online(settings, collar, LISTED_AT)
+        assert not devices_service.is_online(settings, feeder, LISTED_AT)
+
+    async def test_staff_filter_one_owner_by_kind(self, session, settings, owner, stranger):
+        # given
+        await create_device(session, owner)
+        collar = await create_device(session, owner, kind=DeviceKind.COLLAR)
+        await create_device(session, stranger, kind=DeviceKind.COLLAR)
+        staff = await create_user(session, Role.STAFF, prefix="staff")
+        # when
+        collars = await listed(
+            session, viewer_of(staff), settings, owner_id=owner.id, kind=DeviceKind.COLLAR
+        )
+        # then
+        assert collars == [collar.id]
+
+    async def test_an_owner_naming_another_owner_gets_nothing(
+        self, session, settings, owner, stranger
+    ):
+        # given
+        await create_device(session, stranger, kind=DeviceKind.COLLAR)
+        await create_device(session, owner, kind=DeviceKind.COLLAR)
+        # when
+        theirs = await listed(session, viewer_of(owner), settings, owner_id=stranger.id)
+        # then
+        assert theirs == []
+
+    async def test_without_an_owner_an_owner_gets_their_own(
+        self, session, settings, owner, stranger
+    ):
+        # given
+        mine = await create_device(session, owner, kind=DeviceKind.COLLAR)
+        await create_device(session, stranger, kind=DeviceKind.COLLAR)
+        # when
+        devices = await listed(session, viewer_of(owner), settings)
+        # then
+        assert devices == [mine.id]

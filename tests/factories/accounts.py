@@ -7,7 +7,7 @@ from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession
 from graphql_api.accounts import service as accounts_service
 from graphql_api.accounts.models import User
 from graphql_api.auth import Role, Viewer
-from graphql_api.db import create_sessionmaker, unit_of_work
+from graphql_api.db import create_sessionmaker
 from tests.support.graphql_client import GraphQLClient
 
 PASSWORD = "correct-horse-42"
@@ -66,7 +66,7 @@ async def create_user(session: AsyncSession, role: Role = Role.OWNER, prefix: st
 
 async def create_committed_user(engine: AsyncEngine, role: Role, prefix: str = "staff") -> str:
     """A user committed to the shared test database, for live tests needing STAFF or ADMIN."""
-    async with unit_of_work(create_sessionmaker(engine)) as session:
+    async with create_sessionmaker(engine).begin() as session:
         user = await create_user(session, role, prefix)
         return user.email
 

@@ -36,8 +36,10 @@ query DeviceState($id: ID!) {
     ... on Device {
       id online lastSeenAt
       status {
-        deviceId online lastSeenAt deviceTime wifiRssi uptimeSeconds dailyFeeds lastFeedAt
-        hopperMm hopperPercent tofOk errorMessage
+        deviceId online lastSeenAt deviceTime
+        ... on FeederStatus {
+          wifiRssi uptimeSeconds dailyFeeds lastFeedAt hopperMm hopperPercent tofOk errorMessage
+        }
       }
     }
   }

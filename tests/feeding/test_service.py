@@ -4,6 +4,7 @@ import pytest
 from sqlalchemy import func, select
 
 from graphql_api.accounts import service as accounts_service
+from graphql_api.alerts.models import Alert, AlertKind, AlertStatus
 from graphql_api.auth import Role
 from graphql_api.commands import service as commands_service
 from graphql_api.commands.models import CommandKind
@@ -27,6 +28,10 @@ FIRST_PAGE = PageArgs(limit=20, forward=True, cursor=None)
 
 def report(grams=30.0, source=FeedingSource.MANUAL, device_time=DEVICE_TIME, notes=None):
     return ReportedFeeding(grams=grams, source=source, device_time=device_time, notes=notes)
+
+
+async def alerts_of(session, device) -> list[Alert]:
+    return list(await session.scalars(select(Alert).where(Alert.device_id == device.id)))
 
 
 async def log_count(session, device) -> int:
@@ -106,6 +111,37 @@ class TestRecordLogs:
 
         # then
         assert log.pet_id == pet.id
+
+
+class TestJamReports:
+    async def test_a_log_reporting_a_jam_raises_jam_once_and_a_fed_log_clears_it(
+        self, session, feeder
+    ):
+        # given
+        jam = "jam: wheel stalled at compartment 1 of 2 after 2 retries"
+        await feeding_service.record_logs(session, feeder, [report(0, notes=jam)], RECEIVED)
+        later = RECEIVED + dt.timedelta(minutes=1)
+        again = report(0, device_time=DEVICE_TIME + dt.timedelta(minutes=1), notes=jam)
+        await feeding_service.record_logs(session, feeder, [again], later)
+        [raised] = await alerts_of(session, feeder)
+
+        # when: the owner cleared the wheel, a feed goes through
+        fed = report(30, device_time=DEVICE_TIME + dt.timedelta(minutes=2))
+        await feeding_service.record_logs(session, feeder, [fed], later)
+
+        # then
+        [alert] = await alerts_of(session, feeder)
+        assert (raised.kind, alert.status) == (AlertKind.JAM, AlertStatus.CLEARED)
+        assert jam in alert.message
+
+    async def test_other_notes_raise_nothing(self, session, feeder):
+        # when
+        await feeding_service.record_logs(
+            session, feeder, [report(notes="Manual button feed (jammy treats)")], RECEIVED
+        )
+
+        # then
+        assert await alerts_of(session, feeder) == []
 
 
 class TestCommandLink:

@@ -31,8 +31,10 @@ query DeviceById($id: ID!) {
       online
       lastSeenAt
       status {
-        online wifiRssi uptimeSeconds dailyFeeds lastFeedAt hopperMm hopperPercent tofOk
-        errorMessage deviceTime
+        online deviceTime
+        ... on FeederStatus {
+          wifiRssi uptimeSeconds dailyFeeds lastFeedAt hopperMm hopperPercent tofOk errorMessage
+        }
       }
     }
   }

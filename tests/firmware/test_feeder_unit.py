@@ -5,6 +5,7 @@ import json
 
 from firmware.feeder_unit import FeederUnit, run_unit
 from firmware.petio_feeder import FeederClient
+from firmware.transport import TransportError
 from tests.firmware.fakes import FakeClock, RoutedTransport, reply
 
 DEVICE_ID = "ESP-0081CA63"
@@ -58,6 +59,19 @@ def unit(fake: RoutedTransport, clock: FakeClock, **settings) -> FeederUnit:
 
 def paths(fake: RoutedTransport) -> list[str]:
     return [path.partition("?")[0] for _, path in fake.calls()]
+
+
+def timed(fake: RoutedTransport, clock: FakeClock) -> list[float]:
+    """The clock's reading at each request ``fake`` gets from now on."""
+    marks = []
+    answer = fake.request
+
+    def request(*args, **kwargs):
+        marks.append(clock.now)
+        return answer(*args, **kwargs)
+
+    fake.request = request
+    return marks
 
 
 def acks(fake: RoutedTransport) -> list[dict]:
@@ -188,7 +202,14 @@ class TestCommands:
         run_unit(feeder, 11, clock=clock, sleep=clock.sleep)
         # then
         assert [(ack["command_id"], ack["result"]) for ack in acks(fake)] == [(5, "ok"), (6, "ok")]
-        assert feeder.events == [("stopped",), ("ack", 5, "ok"), ("calibrated",), ("ack", 6, "ok")]
+        stopped, ack_stop, (calibrated, grams), ack_calibrate = feeder.events
+        assert (stopped, ack_stop, calibrated, ack_calibrate) == (
+            ("stopped",),
+            ("ack", 5, "ok"),
+            "calibrated",
+            ("ack", 6, "ok"),
+        )
+        assert abs(grams - 15.0) < 1  # measured by the hopper's ToF drop
 
     def test_an_unknown_command_is_refused_with_its_name(self):
         # given
@@ -219,13 +240,27 @@ class TestSchedules:
     def test_a_schedule_whose_log_was_refused_runs_again(self):
         # given
         clock = FakeClock()
-        fake = transport(schedule=due(7), logs_status=503)
+        fake = transport(schedule=due(7), logs_status=400)
         feeder = unit(fake, clock)
         # when
         run_unit(feeder, 46, clock=clock, sleep=clock.sleep)
         # then
         assert [event[1] for event in feeder.events] == ["scheduled", "scheduled"]
         assert feeder.last_schedule_id == 0
+
+    def test_a_schedule_whose_log_could_not_be_delivered_ran_and_its_log_is_kept(self):
+        # given: the server answers 503 to logs
+        clock = FakeClock()
+        fake = transport(schedule=due(7), logs_status=503)
+        feeder = unit(fake, clock)
+        # when
+        run_unit(feeder, 46, clock=clock, sleep=clock.sleep)
+        # then: fed once (the feed happened), the log kept for later
+        assert [event[1] for event in feeder.events] == ["scheduled"]
+        assert feeder.last_schedule_id == 7
+        assert [(grams, source) for _, grams, source, _ in feeder.link.offline_logs] == [
+            (40.0, "scheduled")
+        ]
 
     def test_without_a_triggered_id_the_unit_derives_one_from_the_day_and_time(self):
         # given
@@ -253,18 +288,50 @@ class TestSchedules:
 
 
 class TestBackoff:
-    def test_a_failed_poll_pauses_polling_for_two_minutes_but_not_heartbeats(self):
+    def test_a_failure_is_retried_once_at_once(self):
         # given: the schedule check fails once, then works
         clock = FakeClock()
-        fake = transport(schedule=[NOTHING_DUE])
+        fake = transport()
         fake.on("GET", "/api/check-schedule/", reply({}, status=500), reply(NOTHING_DUE))
         feeder = unit(fake, clock)
         # when
-        run_unit(feeder, 125, clock=clock, sleep=clock.sleep)
+        feeder.tick()
         # then
-        sent = paths(fake)
-        assert sent[0] == "/api/check-schedule/" and sent[1] == "/api/device/status/"
-        assert sent.count("/api/device/status/") == 3  # 0, 60, 120: never backed off
-        assert sent.count("/api/device/command/") == 1  # only once the back-off ended at 120 s
-        assert feeder.traffic.refused("check_schedule") == {500: 1}
-        assert feeder.backoff_until is None
+        assert paths(fake)[:3] == [
+            "/api/check-schedule/",
+            "/api/check-schedule/",
+            "/api/device/command/",
+        ]
+        assert feeder.link.backoff_until is None
+
+    def test_polls_back_off_60_s_doubling_to_300_s_while_the_server_is_down(self):
+        # given: every poll fails, heartbeats still get through
+        clock = FakeClock()
+        fake = transport()
+        fake.on("GET", "/api/check-schedule/", reply({}, status=500))
+        fake.on("GET", "/api/device/command/", reply({}, status=500))
+        fake.on("GET", "/api/device/feed-command/", reply({}, status=500))
+        feeder = unit(fake, clock)
+        marks = timed(fake, clock)
+        # when
+        run_unit(feeder, 730, clock=clock, sleep=clock.sleep)
+        # then
+        polls = sorted(
+            {at - 1000 for at, path in zip(marks, paths(fake), strict=True) if "status" not in path}
+        )
+        assert polls == [0, 60, 180, 420, 720]  # waits of 60, 120, 240, then 300 s
+        assert paths(fake).count("/api/device/status/") == 13  # every 60 s: never backed off
+        assert feeder.link.backoff_s == 300
+
+    def test_a_unit_that_cannot_reach_the_server_shows_it_on_the_led(self):
+        # given
+        fake = RoutedTransport()
+        feeder = unit(fake, FakeClock())
+        fake.on("GET", "/api/check-schedule/", TransportError("refused"))
+        fake.on("GET", "/api/device/command/", TransportError("refused"))
+        fake.on("GET", "/api/device/feed-command/", TransportError("refused"))
+        fake.on("POST", "/api/device/status/", TransportError("refused"))
+        # when
+        feeder.tick()
+        # then
+        assert feeder.hw.led.state == "wifi" and not feeder.link.online

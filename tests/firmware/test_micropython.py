@@ -1,4 +1,4 @@
-"""The device code under the real MicroPython Unix port, through its ``urequests`` transport."""
+"""The device code under the real MicroPython Unix port, through its ``requests`` transport."""
 
 import json
 import subprocess
@@ -66,7 +66,7 @@ def run_on_cpython(inputs: dict) -> RecordingTransport:
 
 
 class TestOnMicroPython:
-    def test_heartbeat_goes_through_urequests_exactly_as_on_cpython(self, tmp_path):
+    def test_heartbeat_goes_through_requests_exactly_as_on_cpython(self, tmp_path):
         # given
         [expected] = run_on_cpython(INPUTS).sent
         # when
@@ -126,3 +126,96 @@ class TestDeviceLoopsOnMicroPython:
         ]
         # The compact relay_on for socket B was ignored; the spaced ones ran.
         assert (result["relay"], result["threshold"]) == ({"a": True, "b": False}, 1500)
+
+
+def device_behaviour(interpreter: str) -> dict:
+    completed = subprocess.run(
+        [interpreter, str(MPY_ENV / "device_behaviour.py"), str(PROJECT_ROOT), str(MPY_ENV)],
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=False,
+    )
+    assert completed.returncode == 0, completed.stderr or completed.stdout
+    result = json.loads(completed.stdout)
+    feeder = result["feeder"]
+    feeder["calls"] = [
+        (method, path, json.loads(body) if body else None) for method, path, body in feeder["calls"]
+    ]
+    result["hub"]["readings"] = [json.loads(body) for body in result["hub"]["readings"]]
+    return result
+
+
+class TestDeviceBehaviourOnMicroPython:
+    def test_feeder_and_hub_behaviour_with_default_clocks_match_cpython(self):
+        # given
+        expected = device_behaviour(sys.executable)
+        # when
+        result = device_behaviour(str(MICROPYTHON))
+        # then
+        assert result["implementation"] == "micropython"
+        assert result["feeder"] == expected["feeder"]
+        assert result["hub"] == expected["hub"]
+        feeder = result["feeder"]
+        # 60 g: medium (chunks of 2, agitation), one stall recovered; then 30 g jammed for good
+        assert feeder["moves"][:9] == [
+            "stall",
+            "back_off",
+            "step",
+            "step",
+            "agitate",
+            "step",
+            "step",
+            "agitate",
+            "back_off",
+        ]
+        [_, _, _, first_ack, _, _, jam_log, jam_ack] = feeder["calls"]
+        assert first_ack[2]["result"] == "ok"
+        assert jam_log[2]["notes"] == jam_ack[2]["error_message"]
+        assert jam_ack[2]["error_message"].startswith("jam: ")
+        assert jam_log[2]["timestamp"] == "1970-01-01T00:00:00Z"  # NTP never answered
+        assert feeder["serial"] == ["CAL set 14.0 g per compartment", "CAL 14.0 g per compartment"]
+        assert feeder["led"][-1] == "error"
+        # the hub: in sync, then rebooted (relay unknown, reported off), ACKed, short circuit
+        assert [(r["relay_a"], r["current_a"]) for r in result["hub"]["readings"]] == [
+            (True, 1250),
+            (False, 1250),
+            (True, 1250),
+            (False, 65535),
+        ]
+
+
+class TestCollarOnMicroPython:
+    def test_the_collar_loop_runs_unmodified_on_umqtt(self):
+        # when
+        completed = subprocess.run(
+            [str(MICROPYTHON), str(MPY_ENV / "collar_loop.py"), str(PROJECT_ROOT), str(MPY_ENV)],
+            capture_output=True,
+            text=True,
+            timeout=60,
+            check=False,
+        )
+        # then
+        assert completed.returncode == 0, completed.stderr or completed.stdout
+        result = json.loads(completed.stdout)
+        log = result["log"]
+        assert result["implementation"] == "micropython"
+        assert log[0] == ["init", "collar-7", "broker.test", 1883, "device-7", 30]
+        assert ["will", "devices/7/status/online", "false", True, 1] in log
+        assert ["connect", False] in log
+        assert ["subscribe", "devices/7/cmd/#", 1] in log
+        published = [entry[1:] for entry in log if entry[0] == "publish"]
+        assert published[0] == ["devices/7/status/online", "true", True, 1]
+        readings = [
+            json.loads(body) for topic, body, _, _ in published if topic.endswith("/telemetry")
+        ]
+        assert len(readings) == 3
+        assert readings[0]["ts"] == "2025-12-04T17:00:00Z"
+        assert [reading["seq"] for reading in readings] == [1, 2, 3]
+        acks = [json.loads(body) for topic, body, _, _ in published if topic.endswith("/ack")]
+        assert acks == [
+            {"command_id": "41", "result": "accepted"},
+            {"command_id": "41", "result": "ok"},
+        ]
+        assert result["dispensed"] == 1
+        assert published[-1] == ["devices/7/status/online", "false", True, 1]

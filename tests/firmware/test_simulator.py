@@ -195,6 +195,24 @@ class TestParseHub:
         with pytest.raises(ValueError, match="hub"):
             hub_fleet.parse_hub(spec)
 
+    def test_a_server_url_given_apart_wins_over_the_printed_host(self):
+        # when
+        parsed = hub_fleet.parse_hub(
+            "02:http://127.0.0.1:8000/h/abc", server_url="http://127.0.0.1:8123/"
+        )
+        # then
+        assert parsed == ("02", "http://127.0.0.1:8123/h/abc")
+
+    def test_a_bare_key_goes_to_the_server_url(self):
+        # when
+        parsed = hub_fleet.parse_hub("02:abc", server_url="http://127.0.0.1:8123")
+        # then
+        assert parsed == ("02", "http://127.0.0.1:8123/h/abc")
+
+    def test_a_bare_key_without_a_server_url_is_refused(self):
+        with pytest.raises(ValueError, match="--base-url"):
+            hub_fleet.parse_hub("02:abc")
+
 
 class TestRunHubs:
     def test_cycles_bound_every_hub_and_every_request_is_tallied(self):

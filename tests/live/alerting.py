@@ -21,6 +21,9 @@ subscription NotificationReceived {
 }
 """
 SUBSCRIBED_TIMEOUT_S = 10.0
+# The live servers' channel namespace (``<database>:``), set for the session by
+# tests/live/conftest.py: servers of other test runs share Redis and channel names.
+channel_prefix = ""
 
 
 def on(server: LiveServer, client: GraphQLClient) -> GraphQLClient:
@@ -35,14 +38,15 @@ async def user_pk(client: GraphQLClient) -> int:
 
 
 async def until_subscribed(redis_url: str, channel: str) -> None:
-    """Wait (bounded) until some API process subscribed ``channel`` in Redis."""
+    """Wait (bounded) until some API process subscribed ``channel`` in Redis: exactly, when it
+    is given with its deployment prefix (``<prefix>:device.1.status``), else under any prefix."""
+    pattern = channel if ":" in channel else f"*:{channel}"
 
     async def poll() -> None:
         redis = aioredis.Redis.from_url(redis_url)
         try:
             while True:
-                [(_, subscribers)] = await redis.pubsub_numsub(channel)
-                if subscribers:
+                if await redis.pubsub_channels(pattern):
                     return
                 await asyncio.sleep(0.05)
         finally:

@@ -11,14 +11,18 @@ from tests.support.graphql_client import GraphQLClient
 
 NODE_PET = """
 query PetNode($id: ID!) {
-  node(id: $id) { __typename id ... on Pet { name owner { email } devices { id } } }
+  node(id: $id) {
+    __typename id ... on Pet { name owner { email } devices { edges { node { id } } } }
+  }
 }
 """
 NODE_DEVICE = """
 query DeviceNode($id: ID!) {
   node(id: $id) {
     __typename id
-    ... on Device { name kind hardwareId pet { id } parentHub { id } outlets { id hardwareId } }
+    ... on Device {
+      name kind hardwareId pet { id } parentHub { id } outlets { edges { node { id hardwareId } } }
+    }
   }
 }
 """
@@ -51,6 +55,10 @@ mutation RotateDeviceKey($input: DeviceIdInput!) {
   rotateDeviceKey(input: $input) { apiKey userErrors { field code message } }
 }
 """
+
+
+def nodes(connection: dict) -> list[dict]:
+    return [edge["node"] for edge in connection["edges"]]
 
 
 def codes(payload: dict) -> list[str]:

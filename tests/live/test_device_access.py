@@ -13,6 +13,7 @@ from tests.live.documents import (
     UPDATE_DEVICE,
     codes,
     heartbeat_status,
+    nodes,
 )
 from tests.support.graphql_client import GraphQLClient
 
@@ -130,7 +131,7 @@ class TestAssignPet:
         assert result["updateDevice"]["userErrors"] == []
         assert result["updateDevice"]["device"]["pet"] == {"id": pet["id"]}
         pet_node = await owner.execute(NODE_PET, {"id": pet["id"]})
-        assert pet_node["node"]["devices"] == [{"id": feeder.id}]
+        assert nodes(pet_node["node"]["devices"]) == [{"id": feeder.id}]
 
     async def test_null_pet_unassigns(self, owner: GraphQLClient):
         # given

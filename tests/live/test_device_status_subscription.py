@@ -20,7 +20,8 @@ from tests.support.live_server import LiveServer
 DEVICE_STATUS = """
 subscription DeviceStatus($deviceId: ID!) {
   deviceStatus(deviceId: $deviceId) {
-    deviceId online lastSeenAt deviceTime wifiRssi uptimeSeconds dailyFeeds hopperPercent tofOk
+    deviceId online lastSeenAt deviceTime
+    ... on FeederStatus { wifiRssi uptimeSeconds dailyFeeds hopperPercent tofOk }
   }
 }
 """

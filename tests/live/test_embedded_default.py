@@ -15,7 +15,9 @@ from tests.support.live_server import LiveServer, run_cli, start_server
 
 DEVICE_STATUS = """
 subscription DeviceStatus($deviceId: ID!) {
-  deviceStatus(deviceId: $deviceId) { deviceId online uptimeSeconds wifiRssi hopperPercent }
+  deviceStatus(deviceId: $deviceId) {
+    deviceId online ... on FeederStatus { uptimeSeconds wifiRssi hopperPercent }
+  }
 }
 """
 ME = "query Me { me { email role } }"
@@ -49,7 +51,10 @@ class TestEmbeddedDefault:
             response = await http.get("/healthz")
         # then
         assert response.status_code == 200
-        assert response.json() == {"status": "ok", "database": "ok", "pubsub": "ok"}
+        body = response.json()
+        assert (body["status"], body["database"], body["pubsub"]) == ("ok", "ok", "ok")
+        assert body["migrations"] == "at head"
+        assert {"offline-sweep", "command-expiry"} <= set(body["jobs"])
 
     async def test_owner_signs_up_and_logs_in(self, embedded_server: LiveServer):
         # given

@@ -294,6 +294,68 @@ KEY_CASES: list[Callable[[Feeders], tuple[dict[str, str], bytes]]] = [
 ]
 
 
+LATEST_READINGS = """
+query FeederReadings($id: ID!, $last: Int!) {
+  node(id: $id) {
+    ... on Device {
+      status { ... on FeederStatus { hopperPercent wifiRssi } }
+      latestReadings { key value }
+    }
+  }
+  telemetry(deviceId: $id, keys: ["hopper_percent"], last: $last) {
+    edges { node { key value } }
+  }
+}
+"""
+
+
+class TestHeartbeatTelemetry:
+    async def test_measurements_become_telemetry_and_status_follows_every_heartbeat(
+        self, owner: GraphQLClient
+    ):
+        # given
+        feeder = await register_device(owner)
+        # when: two heartbeats inside one persist interval
+        await post_heartbeat(owner.server, feeder, hopper_pct=66, wifi_rssi=-61)
+        await post_heartbeat(owner.server, feeder, hopper_pct=64, wifi_rssi=-58)
+        # then: the first is stored, the second only updates the status
+        result = await owner.execute(LATEST_READINGS, {"id": feeder.id, "last": 5})
+        device = result["node"]
+        assert device["status"] == {"hopperPercent": 64, "wifiRssi": -58}
+        assert {reading["key"]: reading["value"] for reading in device["latestReadings"]} == {
+            "hopper_percent": 66.0,
+            "hopper_mm": 120.0,
+            "wifi_rssi": -61.0,
+            "daily_feeds": 2.0,
+            "uptime_seconds": 3600.0,
+        }
+        assert [edge["node"] for edge in result["telemetry"]["edges"]] == [
+            {"key": "hopper_percent", "value": 66.0}
+        ]
+
+    async def test_a_failed_hopper_sensor_records_no_hopper_level(self, owner: GraphQLClient):
+        # given
+        feeder = await register_device(owner)
+        # when
+        await post_heartbeat(owner.server, feeder, tof_ok=False, hopper_pct=0, hopper_mm=0)
+        # then
+        result = await owner.execute(LATEST_READINGS, {"id": feeder.id, "last": 5})
+        keys = {reading["key"] for reading in result["node"]["latestReadings"]}
+        assert keys == {"wifi_rssi", "daily_feeds", "uptime_seconds"}
+        assert result["telemetry"]["edges"] == []
+
+    async def test_another_owner_sees_none_of_it(
+        self, owner: GraphQLClient, other_owner: GraphQLClient
+    ):
+        # given
+        feeder = await register_device(owner)
+        await post_heartbeat(owner.server, feeder)
+        # when
+        result = await other_owner.execute(LATEST_READINGS, {"id": feeder.id, "last": 5})
+        # then
+        assert result == {"node": None, "telemetry": None}
+
+
 class TestRefusedKey:
     @pytest.mark.parametrize("case", KEY_CASES, ids=lambda case: case.__name__)
     async def test_is_403_with_the_petio_envelope_and_writes_nothing(

@@ -82,12 +82,17 @@ def pk_of(global_id: str) -> int:
 
 
 async def until_subscribers(redis_url: str, channel: str, count: int) -> None:
-    """Wait (bounded) until ``count`` API processes subscribed ``channel`` in Redis."""
+    """Wait (bounded) until ``count`` API processes subscribed ``channel`` in Redis (under
+    whatever deployment prefix the servers give it)."""
+
+    async def subscribed(redis: aioredis.Redis) -> int:
+        prefixed = await redis.pubsub_channels(f"*:{channel}")
+        return sum(count for _, count in await redis.pubsub_numsub(*prefixed)) if prefixed else 0
 
     async def poll() -> None:
         redis = aioredis.Redis.from_url(redis_url)
         try:
-            while (await redis.pubsub_numsub(channel))[0][1] < count:
+            while await subscribed(redis) < count:
                 await asyncio.sleep(0.05)
         finally:
             await redis.aclose()

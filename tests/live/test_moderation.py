@@ -4,8 +4,9 @@ suspended seller can still read but can no longer list, and removed content disa
 import asyncio
 
 from graphql_api import events
+from tests.factories.accounts import logged_in
 from tests.live.alerting import on, until_subscribed, user_pk
-from tests.support.graphql_client import GraphQLClient, next_result
+from tests.support.graphql_client import GraphQLClient, next_result, post_graphql
 
 CATEGORIES = "query Categories { categories { id slug } }"
 CREATE_LISTING = """
@@ -30,6 +31,13 @@ mutation Resolve($input: ResolveReportInput!) {
   resolveReport(input: $input) { report { id status resolutionNote } userErrors { code message } }
 }
 """
+ME_EMAIL = "query { me { email } }"
+
+
+def auth(client: GraphQLClient) -> dict[str, str]:
+    return {"Authorization": f"Bearer {client.token}"}
+
+
 UNSUSPEND = """
 mutation Unsuspend($input: UserSuspensionInput!) {
   unsuspendUser(input: $input) { suspendedAt userErrors { code } }
@@ -83,6 +91,7 @@ class TestReportResolvedByStaff:
             if edge["node"]["id"] == first["id"]
         ]
         reporter_pk = await user_pk(reporter)
+        seller_email = (await seller.execute(ME_EMAIL))["me"]["email"]
         async with reporter.subscribe(NOTIFICATION_RECEIVED) as notes:
             next_note = asyncio.ensure_future(next_result(notes))
             await until_subscribed(
@@ -109,7 +118,11 @@ class TestReportResolvedByStaff:
         assert resolved["resolveReport"]["report"]["status"] == "USER_SUSPENDED"
         assert (told["kind"], told["targetId"]) == ("REPORT_RESOLVED", first["id"])
         assert "suspended" in told["text"]
-        # ... the seller still reads, but cannot list any more
+        # ... the seller's tokens were revoked; logged in again, they read but cannot list
+        revoked = await post_graphql(seller.server, {"query": ME_EMAIL}, auth(seller))
+        assert revoked.json()["data"]["me"] is None
+        assert revoked.json()["extensions"]["authentication"]["code"] == "NOT_AUTHENTICATED"
+        seller = await logged_in(GraphQLClient(seller.server), seller_email)
         assert (await seller.execute(LISTING, {"id": listing_id}))["node"]["status"] == "ACTIVE"
         refused = await seller.execute(
             CREATE_LISTING, {"input": await listing_input(seller, "Another")}

@@ -4,11 +4,13 @@ response bytes as the firmware reads them."""
 
 import datetime as dt
 import json
+import secrets
 from typing import Any
 
 import httpx
 import pytest
 
+from tests.factories.accounts import signed_up
 from tests.factories.devices import (
     RegisteredDevice,
     as_wire_bytes,
@@ -51,10 +53,12 @@ def wire(body: dict[str, Any]) -> bytes:
 
 
 async def register(
-    server: LiveServer, hardware_id: str, pin: str = PIN, **extra: Any
+    server: LiveServer, hardware_id: str, pin: str = PIN, from_ip: str | None = None, **extra: Any
 ) -> httpx.Response:
+    """The unit's register; ``from_ip`` as seen through a trusted proxy (X-Forwarded-For)."""
     body = {"device_id": hardware_id, "pin": pin, "ttl_seconds": 300, **extra}
-    return await device_post(server, REGISTER_PATH, body, unit_headers(hardware_id))
+    headers = unit_headers(hardware_id, **({"X-Forwarded-For": from_ip} if from_ip else {}))
+    return await device_post(server, REGISTER_PATH, body, headers)
 
 
 async def claimed(server: LiveServer, hardware_id: str, pin: str = PIN) -> httpx.Response:
@@ -66,6 +70,10 @@ async def claimed(server: LiveServer, hardware_id: str, pin: str = PIN) -> httpx
             params={"device_id": hardware_id, "pin": pin},
             headers=unit_headers(hardware_id),
         )
+
+
+def a_stranger_ip() -> str:
+    return f"198.51.{secrets.randbelow(256)}.{secrets.randbelow(254) + 1}"
 
 
 async def claim(owner: GraphQLClient, hardware_id: str, pin: str = PIN) -> dict[str, Any]:
@@ -233,6 +241,61 @@ class TestClaimDeviceLive:
         payload = await claim(owner, hardware_id)
         # then
         assert [error["code"] for error in payload["userErrors"]] == ["RATE_LIMITED"]
+
+
+class TestHijack:
+    """issue 8, item 1: a stranger who knows the chip id must not get the unit."""
+
+    async def test_a_strangers_register_never_displaces_the_units_pin(
+        self, owner, other_owner, server_b
+    ):
+        # given: the unit shows PIN; a stranger registers 000001 for the same chip id
+        hardware_id = feeder_hardware_id()
+        unit = await register(owner.server, hardware_id)
+        stranger = await register(server_b, hardware_id, "000001", from_ip=a_stranger_ip())
+        await claimed(owner.server, hardware_id)  # the unit polls with its own PIN
+        # when
+        strangers_claim = await claim(other_owner, hardware_id, "000001")
+        owners_claim = await claim(owner, hardware_id)
+        strangers_poll = await claimed(server_b, hardware_id, "000001")
+        units_poll = await claimed(owner.server, hardware_id)
+        # then
+        assert (unit.status_code, stranger.status_code) == (201, 201)
+        assert [e["code"] for e in strangers_claim["userErrors"]] == ["PAIRING_NOT_FOUND"]
+        assert owners_claim["userErrors"] == []
+        assert (strangers_poll.status_code, strangers_poll.content) == (404, NOT_CLAIMED)
+        assert units_poll.status_code == 200
+        assert len(units_poll.json()["api_key"]) == 48
+
+    async def test_wrong_claims_from_many_accounts_use_up_the_pin(self, owner, anonymous):
+        # given: five guesses, each from a fresh account
+        hardware_id = feeder_hardware_id()
+        await register(owner.server, hardware_id)
+        for guess in range(5):
+            guesser = await signed_up(anonymous, "guesser")
+            refused = await claim(guesser, hardware_id, f"00000{guess}")
+            assert [e["code"] for e in refused["userErrors"]] == ["PAIRING_NOT_FOUND"]
+        # when
+        payload = await claim(owner, hardware_id)
+        # then: the PIN on the screen is used up; the unit must show a new one
+        assert [e["code"] for e in payload["userErrors"]] == ["PAIRING_NOT_FOUND"]
+        assert (await claimed(owner.server, hardware_id)).content == NOT_CLAIMED
+
+    async def test_a_stranger_cannot_use_up_the_units_register_budget(self, server_a):
+        # given: a stranger spends 5 registrations of the unit in a minute
+        hardware_id = feeder_hardware_id()
+        stranger_ip = a_stranger_ip()
+        for pin in range(5):
+            response = await register(server_a, hardware_id, f"10000{pin}", stranger_ip)
+            assert response.status_code == 201
+        # when
+        sixth = await register(server_a, hardware_id, "100009", stranger_ip)
+        unit = await register(server_a, hardware_id, PIN, a_stranger_ip())
+        # then
+        assert sixth.status_code == 429
+        assert int(sixth.headers["retry-after"]) >= 1
+        assert sixth.json()["error"] == "RATE_LIMITED"
+        assert unit.status_code == 201
 
 
 class TestUnpairRefusals:

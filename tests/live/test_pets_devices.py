@@ -23,6 +23,7 @@ from tests.live.documents import (
     ROTATE_DEVICE_KEY,
     codes,
     heartbeat_status,
+    nodes,
 )
 from tests.support.graphql_client import GraphQLClient
 
@@ -322,7 +323,7 @@ class TestOutlets:
         )
         # then
         assert codes(payload) == ["PARENT_HUB_REQUIRED"]
-        outlets = (await owner.execute(NODE_DEVICE, {"id": hub.id}))["node"]["outlets"]
+        outlets = nodes((await owner.execute(NODE_DEVICE, {"id": hub.id}))["node"]["outlets"])
         assert outlets == []
 
     async def test_same_outlet_id_under_two_hubs_is_fine(self, owner: GraphQLClient):
@@ -336,7 +337,7 @@ class TestOutlets:
         outlet = (await owner.execute(NODE_DEVICE, {"id": second.id}))["node"]
         assert outlet["parentHub"] == {"id": second_hub.id}
         hub = (await owner.execute(NODE_DEVICE, {"id": first_hub.id}))["node"]
-        assert hub["outlets"] == [{"id": first.id, "hardwareId": "FE"}]
+        assert nodes(hub["outlets"]) == [{"id": first.id, "hardwareId": "FE"}]
 
     async def test_same_outlet_id_twice_under_one_hub_is_taken(self, owner: GraphQLClient):
         # given

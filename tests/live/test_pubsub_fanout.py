@@ -16,7 +16,7 @@ from tests.support.live_server import LiveServer
 
 DEVICE_STATUS = """
 subscription DeviceStatus($deviceId: ID!) {
-  deviceStatus(deviceId: $deviceId) { deviceId uptimeSeconds }
+  deviceStatus(deviceId: $deviceId) { deviceId ... on FeederStatus { uptimeSeconds } }
 }
 """
 SUBSCRIBERS_PER_DEVICE_PER_SERVER = 25

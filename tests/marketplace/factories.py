@@ -7,14 +7,11 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from graphql_api.accounts.models import User
 from graphql_api.marketplace.categories import service as categories_service
+from graphql_api.marketplace.categories.models import Category
 from graphql_api.marketplace.listings import service as listings_service
-from graphql_api.marketplace.models import (
-    Category,
-    Listing,
-    ListingCondition,
-    PurchaseRequest,
-)
+from graphql_api.marketplace.listings.models import Listing, ListingCondition
 from graphql_api.marketplace.requests import service as requests_service
+from graphql_api.marketplace.requests.models import PurchaseRequest
 from tests.factories.accounts import viewer_of
 
 NOW = dt.datetime(2026, 11, 23, 12, 0, tzinfo=dt.UTC)

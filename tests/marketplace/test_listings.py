@@ -7,10 +7,13 @@ import pytest
 from graphql_api.auth import Role
 from graphql_api.errors import PermissionDenied
 from graphql_api.marketplace.categories import service as categories_service
-from graphql_api.marketplace.errors import (
+from graphql_api.marketplace.categories.errors import (
     CategoryExists,
     CategoryInUse,
     CategoryNotFound,
+)
+from graphql_api.marketplace.listings import service as listings_service
+from graphql_api.marketplace.listings.errors import (
     InvalidCurrency,
     InvalidListing,
     InvalidPhotoUrl,
@@ -19,8 +22,8 @@ from graphql_api.marketplace.errors import (
     ListingNotEditable,
     ListingNotFound,
 )
-from graphql_api.marketplace.listings import service as listings_service
-from graphql_api.marketplace.models import ListingCondition, ListingStatus, RequestState
+from graphql_api.marketplace.listings.models import ListingCondition, ListingStatus
+from graphql_api.marketplace.requests.models import RequestState
 from graphql_api.marketplace.transactions import service as transactions_service
 from graphql_api.pagination import PageArgs
 from tests.factories.accounts import create_user, viewer_of

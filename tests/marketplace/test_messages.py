@@ -6,13 +6,9 @@ import pytest
 
 from graphql_api import events
 from graphql_api.auth import Role
-from graphql_api.marketplace.errors import (
-    InvalidMessage,
-    ListingNotFound,
-    OwnListing,
-    ThreadNotFound,
-)
+from graphql_api.marketplace.listings.errors import ListingNotFound, OwnListing
 from graphql_api.marketplace.messages import service as messages_service
+from graphql_api.marketplace.messages.errors import InvalidMessage, ThreadNotFound
 from graphql_api.pagination import PageArgs
 from graphql_api.social.blocks import service as blocks_service
 from tests.factories.accounts import create_user, viewer_of

@@ -7,18 +7,22 @@ import pytest
 from sqlalchemy import select
 
 from graphql_api.auth import Role, Viewer
-from graphql_api.marketplace.errors import (
-    IllegalRequestMove,
-    InvalidMeetup,
+from graphql_api.marketplace.listings.errors import (
     InvalidPrice,
     ListingNotAvailable,
     ListingNotFound,
-    NotYourMove,
     OwnListing,
+)
+from graphql_api.marketplace.listings.models import ListingStatus
+from graphql_api.marketplace.requests import service as requests_service
+from graphql_api.marketplace.requests.errors import (
+    IllegalRequestMove,
+    InvalidMeetup,
+    NotYourMove,
     PurchaseRequestNotFound,
 )
-from graphql_api.marketplace.models import ListingStatus, RequestState, Transaction
-from graphql_api.marketplace.requests import service as requests_service
+from graphql_api.marketplace.requests.models import RequestState
+from graphql_api.marketplace.transactions.models import Transaction
 from graphql_api.notifications.models import Notification, NotificationKind
 from tests.factories.accounts import create_user, viewer_of
 from tests.factories.social import block

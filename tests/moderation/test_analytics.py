@@ -8,7 +8,7 @@ import pytest
 from graphql_api.auth import Role
 from graphql_api.errors import PermissionDenied
 from graphql_api.marketplace.listings import service as listings_service
-from graphql_api.marketplace.models import ListingStatus
+from graphql_api.marketplace.listings.models import ListingStatus
 from graphql_api.moderation.analytics import service as analytics_service
 from graphql_api.moderation.analytics.service import Period, period_start, periods
 from graphql_api.moderation.errors import InvalidPeriod

@@ -7,7 +7,7 @@ from sqlalchemy import select
 
 from graphql_api.auth import AccountSuspended, Role, Viewer, require_writer
 from graphql_api.errors import PermissionDenied
-from graphql_api.marketplace.models import ListingStatus
+from graphql_api.marketplace.listings.models import ListingStatus
 from graphql_api.moderation import service as moderation_service
 from graphql_api.moderation.errors import (
     CannotSuspend,

@@ -5,6 +5,7 @@ from sqlalchemy import select
 from graphql_api import events
 from graphql_api.notifications import service as notifications_service
 from graphql_api.notifications.models import Notification, NotificationKind, NotificationMute
+from graphql_api.unit_of_work import dispatch
 from tests.factories.accounts import create_user
 
 EVENT_TIMEOUT_S = 10
@@ -93,7 +94,7 @@ class TestNotify:
             )
             await memory_bus.publish(channel, "marker")
             await session.commit()
-            await events.dispatch_committed(session, memory_bus)
+            await dispatch(session, memory_bus)
             received = [await asyncio.wait_for(anext(messages), EVENT_TIMEOUT_S) for _ in range(2)]
 
         # then
@@ -115,7 +116,7 @@ class TestNotify:
                 session, recipient_id=recipient.id, kind=NotificationKind.MESSAGE, text="Hi"
             )
             await session.rollback()
-            await events.dispatch_committed(session, memory_bus)
+            await dispatch(session, memory_bus)
             await memory_bus.publish(channel, "marker")
             received = await asyncio.wait_for(anext(messages), EVENT_TIMEOUT_S)
 

@@ -1,4 +1,5 @@
 import datetime as dt
+import json
 
 import pytest
 from sqlalchemy import select
@@ -44,13 +45,15 @@ async def _set_threshold(session, owner, outlet, milliamps: int) -> None:
 
 class TestRecordOutletReading:
     async def test_keeps_the_reported_state_and_marks_the_outlet_seen(
-        self, session, settings, hub, outlet
+        self, session, settings, hub_key, outlet
     ):
         # given
         reading = OutletReading("fe", current_a=1250, current_b=0, relay_a=True, relay_b=False)
 
         # when
-        result = await outlets_flows.record_outlet_reading(session, settings, hub, reading, NOW)
+        result = await outlets_flows.record_outlet_reading(
+            session, settings, hub_key.api_key, reading, NOW
+        )
 
         # then
         stored = await _fresh(session, outlet)
@@ -67,14 +70,14 @@ class TestRecordOutletReading:
         }
         assert (stored.online, stored.last_seen_at) == (True, NOW)
 
-    async def test_stores_one_reading_per_interval(self, session, settings, hub, outlet):
+    async def test_stores_one_reading_per_interval(self, session, settings, hub_key, outlet):
         # given
         reading = OutletReading("FE", current_a=1250, current_b=10)
 
         # when
         results = [
             await outlets_flows.record_outlet_reading(
-                session, settings, hub, reading, _later(seconds)
+                session, settings, hub_key.api_key, reading, _later(seconds)
             )
             for seconds in (0, 2, 4)
         ]
@@ -84,14 +87,14 @@ class TestRecordOutletReading:
         assert await stored_points(session, outlet.id) == 2
 
     async def test_never_overwrites_the_owners_threshold(
-        self, session, settings, owner, hub, outlet
+        self, session, settings, owner, hub_key, outlet
     ):
         # given
         await _set_threshold(session, owner, outlet, 3000)
 
         # when
         await outlets_flows.record_outlet_reading(
-            session, settings, hub, OutletReading("FE", 100, 0, True, True), NOW
+            session, settings, hub_key.api_key, OutletReading("FE", 100, 0, True, True), NOW
         )
 
         # then
@@ -102,18 +105,18 @@ class TestRecordOutletReading:
         self, session, settings, owner, outlet
     ):
         # given
-        other_hub = (await create_hub(session, owner, "Other hub")).device
+        other_hub = await create_hub(session, owner, "Other hub")
 
         # when / then
         with pytest.raises(OutletNotFound):
             await outlets_flows.record_outlet_reading(
-                session, settings, other_hub, OutletReading("FE", 1, 1), NOW
+                session, settings, other_hub.api_key, OutletReading("FE", 1, 1), NOW
             )
         assert (await _fresh(session, outlet)).last_seen_at is None
         assert await stored_points(session, outlet.id) == 0
 
 
-class TestRecordKeyedHubReading:
+class TestHubKey:
     async def test_the_hub_key_in_the_path_finds_its_outlet(
         self, session, settings, hub_key, outlet
     ):
@@ -121,7 +124,7 @@ class TestRecordKeyedHubReading:
         reading = OutletReading("fe", current_a=1250, current_b=0, relay_a=True, relay_b=False)
 
         # when
-        result = await outlets_flows.record_keyed_hub_reading(
+        result = await outlets_flows.record_outlet_reading(
             session, settings, hub_key.api_key, reading, NOW
         )
 
@@ -141,7 +144,7 @@ class TestRecordKeyedHubReading:
     ):
         # when / then
         with pytest.raises(HubNotFound):
-            await outlets_flows.record_keyed_hub_reading(
+            await outlets_flows.record_outlet_reading(
                 session, settings, key, OutletReading("FE", 1, 1), NOW
             )
         assert (await _fresh(session, outlet)).last_seen_at is None
@@ -155,7 +158,7 @@ class TestRecordKeyedHubReading:
 
         # when / then
         with pytest.raises(OutletNotFound):
-            await outlets_flows.record_keyed_hub_reading(
+            await outlets_flows.record_outlet_reading(
                 session, settings, other.api_key, OutletReading("FE", 1, 1), NOW
             )
         assert (await _fresh(session, outlet)).last_seen_at is None
@@ -168,7 +171,7 @@ class TestRecordKeyedHubReading:
 
         # when / then
         with pytest.raises(HubNotFound):
-            await outlets_flows.record_keyed_hub_reading(
+            await outlets_flows.record_outlet_reading(
                 session, settings, issued.api_key, OutletReading("03", 1, 1), NOW
             )
 
@@ -182,26 +185,28 @@ class TestAlertRules:
             OutletReading("FE", 10, 10, is_overload=True),
         ],
     )
-    async def test_an_overload_trip_raises_overload(self, session, settings, hub, outlet, reading):
+    async def test_an_overload_trip_raises_overload(
+        self, session, settings, hub_key, outlet, reading
+    ):
         # when
-        await outlets_flows.record_outlet_reading(session, settings, hub, reading, NOW)
+        await outlets_flows.record_outlet_reading(session, settings, hub_key.api_key, reading, NOW)
 
         # then
         assert await open_alerts(session, outlet.id) == [AlertKind.OVERLOAD]
 
     async def test_a_storm_of_overloads_is_one_alert_cleared_when_it_ends(
-        self, session, settings, hub, outlet
+        self, session, settings, hub_key, outlet
     ):
         # given
         for seconds in (0, 2, 4):
             await outlets_flows.record_outlet_reading(
-                session, settings, hub, OutletReading("FE", 65535, 0), _later(seconds)
+                session, settings, hub_key.api_key, OutletReading("FE", 65535, 0), _later(seconds)
             )
         during = await open_alerts(session, outlet.id)
 
         # when
         await outlets_flows.record_outlet_reading(
-            session, settings, hub, OutletReading("FE", 100, 0), _later(6)
+            session, settings, hub_key.api_key, OutletReading("FE", 100, 0), _later(6)
         )
 
         # then
@@ -209,17 +214,17 @@ class TestAlertRules:
         assert await open_alerts(session, outlet.id) == []
 
     async def test_a_current_above_the_threshold_raises_threshold_even_when_not_stored(
-        self, session, settings, owner, hub, outlet
+        self, session, settings, owner, hub_key, outlet
     ):
         # given
         await _set_threshold(session, owner, outlet, 1000)
         await outlets_flows.record_outlet_reading(
-            session, settings, hub, OutletReading("FE", 500, 0), NOW
+            session, settings, hub_key.api_key, OutletReading("FE", 500, 0), NOW
         )
 
         # when
         result = await outlets_flows.record_outlet_reading(
-            session, settings, hub, OutletReading("FE", 0, 1250), _later(2)
+            session, settings, hub_key.api_key, OutletReading("FE", 0, 1250), _later(2)
         )
 
         # then
@@ -227,61 +232,63 @@ class TestAlertRules:
         assert await open_alerts(session, outlet.id) == [AlertKind.THRESHOLD]
 
     async def test_threshold_clears_when_the_current_falls(
-        self, session, settings, owner, hub, outlet
+        self, session, settings, owner, hub_key, outlet
     ):
         # given
         await _set_threshold(session, owner, outlet, 1000)
         await outlets_flows.record_outlet_reading(
-            session, settings, hub, OutletReading("FE", 1250, 0), NOW
+            session, settings, hub_key.api_key, OutletReading("FE", 1250, 0), NOW
         )
 
         # when
         await outlets_flows.record_outlet_reading(
-            session, settings, hub, OutletReading("FE", 1000, 0), _later(2)
+            session, settings, hub_key.api_key, OutletReading("FE", 1000, 0), _later(2)
         )
 
         # then
         assert await open_alerts(session, outlet.id) == []
 
-    async def test_a_reading_clears_the_outlets_offline_alert(self, session, settings, hub, outlet):
+    async def test_a_reading_clears_the_outlets_offline_alert(
+        self, session, settings, hub_key, outlet
+    ):
         # given: seen recently, yet an OFFLINE alert is open
         await outlets_flows.record_outlet_reading(
-            session, settings, hub, OutletReading("FE", 100, 0), NOW
+            session, settings, hub_key.api_key, OutletReading("FE", 100, 0), NOW
         )
         await alerts_service.raise_alert(session, outlet, AlertKind.OFFLINE, "offline", _later(1))
 
         # when
         await outlets_flows.record_outlet_reading(
-            session, settings, hub, OutletReading("FE", 100, 0), _later(2)
+            session, settings, hub_key.api_key, OutletReading("FE", 100, 0), _later(2)
         )
 
         # then
         assert await open_alerts(session, outlet.id) == []
 
     async def test_a_lasting_overload_keeps_its_one_alert_and_clears_the_others(
-        self, session, settings, owner, hub, outlet
+        self, session, settings, owner, hub_key, outlet
     ):
         # given
         await _set_threshold(session, owner, outlet, 1000)
         await outlets_flows.record_outlet_reading(
-            session, settings, hub, OutletReading("FE", 1250, 0), NOW
+            session, settings, hub_key.api_key, OutletReading("FE", 1250, 0), NOW
         )
 
         # when
         for seconds in (2, 4):
             await outlets_flows.record_outlet_reading(
-                session, settings, hub, OutletReading("FE", 65535, 0), _later(seconds)
+                session, settings, hub_key.api_key, OutletReading("FE", 65535, 0), _later(seconds)
             )
 
         # then
         assert await open_alerts(session, outlet.id) == [AlertKind.OVERLOAD]
 
     async def test_without_a_threshold_no_current_raises_threshold(
-        self, session, settings, hub, outlet
+        self, session, settings, hub_key, outlet
     ):
         # when
         await outlets_flows.record_outlet_reading(
-            session, settings, hub, OutletReading("FE", 60000, 0), NOW
+            session, settings, hub_key.api_key, OutletReading("FE", 60000, 0), NOW
         )
 
         # then
@@ -290,7 +297,7 @@ class TestAlertRules:
 
 class TestRelayConfirmation:
     async def test_a_sent_relay_command_succeeds_when_a_reading_shows_it(
-        self, session, settings, owner, hub, outlet
+        self, session, settings, owner, hub, hub_key, outlet
     ):
         # given
         command = await commands_service.issue(
@@ -302,7 +309,7 @@ class TestRelayConfirmation:
         await outlets_flows.record_outlet_reading(
             session,
             settings,
-            hub,
+            hub_key.api_key,
             OutletReading("FE", 0, 800, relay_a=False, relay_b=True),
             _later(2),
         )
@@ -347,3 +354,43 @@ class TestRecordBreakerReading:
         # when / then
         with pytest.raises(HubNotFound):
             await outlets_flows.record_breaker_reading(session, settings, hub, other_id, 4500, NOW)
+
+
+def _status_events(session) -> list[tuple[str, dict]]:
+    pending = session.info.get("pawgraph.pending_events", [])
+    return [(channel, json.loads(body)) for channel, body in pending if channel.endswith(".status")]
+
+
+class TestOnlineOnDeviceStatus:
+    async def test_a_hub_heard_first_or_again_publishes_online_once(self, session, settings, hub):
+        # when
+        await outlets_flows.record_breaker_reading(
+            session, settings, hub, hub.hardware_id, 900, NOW
+        )
+        await outlets_flows.record_breaker_reading(
+            session, settings, hub, hub.hardware_id, 900, _later(2)
+        )
+        # then
+        events = _status_events(session)
+        assert [(channel, body["online"]) for channel, body in events] == [
+            (f"device.{hub.id}.status", True)
+        ]
+        assert events[0][1]["state"]["breaker_current_ma"] == 900
+
+    async def test_an_outlet_heard_first_publishes_online(
+        self, session, settings, hub, hub_key, outlet
+    ):
+        # when
+        await outlets_flows.record_outlet_reading(
+            session,
+            settings,
+            hub_key.api_key,
+            OutletReading("FE", 100, 0, relay_a=True, relay_b=False),
+            NOW,
+        )
+        # then
+        events = _status_events(session)
+        assert [(channel, body["online"]) for channel, body in events] == [
+            (f"device.{outlet.id}.status", True)
+        ]
+        assert events[0][1]["state"]["relay_a"] is True

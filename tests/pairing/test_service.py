@@ -9,6 +9,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from graphql_api.devices import service as devices_service
 from graphql_api.devices.errors import DeviceKeyInvalid, HardwareIdTaken, InvalidHardwareId
 from graphql_api.devices.models import DeviceKind
+from graphql_api.errors import RateLimited
 from graphql_api.pairing import service as pairing_service
 from graphql_api.pairing.errors import (
     DeviceAlreadyPaired,
@@ -17,9 +18,9 @@ from graphql_api.pairing.errors import (
     PairingKeyDelivered,
     PairingNotClaimed,
     PairingNotFound,
-    PairingRateLimited,
 )
 from graphql_api.pairing.service import DeviceClaim
+from graphql_api.ratelimit import Attempts, MemoryCounter, RateLimiter
 from tests.factories.accounts import viewer_of
 from tests.factories.devices_db import feeder_hardware_id
 from tests.factories.schedules import create_feeder, create_owner
@@ -30,19 +31,33 @@ PIN = "482913"
 
 @pytest.fixture
 def attempt_session(session: AsyncSession):
-    """Claim attempts commit in their own session: here a savepoint on the test's connection."""
+    """Claim attempts commit in their own unit of work: here a savepoint on the test's
+    connection, committed when the block ends as the real one is."""
 
     @contextlib.asynccontextmanager
     async def open_session() -> AsyncIterator[AsyncSession]:
         async with AsyncSession(bind=session.bind, join_transaction_mode="create_savepoint") as own:
             yield own
+            await own.commit()
 
     return open_session
 
 
 @pytest.fixture
-def claim(session, settings, attempt_session):
-    async def claim_as(owner, hardware_id: str, pin: str = PIN, now: dt.datetime = NOW, **fields):
+def limiter() -> RateLimiter:
+    return RateLimiter(MemoryCounter())
+
+
+@pytest.fixture
+def claim(session, settings, attempt_session, limiter):
+    async def claim_as(
+        owner,
+        hardware_id: str,
+        pin: str = PIN,
+        now: dt.datetime = NOW,
+        client_ip: str = "203.0.113.7",
+        **fields,
+    ):
         request = DeviceClaim(
             hardware_id=hardware_id, pin=pin, name=fields.pop("name", "Feeder"), **fields
         )
@@ -53,15 +68,22 @@ def claim(session, settings, attempt_session):
             settings=settings,
             now=now,
             attempt_session=attempt_session,
+            attempts=Attempts(limiter, client_ip),
         )
 
     return claim_as
 
 
 async def register(
-    session, settings, hardware_id: str, pin: str = PIN, ttl: int | None = 300, now=NOW
+    session,
+    settings,
+    hardware_id: str,
+    pin: str = PIN,
+    ttl: int | None = 300,
+    now=NOW,
+    attempts: Attempts | None = None,
 ):
-    return await pairing_service.register(session, settings, hardware_id, pin, ttl, now)
+    return await pairing_service.register(session, settings, hardware_id, pin, ttl, now, attempts)
 
 
 class TestRegister:
@@ -88,16 +110,34 @@ class TestRegister:
             await register(session, settings, "ESP-12")
         assert raised.value.http_status == 400
 
-    async def test_at_most_5_registrations_a_minute_per_unit(self, session, settings):
+    async def test_at_most_5_registrations_a_minute_per_unit_and_address(
+        self, session, settings, limiter
+    ):
+        # given: a stranger used up their budget for this unit
+        hardware_id = feeder_hardware_id()
+        stranger = Attempts(limiter, "198.51.100.66")
+        for second in range(5):
+            await register(session, settings, hardware_id, f"00000{second}", attempts=stranger)
+        # when / then: the stranger is refused, the unit itself is not
+        with pytest.raises(RateLimited) as raised:
+            await register(session, settings, hardware_id, "000009", attempts=stranger)
+        unit = await register(
+            session, settings, hardware_id, attempts=Attempts(limiter, "192.0.2.10")
+        )
+        assert raised.value.retry_after >= 1
+        assert unit.refusal is None
+
+    async def test_the_same_pin_again_renews_its_request(self, session, settings):
         # given
         hardware_id = feeder_hardware_id()
-        for second in range(5):
-            await register(session, settings, hardware_id, now=NOW + dt.timedelta(seconds=second))
-        # when / then
-        with pytest.raises(PairingRateLimited):
-            await register(session, settings, hardware_id, now=NOW + dt.timedelta(seconds=30))
-        later = await register(session, settings, hardware_id, now=NOW + dt.timedelta(seconds=61))
-        assert later.refusal is None
+        first = await register(session, settings, hardware_id, ttl=60)
+        # when
+        again = await register(
+            session, settings, hardware_id, ttl=300, now=NOW + dt.datetime.resolution
+        )
+        # then
+        assert again.request.id == first.request.id
+        assert again.request.expires_at > NOW + dt.timedelta(seconds=299)
 
     async def test_a_paired_unit_is_answered_409_and_its_request_kept(self, session, settings):
         # given
@@ -174,15 +214,50 @@ class TestClaim:
         with pytest.raises(PairingNotFound):
             await claim(owner, hardware_id, now=NOW + dt.timedelta(seconds=61))
 
-    async def test_only_the_newest_pin_of_a_unit_counts(self, session, settings, claim):
-        # given
-        owner = await create_owner(session)
+    async def test_a_strangers_later_registration_never_displaces_the_units(
+        self, session, settings, claim
+    ):
+        # given: the unit shows 111111; a stranger who knows the chip id registers 222222
+        owner, stranger = await create_owner(session), await create_owner(session)
         hardware_id = feeder_hardware_id()
         await register(session, settings, hardware_id, "111111")
         await register(session, settings, hardware_id, "222222", now=NOW + dt.timedelta(seconds=1))
-        # when / then
+        # when
         with pytest.raises(PairingNotFound):
-            await claim(owner, hardware_id, "111111", now=NOW + dt.timedelta(seconds=2))
+            await claim(stranger, hardware_id, "222222", now=NOW + dt.timedelta(seconds=2))
+        device = await claim(owner, hardware_id, "111111", now=NOW + dt.timedelta(seconds=3))
+        # then: the owner's claim with the PIN on the screen wins
+        assert device.owner_id == owner.id
+        stolen = await pairing_service.fetch_key(
+            session, settings, hardware_id, "222222", NOW + dt.timedelta(seconds=4)
+        )
+        assert isinstance(stolen.refusal, PairingNotClaimed)
+
+    async def test_a_registration_nobody_polls_any_more_holds_nothing(
+        self, session, settings, claim
+    ):
+        # given: a stranger registered a minute ago and went quiet; then the unit registers
+        owner = await create_owner(session)
+        hardware_id = feeder_hardware_id()
+        await register(session, settings, hardware_id, "222222", now=NOW - dt.timedelta(minutes=1))
+        await register(session, settings, hardware_id, "111111")
+        # when
+        device = await claim(owner, hardware_id, "111111", now=NOW + dt.timedelta(seconds=3))
+        # then
+        assert device.owner_id == owner.id
+
+    async def test_wrong_claims_from_anyone_use_up_the_pin(self, session, settings, claim):
+        # given: five wrong guesses from five accounts and addresses
+        owner = await create_owner(session)
+        hardware_id = feeder_hardware_id()
+        await register(session, settings, hardware_id)
+        for guess in range(pairing_service.MAX_PIN_FAILURES):
+            guesser = await create_owner(session)
+            with pytest.raises(PairingNotFound):
+                await claim(guesser, hardware_id, f"00000{guess}", client_ip=f"198.51.100.{guess}")
+        # when / then: the right PIN is used up too
+        with pytest.raises(PairingNotFound):
+            await claim(owner, hardware_id)
 
     async def test_a_malformed_hardware_id_is_a_field_error(self, session, claim):
         # given
@@ -216,20 +291,16 @@ class TestClaim:
         assert (device.id, device.name) == (feeder.id, "Renamed")
 
     async def test_at_most_10_attempts_per_10_minutes_per_user(self, session, settings, claim):
-        # given
+        # given: ten wrong claims, each for a different unit (no PIN is used up)
         owner = await create_owner(session)
-        hardware_id = feeder_hardware_id()
-        await register(session, settings, hardware_id)
         for attempt in range(10):
+            hardware_id = feeder_hardware_id()
+            await register(session, settings, hardware_id)
             with pytest.raises(PairingNotFound):
-                await claim(owner, hardware_id, "000000", now=NOW + dt.timedelta(seconds=attempt))
-        # when / then: even the right PIN is refused now, until the window has passed
-        with pytest.raises(PairingRateLimited):
-            await claim(owner, hardware_id, now=NOW + dt.timedelta(seconds=20))
-        later = NOW + dt.timedelta(seconds=10, minutes=10)
-        await register(session, settings, hardware_id, now=later)
-        device = await claim(owner, hardware_id, now=later)
-        assert device.hardware_id == hardware_id
+                await claim(owner, hardware_id, "000000", client_ip=f"198.51.100.{attempt}")
+        # when / then: even the right PIN is refused now
+        with pytest.raises(RateLimited):
+            await claim(owner, hardware_id, client_ip="198.51.100.99")
 
 
 class TestFetchKey:
@@ -269,18 +340,19 @@ class TestFetchKey:
         # then
         assert type(unknown.refusal) is type(wrong_pin.refusal) is PairingNotClaimed
 
-    async def test_ten_wrong_pins_kill_the_request(self, session, settings, claim):
+    async def test_wrong_pins_are_limited_per_address(self, session, settings, limiter):
         # given
-        owner = await create_owner(session)
         hardware_id = feeder_hardware_id()
         await register(session, settings, hardware_id)
-        await claim(owner, hardware_id)
-        for _ in range(10):
-            await pairing_service.fetch_key(session, settings, hardware_id, "000000", NOW)
-        # when
-        fetched = await pairing_service.fetch_key(session, settings, hardware_id, PIN, NOW)
-        # then
-        assert isinstance(fetched.refusal, PairingNotClaimed)
+        guesser = Attempts(limiter, "198.51.100.7")
+        limit = limiter.limits["pair_polls_wrong_pin_per_ip"].count
+        for guess in range(limit):
+            await pairing_service.fetch_key(
+                session, settings, hardware_id, f"{guess:06d}", NOW, guesser
+            )
+        # when / then
+        with pytest.raises(RateLimited):
+            await pairing_service.fetch_key(session, settings, hardware_id, PIN, NOW, guesser)
 
 
 class TestUnpair:

@@ -76,6 +76,8 @@ class TestValidation:
             (PetData(species=None), "species"),
             (PetData(activity_level=None), "activityLevel"),
             (PetData(neutered=None), "neutered"),
+            (PetData(food_kcal_per_kg=299), "foodKcalPerKg"),
+            (PetData(food_kcal_per_kg=9001), "foodKcalPerKg"),
         ],
     )
     async def test_bad_values_are_refused_naming_the_field(self, session, data, field):
@@ -104,6 +106,23 @@ class TestValidation:
 
         # then
         assert updated.weight_kg == weight
+
+    async def test_the_foods_energy_is_set_and_cleared(self, session):
+        # given
+        owner = await create_user(session)
+        pet = await create_pet(session, owner)
+
+        # when
+        set_to = await pets_service.update(
+            session, viewer_of(owner), pet.id, PetData(food_kcal_per_kg=3600), TODAY
+        )
+        energy = set_to.food_kcal_per_kg
+        cleared = await pets_service.update(
+            session, viewer_of(owner), pet.id, PetData(food_kcal_per_kg=None), TODAY
+        )
+
+        # then
+        assert (energy, cleared.food_kcal_per_kg) == (3600, None)
 
     async def test_a_birthdate_of_today_is_fine(self, session):
         # given

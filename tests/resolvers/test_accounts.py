@@ -2,8 +2,8 @@ import pytest
 from strawberry import relay
 
 from graphql_api.accounts.errors import AccountErrorCode
-from graphql_api.auth import Role, user_id_from_token
-from graphql_api.mutation import ErrorCode
+from graphql_api.auth import Role, verify_access_token
+from graphql_api.error_codes import ErrorCode
 from tests.factories.accounts import PASSWORD, create_user, unique_email, viewer_of
 
 REGISTER = """
@@ -131,7 +131,7 @@ class TestLogin:
         payload = result.data["login"]
         assert payload["userErrors"] == []
         assert payload["user"]["email"] == user.email
-        assert user_id_from_token(settings, payload["accessToken"]) == user.id
+        assert verify_access_token(settings, payload["accessToken"]).user_id == user.id
 
     @pytest.mark.parametrize("which", ["wrong password", "unknown email"])
     async def test_bad_credentials_are_one_indistinct_user_error(

@@ -7,7 +7,7 @@ from graphql_api.commands import service as commands_service
 from graphql_api.commands.errors import CommandErrorCode
 from graphql_api.commands.models import CommandKind
 from graphql_api.devices.errors import DeviceErrorCode
-from graphql_api.mutation import ErrorCode
+from graphql_api.error_codes import ErrorCode
 from tests.factories.accounts import viewer_of
 
 COMMAND_FIELDS = """

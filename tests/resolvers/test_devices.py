@@ -6,8 +6,8 @@ from strawberry import relay
 from graphql_api.devices import service as devices_service
 from graphql_api.devices.errors import DeviceErrorCode
 from graphql_api.devices.models import DeviceKind
+from graphql_api.error_codes import ErrorCode
 from graphql_api.errors import CommonErrorCode
-from graphql_api.mutation import ErrorCode
 from graphql_api.pets.errors import PetErrorCode
 from tests.factories.accounts import create_user, viewer_of
 from tests.factories.devices_db import create_device, feeder_hardware_id, register_device
@@ -55,7 +55,9 @@ DEVICES = """
 query Devices($kind: DeviceKind, $first: Int) {
   devices(kind: $kind, first: $first) {
     totalCount
-    edges { node { id kind name outlets { hardwareId } parentHub { name } } }
+    edges {
+      node { id kind name outlets { edges { node { hardwareId } } } parentHub { name } }
+    }
   }
 }
 """
@@ -430,7 +432,8 @@ class TestDevicesQuery:
         assert hubs.errors is None and outlets.errors is None
         assert hubs.data["devices"]["totalCount"] == 1
         hub_node = hubs.data["devices"]["edges"][0]["node"]
-        assert [outlet["hardwareId"] for outlet in hub_node["outlets"]] == ["FE", "FD"]
+        hub_outlets = [edge["node"]["hardwareId"] for edge in hub_node["outlets"]["edges"]]
+        assert hub_outlets == ["FE", "FD"]
         assert outlets.data["devices"]["totalCount"] == 2
         assert {edge["node"]["parentHub"]["name"] for edge in outlets.data["devices"]["edges"]} == {
             "Hub"

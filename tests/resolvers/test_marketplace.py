@@ -52,7 +52,10 @@ MOVES = {
 COUNTER = f"""
 mutation Counter($input: CounterPurchaseOfferInput!) {{
   counterPurchaseOffer(input: $input) {{
-    purchaseRequest {{ {REQUEST_FIELDS} offers {{ price {{ amount }} message by }} }}
+    purchaseRequest {{
+      {REQUEST_FIELDS}
+      offers {{ totalCount edges {{ node {{ price {{ amount }} message by }} }} }}
+    }}
     userErrors {{ field code message }}
   }}
 }}
@@ -266,7 +269,8 @@ class TestWhoMovesWhat:
             "SELLER",
         )
         assert request["availableMoves"] == []  # the buyer answers next
-        assert [o["by"] for o in request["offers"]] == ["BUYER", "SELLER"]
+        assert [edge["node"]["by"] for edge in request["offers"]["edges"]] == ["BUYER", "SELLER"]
+        assert request["offers"]["totalCount"] == 2
         assert request["offer"] == {"amount": "11.00", "currency": "USD"}
 
     async def test_requesting_twice_returns_the_same_request(self, run, scene):

@@ -2,7 +2,7 @@ import datetime as dt
 
 from strawberry import relay
 
-from graphql_api.mutation import ErrorCode
+from graphql_api.error_codes import ErrorCode
 from graphql_api.outlets import flows as outlets_flows
 from graphql_api.outlets.errors import OutletErrorCode
 from graphql_api.outlets.flows import OutletReading
@@ -56,13 +56,14 @@ def gid(row) -> str:
 
 async def _hub_with_outlets(session, settings):
     owner = await create_user(session)
-    hub = (await create_hub(session, owner)).device
+    issued_hub = await create_hub(session, owner)
+    hub = issued_hub.device
     heater = await create_outlet(session, owner, hub, "FE", "Heater")
     lamp = await create_outlet(session, owner, hub, "03", "Lamp")
     # Now, not at import: `online` is judged against the clock when the query runs.
     now = dt.datetime.now(dt.UTC)
     await outlets_flows.record_outlet_reading(
-        session, settings, hub, OutletReading("FE", 1250, 0, True, False), now
+        session, settings, issued_hub.api_key, OutletReading("FE", 1250, 0, True, False), now
     )
     await outlets_flows.record_breaker_reading(session, settings, hub, hub.hardware_id, 4500, now)
     return owner, hub, heater, lamp

@@ -4,7 +4,7 @@ import pytest
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 from strawberry import relay
 
-from graphql_api.mutation import ErrorCode
+from graphql_api.error_codes import ErrorCode
 from graphql_api.pairing import service as pairing_service
 from graphql_api.pairing.errors import PairingErrorCode
 from graphql_api.pets.errors import PetErrorCode

@@ -5,8 +5,8 @@ import pytest
 from strawberry import relay
 
 from graphql_api.auth import Viewer
+from graphql_api.error_codes import ErrorCode
 from graphql_api.errors import CommonErrorCode
-from graphql_api.mutation import ErrorCode
 from graphql_api.pagination import PageArgs
 from graphql_api.pets import service as pets_service
 from graphql_api.pets.errors import PetErrorCode

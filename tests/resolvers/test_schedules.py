@@ -3,7 +3,7 @@ from strawberry import relay
 
 from graphql_api.devices.errors import DeviceErrorCode
 from graphql_api.devices.models import DeviceKind
-from graphql_api.mutation import ErrorCode
+from graphql_api.error_codes import ErrorCode
 from graphql_api.schedules.errors import ScheduleErrorCode
 from tests.factories.accounts import viewer_of
 from tests.factories.schedules import create_feeder, create_owner, create_schedule

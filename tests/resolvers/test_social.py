@@ -10,7 +10,8 @@ from tests.factories.social import create_post, follow, make_private
 
 PROFILE_FIELDS = """
 id userId displayName bio avatarUrl isPrivate isViewer followerCount followingCount
-viewerFollowStatus followsViewer viewerHasBlocked contentVisible pets { petId name species }
+viewerFollowStatus followsViewer viewerHasBlocked contentVisible
+pets { totalCount edges { node { petId name species } } }
 """
 PROFILE = f"query P($userId: ID!) {{ profile(userId: $userId) {{ {PROFILE_FIELDS} }} }}"
 MY_PROFILE = "query { myProfile { id displayName isViewer } }"
@@ -149,7 +150,8 @@ class TestProfiles:
             False,
             False,
         )
-        assert [pet["name"] for pet in profile["pets"]] == ["Mochi"]
+        assert [edge["node"]["name"] for edge in profile["pets"]["edges"]] == ["Mochi"]
+        assert profile["pets"]["totalCount"] == 1
         assert profile["contentVisible"] is True
 
     async def test_update_profile_and_read_my_profile(self, run, alice):
@@ -422,7 +424,7 @@ class TestBlocks:
         # then
         assert user["node"] == {"displayName": "alice", "email": None}
         assert profile["profile"]["contentVisible"] is False
-        assert profile["profile"]["pets"] == []
+        assert profile["profile"]["pets"] == {"totalCount": 0, "edges": []}
 
     async def test_posts_of_a_profile_you_cannot_see_are_a_top_level_not_found(
         self, schema, make_context, session, alice, bob

@@ -29,7 +29,7 @@ VIEWERS = ("author", "follower", "stranger", "blocked", "staff")
 
 SEE = """
 query See($userId: ID!, $public: ID!, $followers: ID!, $private: ID!, $comment: ID!) {
-  profile(userId: $userId) { displayName pets { name } }
+  profile(userId: $userId) { displayName pets { edges { node { name } } } }
   publicPost: post(id: $public) { id }
   followersPost: post(id: $followers) { id }
   privatePost: post(id: $private) { id }
@@ -160,7 +160,7 @@ async def _seen(schema, make_context, user, viewers, posts, comment) -> dict[str
     )
     return {
         "profile card": data["profile"] is not None,
-        "pets": bool(data["profile"] and data["profile"]["pets"]),
+        "pets": bool(data["profile"] and data["profile"]["pets"]["edges"]),
         "PUBLIC post": data["publicPost"] is not None,
         "FOLLOWERS post": data["followersPost"] is not None,
         "PRIVATE post": data["privatePost"] is not None,

@@ -1,9 +1,16 @@
 """Where the test suite finds PostgreSQL and Redis (``PAWGRAPH_TEST_*``), and the checks that
 make it fail, not skip, when they are unreachable."""
 
+import secrets
+from collections.abc import Iterator
+from contextlib import contextmanager
+
 import psycopg
 import redis
+from alembic import command
 from pydantic_settings import BaseSettings, SettingsConfigDict
+
+from graphql_api.cli import alembic_config
 
 
 class TestEnvironment(BaseSettings):
@@ -51,3 +58,18 @@ def database_dsn(admin_dsn: str, name: str) -> str:
 
 def sqlalchemy_url(dsn: str) -> str:
     return dsn.replace("postgresql://", "postgresql+psycopg://", 1)
+
+
+@contextmanager
+def migrated_database(admin_dsn: str, prefix: str) -> Iterator[str]:
+    """A fresh database named ``<prefix>_<random>``, built by the migrations, dropped on exit;
+    yields its SQLAlchemy URL. Its name is also the default event channel prefix of a server
+    on it, so its events never meet another database's."""
+    name = f"{prefix}_{secrets.token_hex(4)}"
+    create_database(admin_dsn, name)
+    url = sqlalchemy_url(database_dsn(admin_dsn, name))
+    try:
+        command.upgrade(alembic_config(url), "heads")
+        yield url
+    finally:
+        drop_database(admin_dsn, name)

@@ -65,6 +65,27 @@ class GraphQLClient:
 EVENT_TIMEOUT_S = 15.0
 
 
+@contextlib.asynccontextmanager
+async def queued(
+    stream: AsyncIterator[dict[str, Any]], field: str
+) -> AsyncIterator["asyncio.Queue[dict[str, Any]]"]:
+    """Each result's ``field`` of a subscription, read from now on into a queue in the
+    background for as long as the block runs (reading is what makes gql subscribe)."""
+    results: asyncio.Queue[dict[str, Any]] = asyncio.Queue()
+
+    async def pump() -> None:
+        async for result in stream:
+            results.put_nowait(result[field])
+
+    pumping = asyncio.ensure_future(pump())
+    try:
+        yield results
+    finally:
+        pumping.cancel()
+        with contextlib.suppress(asyncio.CancelledError):
+            await pumping
+
+
 async def next_result(
     stream: AsyncIterator[dict[str, Any]], timeout: float = EVENT_TIMEOUT_S
 ) -> dict[str, Any]:

@@ -1,5 +1,6 @@
 """Real API processes for end-to-end tests: uvicorn subprocesses on free loopback ports."""
 
+import json
 import os
 import socket
 import subprocess
@@ -67,17 +68,53 @@ def run_cli(*args: str, **settings: str) -> subprocess.CompletedProcess[str]:
 # Two xdist workers each run two or three servers beside in-process engines: small pools keep
 # the suite well inside PostgreSQL's default 100 connections.
 SERVER_POOL = {"database_pool_size": "5", "database_max_overflow": "10"}
+# Every test client comes from 127.0.0.1, so the per-address limits would count the whole
+# suite as one guesser: test servers raise them unless a test sets its own (test_rate_limits).
+LOOPBACK_RATE_LIMITS = json.dumps(
+    {
+        name: "100000/1m"
+        for name in (
+            "login_per_ip",
+            "register_per_ip",
+            "pin_claims_per_ip",
+            "pair_register_per_ip",
+            "pair_polls_wrong_pin_per_ip",
+            "bad_device_keys_per_ip",
+            "mutations_per_user",
+        )
+    }
+)
 
 
-def start_server(log_dir: Path, name: str, **settings: str) -> LiveServer:
-    settings = {**SERVER_POOL, **settings}
-    port = free_port()
+def start_server(
+    log_dir: Path,
+    name: str,
+    port: int | None = None,
+    app: str = "graphql_api.app:create_app",
+    *,
+    log_level: str = "warning",
+    **settings: str,
+) -> LiveServer:
+    """An API process on ``port`` (a free one by default; a restarted process reuses its own);
+    ``app`` is the factory uvicorn imports (``graphql_api.server:create_served_app`` is what
+    ``pawgraph serve`` runs); ``log_level="info"`` also writes uvicorn's access log."""
+    settings = {**SERVER_POOL, "rate_limits": LOOPBACK_RATE_LIMITS, **settings}
+    port = port or free_port()
     log_path = log_dir / f"{name}.log"
-    log_file = log_path.open("wb")
+    log_file = log_path.open("ab")
     process = subprocess.Popen(
         [
-            sys.executable, "-m", "uvicorn", "graphql_api.app:create_app", "--factory",
-            "--host", "127.0.0.1", "--port", str(port), "--log-level", "warning",
+            sys.executable,
+            "-m",
+            "uvicorn",
+            app,
+            "--factory",
+            "--host",
+            "127.0.0.1",
+            "--port",
+            str(port),
+            "--log-level",
+            log_level,
         ],
         cwd=PROJECT_ROOT,
         env=pawgraph_env(**settings),
@@ -85,9 +122,29 @@ def start_server(log_dir: Path, name: str, **settings: str) -> LiveServer:
         stderr=subprocess.STDOUT,
     )
     server = LiveServer(base_url=f"http://127.0.0.1:{port}", process=process, log_path=log_path)
+    return _healthy(server, name)
+
+
+def start_cli_server(log_dir: Path, name: str, port: int, **settings: str) -> LiveServer:
+    """A server as a user starts one: ``pawgraph serve`` (its logging, its secret handling),
+    listening on ``port`` (PAWGRAPH_PORT)."""
+    log_path = log_dir / f"{name}.log"
+    log_file = log_path.open("ab")
+    process = subprocess.Popen(
+        [sys.executable, "-m", "graphql_api", "serve"],
+        cwd=PROJECT_ROOT,
+        env=pawgraph_env(port=str(port), **settings),
+        stdout=log_file,
+        stderr=subprocess.STDOUT,
+    )
+    server = LiveServer(base_url=f"http://127.0.0.1:{port}", process=process, log_path=log_path)
+    return _healthy(server, name)
+
+
+def _healthy(server: LiveServer, name: str) -> LiveServer:
     deadline = time.monotonic() + STARTUP_TIMEOUT_S
     while time.monotonic() < deadline:
-        if process.poll() is not None:
+        if server.process.poll() is not None:
             raise RuntimeError(f"server {name} exited at startup:\n{server.log()}")
         try:
             if httpx.get(f"{server.base_url}/healthz", timeout=1.0).status_code == 200:

@@ -9,7 +9,8 @@ from graphql_api.errors import ValidationFailed
 from graphql_api.settings import Settings
 from graphql_api.telemetry import service as telemetry_service
 from graphql_api.telemetry.errors import InvalidTelemetryKey, InvalidTelemetryRange
-from graphql_api.telemetry.service import TelemetryBucket, TelemetryQuery
+from graphql_api.telemetry.service import TelemetryBucket, TelemetryPageArgs, TelemetryQuery
+from graphql_api.unit_of_work import dispatch
 from tests.factories.accounts import create_user, viewer_of
 from tests.factories.devices_db import create_device
 
@@ -17,13 +18,14 @@ T0 = dt.datetime(2026, 11, 23, 8, 0, tzinfo=dt.UTC)
 FIVE_MINUTES = dt.timedelta(minutes=5)
 
 
-async def _page(session, owner, query: TelemetryQuery, first=None, after=None):
+async def _page(
+    session, owner, query: TelemetryQuery, first=None, after=None, last=None, before=None
+):
     return await telemetry_service.query(
         session,
         viewer_of(owner),
         query,
-        first=first,
-        after=after,
+        TelemetryPageArgs(first=first, after=after, last=last, before=before),
         max_page_size=100,
         now=T0 + dt.timedelta(days=1),
     )
@@ -51,7 +53,7 @@ class TestRecord:
         second = await telemetry_service.record(
             session, settings, collar.id, values, T0 + dt.timedelta(seconds=2), stream="outlet"
         )
-        await events.dispatch_committed(session, recording_bus)
+        await dispatch(session, recording_bus)
 
         # then
         assert (first, second) == (True, False)
@@ -272,6 +274,131 @@ class TestRawQuery:
             await _page(session, owner, TelemetryQuery(collar.id, start=T0, end=T0))
 
 
+class TestNewestFirst:
+    async def test_last_pages_back_from_the_newest_point(self, session, settings, owner, collar):
+        # given
+        await _record_series(
+            session,
+            settings,
+            collar.id,
+            {minute: {"heart_rate": 60.0 + minute} for minute in range(5)},
+        )
+        query = TelemetryQuery(collar.id)
+
+        # when
+        newest = await _page(session, owner, query, last=2)
+        older = await _page(session, owner, query, last=2, before=newest.samples[0].cursor)
+        oldest = await _page(session, owner, query, last=2, before=older.samples[0].cursor)
+
+        # then
+        assert [sample.value for sample in newest.samples] == [63, 64]
+        assert [sample.value for sample in older.samples] == [61, 62]
+        assert [sample.value for sample in oldest.samples] == [60]
+        assert (newest.has_previous_page, older.has_previous_page, oldest.has_previous_page) == (
+            True,
+            True,
+            False,
+        )
+        assert (newest.has_next_page, older.has_next_page) == (False, True)
+
+    async def test_last_one_is_the_newest_point_of_a_key(self, session, settings, owner, collar):
+        # given
+        await _record_series(
+            session,
+            settings,
+            collar.id,
+            {0: {"heart_rate": 60.0, "steps": 1.0}, 1: {"heart_rate": 70.0}, 2: {"steps": 9.0}},
+        )
+
+        # when
+        page = await _page(session, owner, TelemetryQuery(collar.id, keys=["heart_rate"]), last=1)
+
+        # then
+        [sample] = page.samples
+        assert (sample.key, sample.value, sample.at) == (
+            "heart_rate",
+            70.0,
+            T0 + dt.timedelta(minutes=1),
+        )
+
+    async def test_last_walks_buckets_back_from_the_newest(self, session, settings, owner, collar):
+        # given
+        await _record_series(
+            session,
+            settings,
+            collar.id,
+            {minute: {"heart_rate": 1.0} for minute in range(0, 20, 4)},
+        )
+        query = TelemetryQuery(
+            collar.id, start=T0, end=T0 + dt.timedelta(hours=1), bucket=TelemetryBucket.FIVE_MINUTES
+        )
+
+        # when
+        page = await _page(session, owner, query, last=2)
+
+        # then
+        assert [sample.at for sample in page.samples] == [
+            T0 + 2 * FIVE_MINUTES,
+            T0 + 3 * FIVE_MINUTES,
+        ]
+        assert page.has_previous_page is True
+
+    @pytest.mark.parametrize(
+        ("arguments", "field"),
+        [
+            ({"first": 1, "last": 1}, "first"),
+            ({"last": 1, "after": "x"}, "after"),
+            ({"first": 1, "before": "x"}, "before"),
+            ({"last": 101}, "last"),
+            ({"last": 1, "before": "not a cursor"}, "before"),
+        ],
+    )
+    async def test_mixed_or_bad_arguments_are_refused(
+        self, session, owner, collar, arguments, field
+    ):
+        # when
+        with pytest.raises(ValidationFailed) as refused:
+            await _page(session, owner, TelemetryQuery(collar.id), **arguments)
+
+        # then
+        assert refused.value.field == [field]
+
+
+class TestLatest:
+    @pytest.mark.parametrize("backend", ["postgresql", "sqlite"])
+    async def test_newest_point_of_every_key_of_every_device_on_both_backends(
+        self, backend, session, sqlite_session, settings
+    ):
+        # given
+        db = session if backend == "postgresql" else sqlite_session
+        owner = await create_user(db, prefix="owner")
+        collar = await create_device(db, owner, kind=DeviceKind.COLLAR, name="collar")
+        feeder = await create_device(db, owner, kind=DeviceKind.FEEDER, name="feeder")
+        silent = await create_device(db, owner, kind=DeviceKind.COLLAR, name="silent")
+        await _record_series(
+            db,
+            settings,
+            collar.id,
+            {0: {"heart_rate": 60.0, "steps": 5.0}, 3: {"heart_rate": 72.0}, 1: {"steps": 8.0}},
+        )
+        await _record_series(db, settings, feeder.id, {2: {"hopper_percent": 40.0}})
+
+        # when
+        latest = await telemetry_service.latest_by_device(db, [collar.id, feeder.id, silent.id])
+
+        # then
+        assert {
+            device_id: [(s.key, s.value, s.at) for s in samples]
+            for device_id, samples in latest.items()
+        } == {
+            collar.id: [
+                ("heart_rate", 72.0, T0 + dt.timedelta(minutes=3)),
+                ("steps", 8.0, T0 + dt.timedelta(minutes=1)),
+            ],
+            feeder.id: [("hopper_percent", 40.0, T0 + dt.timedelta(minutes=2))],
+        }
+
+
 class TestBuckets:
     @pytest.mark.parametrize("backend", ["postgresql", "sqlite"])
     async def test_buckets_summarise_points_on_both_backends(
@@ -370,7 +497,7 @@ class TestWatchers:
 
         # when
         expired = await telemetry_service.watched_since(session, [collar.id], later)
-        await telemetry_service.refresh_watch(session, watcher, later - dt.timedelta(seconds=1))
+        await telemetry_service.refresh_watches(session, [watcher], later - dt.timedelta(seconds=1))
         refreshed = await telemetry_service.watched_since(session, [collar.id], later)
 
         # then

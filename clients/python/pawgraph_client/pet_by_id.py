@@ -18,6 +18,8 @@ class PetById(BaseModel):
 class PetByIdNodeNode(BaseModel):
     typename__: Literal[
         "Alert",
+        "BatterySchedule",
+        "BehaviourSegment",
         "Category",
         "Command",
         "Comment",
@@ -33,6 +35,7 @@ class PetByIdNodeNode(BaseModel):
         "Profile",
         "PurchaseRequest",
         "Report",
+        "ScheduleArchiveEntry",
         "Transaction",
         "User",
     ] = Field(alias="__typename")
@@ -40,9 +43,20 @@ class PetByIdNodeNode(BaseModel):
 
 class PetByIdNodePet(PetFields):
     typename__: Literal["Pet"] = Field(alias="__typename")
-    devices: list["PetByIdNodePetDevices"]
+    devices: "PetByIdNodePetDevices"
 
 
-PetByIdNodePetDevices = DeviceFields
+class PetByIdNodePetDevices(BaseModel):
+    total_count: int = Field(alias="totalCount")
+    edges: list["PetByIdNodePetDevicesEdges"]
+
+
+class PetByIdNodePetDevicesEdges(BaseModel):
+    node: "PetByIdNodePetDevicesEdgesNode"
+
+
+PetByIdNodePetDevicesEdgesNode = DeviceFields
 PetById.model_rebuild()
 PetByIdNodePet.model_rebuild()
+PetByIdNodePetDevices.model_rebuild()
+PetByIdNodePetDevicesEdges.model_rebuild()

@@ -24,10 +24,19 @@ class PetsPetsEdges(BaseModel):
 
 
 class PetsPetsEdgesNode(PetFields):
-    devices: list["PetsPetsEdgesNodeDevices"]
+    devices: "PetsPetsEdgesNodeDevices"
 
 
 class PetsPetsEdgesNodeDevices(BaseModel):
+    total_count: int = Field(alias="totalCount")
+    edges: list["PetsPetsEdgesNodeDevicesEdges"]
+
+
+class PetsPetsEdgesNodeDevicesEdges(BaseModel):
+    node: "PetsPetsEdgesNodeDevicesEdgesNode"
+
+
+class PetsPetsEdgesNodeDevicesEdgesNode(BaseModel):
     id: str
     kind: DeviceKind
     name: str
@@ -37,3 +46,5 @@ Pets.model_rebuild()
 PetsPets.model_rebuild()
 PetsPetsEdges.model_rebuild()
 PetsPetsEdgesNode.model_rebuild()
+PetsPetsEdgesNodeDevices.model_rebuild()
+PetsPetsEdgesNodeDevicesEdges.model_rebuild()

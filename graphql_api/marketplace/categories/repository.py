@@ -2,7 +2,8 @@ from collections.abc import Sequence
 
 from sqlalchemy import func, select
 
-from graphql_api.marketplace.models import Category, Listing
+from graphql_api.marketplace.categories.models import Category
+from graphql_api.marketplace.listings.models import Listing
 from graphql_api.repository import RepositoryBase
 
 

@@ -6,9 +6,13 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from graphql_api.auth import Role, Viewer, require_writer
 from graphql_api.errors import PermissionDenied, ValidationFailed
+from graphql_api.marketplace.categories.errors import (
+    CategoryExists,
+    CategoryInUse,
+    CategoryNotFound,
+)
+from graphql_api.marketplace.categories.models import Category
 from graphql_api.marketplace.categories.repository import CategoryRepository
-from graphql_api.marketplace.errors import CategoryExists, CategoryInUse, CategoryNotFound
-from graphql_api.marketplace.models import Category
 from graphql_api.marketplace.money import bounded_text
 
 MAX_NAME = 60

@@ -3,8 +3,8 @@ import datetime as dt
 import strawberry
 from strawberry import relay
 
-from graphql_api.marketplace.models import Category as CategoryModel
-from graphql_api.mutation import Payload
+from graphql_api.marketplace.categories.models import Category as CategoryModel
+from graphql_api.payloads import Payload
 from graphql_api.relay import load_nodes
 
 

@@ -5,7 +5,7 @@ from decimal import Decimal
 from sqlalchemy import Select, delete, or_, select
 
 from graphql_api.auth import Viewer
-from graphql_api.marketplace.models import (
+from graphql_api.marketplace.listings.models import (
     Listing,
     ListingCondition,
     ListingPhoto,

@@ -7,7 +7,7 @@ seller or a moderator. Selling or removing closes the listing's open purchase re
 import datetime as dt
 import enum
 from collections.abc import Awaitable, Callable, Sequence
-from dataclasses import dataclass, fields
+from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any
 
@@ -16,23 +16,21 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from graphql_api.accounts.repository import UserRepository
 from graphql_api.auth import Viewer, require_writer
 from graphql_api.marketplace.categories import service as categories_service
-from graphql_api.marketplace.errors import (
-    BuyerNotFound,
+from graphql_api.marketplace.keyset import keyset_page
+from graphql_api.marketplace.listings.errors import (
     InvalidListing,
     ListingNotAvailable,
     ListingNotEditable,
     ListingNotFound,
     OwnListing,
 )
-from graphql_api.marketplace.keyset import keyset_page
-from graphql_api.marketplace.listings.repository import ListingRepository, ListingSearch
-from graphql_api.marketplace.models import (
+from graphql_api.marketplace.listings.models import (
     Listing,
     ListingCondition,
     ListingPhoto,
     ListingStatus,
-    Transaction,
 )
+from graphql_api.marketplace.listings.repository import ListingRepository, ListingSearch
 from graphql_api.marketplace.money import (
     bounded_text,
     validate_currency,
@@ -40,10 +38,12 @@ from graphql_api.marketplace.money import (
     validate_price,
 )
 from graphql_api.marketplace.requests import service as requests_service
+from graphql_api.marketplace.requests.errors import BuyerNotFound
 from graphql_api.marketplace.transactions import service as transactions_service
+from graphql_api.marketplace.transactions.models import Transaction
 from graphql_api.pagination import Page, PageArgs
+from graphql_api.partial import UNSET, given_fields
 
-UNSET: Any = object()
 MAX_TITLE = 120
 MAX_DESCRIPTION = 5000
 MAX_LOCATION = 120
@@ -72,11 +72,7 @@ class ListingData:
     photos: list[str] = UNSET
 
     def given(self) -> dict[str, Any]:
-        return {
-            f.name: getattr(self, f.name)
-            for f in fields(self)
-            if getattr(self, f.name) is not UNSET
-        }
+        return given_fields(self)
 
 
 @dataclass(frozen=True, slots=True)

@@ -6,12 +6,12 @@ from strawberry import relay
 
 from graphql_api.accounts.types import User
 from graphql_api.marketplace.categories.types import Category
+from graphql_api.marketplace.listings.models import Listing as ListingModel
+from graphql_api.marketplace.listings.models import ListingCondition as ListingConditionEnum
 from graphql_api.marketplace.listings.service import ListingData, ListingFilter
 from graphql_api.marketplace.listings.service import ListingSort as ListingSortEnum
-from graphql_api.marketplace.models import Listing as ListingModel
-from graphql_api.marketplace.models import ListingCondition as ListingConditionEnum
 from graphql_api.marketplace.types import ListingCondition, ListingStatus, Money
-from graphql_api.mutation import Payload
+from graphql_api.payloads import Payload
 from graphql_api.relay import decode_id, load_nodes
 
 ListingSort = strawberry.enum(ListingSortEnum, description="Order of a catalog search.")

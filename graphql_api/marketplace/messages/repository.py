@@ -3,7 +3,7 @@ from collections.abc import Sequence
 from sqlalchemy import Select, and_, func, or_, select
 
 from graphql_api.auth import Viewer
-from graphql_api.marketplace.models import Message, MessageThread
+from graphql_api.marketplace.messages.models import Message, MessageThread
 from graphql_api.repository import RepositoryBase
 
 

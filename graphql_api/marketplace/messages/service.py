@@ -13,17 +13,13 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from graphql_api import events
 from graphql_api.auth import Viewer, require_viewer, require_writer
-from graphql_api.marketplace.errors import (
-    InvalidMessage,
-    ListingNotAvailable,
-    ListingNotFound,
-    OwnListing,
-    ThreadNotFound,
-)
 from graphql_api.marketplace.keyset import keyset_page
+from graphql_api.marketplace.listings.errors import ListingNotAvailable, ListingNotFound, OwnListing
+from graphql_api.marketplace.listings.models import ListingStatus
 from graphql_api.marketplace.listings.repository import ListingRepository
+from graphql_api.marketplace.messages.errors import InvalidMessage, ThreadNotFound
+from graphql_api.marketplace.messages.models import Message, MessageThread
 from graphql_api.marketplace.messages.repository import MessageThreadRepository
-from graphql_api.marketplace.models import ListingStatus, Message, MessageThread
 from graphql_api.marketplace.money import bounded_text
 from graphql_api.notifications import service as notifications_service
 from graphql_api.notifications.models import NotificationKind

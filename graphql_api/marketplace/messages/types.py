@@ -7,10 +7,10 @@ from strawberry import relay
 from graphql_api.accounts.types import User
 from graphql_api.marketplace.listings.types import Listing
 from graphql_api.marketplace.messages import service as messages_service
+from graphql_api.marketplace.messages.models import Message as MessageModel
+from graphql_api.marketplace.messages.models import MessageThread as MessageThreadModel
 from graphql_api.marketplace.messages.service import MessageEvent
-from graphql_api.marketplace.models import Message as MessageModel
-from graphql_api.marketplace.models import MessageThread as MessageThreadModel
-from graphql_api.mutation import Payload
+from graphql_api.payloads import Payload
 from graphql_api.relay import Connection, build_connection, load_nodes, page_args
 
 

@@ -12,24 +12,19 @@ from decimal import Decimal
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from graphql_api.auth import Viewer, require_writer
-from graphql_api.marketplace.errors import (
+from graphql_api.marketplace.listings.errors import ListingNotAvailable
+from graphql_api.marketplace.listings.models import Listing, ListingStatus
+from graphql_api.marketplace.listings.repository import ListingRepository
+from graphql_api.marketplace.money import bounded_text, validate_price
+from graphql_api.marketplace.requests import flows as request_flows
+from graphql_api.marketplace.requests.errors import (
     InvalidMeetup,
     InvalidOffer,
-    ListingNotAvailable,
     PurchaseRequestNotFound,
 )
-from graphql_api.marketplace.listings.repository import ListingRepository
-from graphql_api.marketplace.models import (
-    Listing,
-    ListingStatus,
-    PurchaseOffer,
-    PurchaseRequest,
-    RequestState,
-)
-from graphql_api.marketplace.money import bounded_text, validate_price
-from graphql_api.marketplace.requests import notices
-from graphql_api.marketplace.requests.machine import Move, Transition, transition
+from graphql_api.marketplace.requests.models import PurchaseOffer, PurchaseRequest, RequestState
 from graphql_api.marketplace.requests.repository import PurchaseRequestRepository
+from graphql_api.marketplace.requests.state_machine import Move, Transition, transition
 from graphql_api.marketplace.transactions import service as transactions_service
 from graphql_api.social.blocks import service as blocks_service
 
@@ -85,7 +80,9 @@ async def _finish(session: AsyncSession, moving: _Moving, now: dt.datetime) -> P
     if moving.step.target in _TERMINAL:
         request.closed_at = now
     await PurchaseRequestRepository(session).flush()
-    await notices.tell_other_party(session, moving.step, request, moving.listing, moving.actor_id)
+    await request_flows.tell_other_party(
+        session, moving.step, request, moving.listing, moving.actor_id
+    )
     return request
 
 
@@ -95,7 +92,7 @@ async def _tell_waiting_buyers(
     repository = PurchaseRequestRepository(session)
     for other in await repository.list_open_for_listing(listing.id, _NEGOTIABLE):
         if other.id != skip_id:
-            await notices.tell_buyer(session, other, text, listing.seller_id)
+            await request_flows.tell_buyer(session, other, text, listing.seller_id)
 
 
 async def counter(
@@ -213,8 +210,8 @@ async def withdraw_open(
     for request in await repository.list_open_for_listing(listing.id):
         step = transition(request, Move.WITHDRAW, None)
         request.state, request.updated_at, request.closed_at = step.target, now, now
-        await notices.tell_buyer(
-            session, request, notices.withdrawal_text(listing, step.target), listing.seller_id
+        await request_flows.tell_buyer(
+            session, request, request_flows.withdrawal_text(listing, step.target), listing.seller_id
         )
         closed.append(request)
     await repository.flush()

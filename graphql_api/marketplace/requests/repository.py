@@ -3,12 +3,13 @@ from collections.abc import Sequence
 from sqlalchemy import Select, or_, select
 
 from graphql_api.auth import Viewer
-from graphql_api.marketplace.models import (
+from graphql_api.marketplace.requests.models import (
     OPEN_REQUEST_STATES,
     PurchaseOffer,
     PurchaseRequest,
     RequestState,
 )
+from graphql_api.pagination import Page, PageArgs
 from graphql_api.repository import RepositoryBase
 
 
@@ -79,10 +80,13 @@ class PurchaseRequestRepository(RepositoryBase[PurchaseRequest]):
         )
         return await self.scalars(statement)
 
-    async def offers_by_request_ids(self, request_ids: Sequence[int]) -> list[list[PurchaseOffer]]:
-        statement = (
-            select(PurchaseOffer)
-            .where(PurchaseOffer.request_id.in_(request_ids))
-            .order_by(PurchaseOffer.id)
+    async def offer_pages_by_request_ids(
+        self, request_ids: Sequence[int], page: PageArgs
+    ) -> list[Page[PurchaseOffer]]:
+        """One page of each request's offers, oldest first, in one statement."""
+        return await self.paginate_groups(
+            select(PurchaseOffer), PurchaseOffer.request_id, request_ids, page, model=PurchaseOffer
         )
-        return await self.grouped_in_key_order(statement, request_ids, lambda row: row.request_id)
+
+    async def offer_counts_by_request_ids(self, request_ids: Sequence[int]) -> list[int]:
+        return await self.count_groups(select(PurchaseOffer), PurchaseOffer.request_id, request_ids)

@@ -15,16 +15,11 @@ from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from graphql_api.auth import Viewer, require_viewer, require_writer
-from graphql_api.marketplace.errors import ListingNotAvailable, ListingNotFound, OwnListing
+from graphql_api.marketplace.listings.errors import ListingNotAvailable, ListingNotFound, OwnListing
+from graphql_api.marketplace.listings.models import ListingStatus
 from graphql_api.marketplace.listings.repository import ListingRepository
-from graphql_api.marketplace.models import (
-    ListingStatus,
-    PurchaseOffer,
-    PurchaseRequest,
-    RequestState,
-)
-from graphql_api.marketplace.requests import notices
-from graphql_api.marketplace.requests.machine import Party
+from graphql_api.marketplace.requests import flows as request_flows
+from graphql_api.marketplace.requests.models import PurchaseOffer, PurchaseRequest, RequestState
 from graphql_api.marketplace.requests.moves import (
     accept,
     cancel,
@@ -37,6 +32,7 @@ from graphql_api.marketplace.requests.moves import (
     withdraw_open,
 )
 from graphql_api.marketplace.requests.repository import PurchaseRequestRepository
+from graphql_api.marketplace.requests.state_machine import Party
 from graphql_api.pagination import Page, PageArgs
 from graphql_api.social.blocks import service as blocks_service
 
@@ -141,5 +137,5 @@ async def create(
         )
     )
     await repository.flush()
-    await notices.tell_seller_of_new_request(session, request, listing)
+    await request_flows.tell_seller_of_new_request(session, request, listing)
     return request

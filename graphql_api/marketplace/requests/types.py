@@ -7,11 +7,20 @@ from strawberry import relay
 
 from graphql_api.accounts.types import User
 from graphql_api.marketplace.listings.types import Listing
-from graphql_api.marketplace.models import PurchaseRequest as PurchaseRequestModel
-from graphql_api.marketplace.requests import machine
+from graphql_api.marketplace.requests import state_machine
+from graphql_api.marketplace.requests.models import PurchaseRequest as PurchaseRequestModel
 from graphql_api.marketplace.types import Money, PurchaseRequestState
-from graphql_api.mutation import Payload
-from graphql_api.relay import load_nodes
+from graphql_api.payloads import Payload
+from graphql_api.relay import (
+    After,
+    Before,
+    Connection,
+    First,
+    Last,
+    build_connection,
+    load_nodes,
+    page_args,
+)
 
 
 @strawberry.enum(description="A side of a purchase request.")
@@ -21,7 +30,7 @@ class PurchaseParty(enum.StrEnum):
 
 
 PurchaseRequestMove = strawberry.enum(
-    machine.Move,
+    state_machine.Move,
     name="PurchaseRequestMove",
     description="A move on a purchase request; WITHDRAW is made by the system only.",
 )
@@ -93,22 +102,35 @@ class PurchaseRequest(relay.Node):
         return User.from_model(user) if user else None
 
     @strawberry.field(description="Every offer and counter-offer, oldest first.")
-    async def offers(self, info: strawberry.Info) -> list[PurchaseOffer]:
-        offers = await info.context.loaders.offers_by_request_id.load(self.model.id)
-        return [
-            PurchaseOffer(
+    async def offers(
+        self,
+        info: strawberry.Info,
+        first: First = None,
+        after: After = None,
+        last: Last = None,
+        before: Before = None,
+    ) -> Connection[PurchaseOffer]:
+        loaders = info.context.loaders
+        page = await loaders.offer_page_by_request_id.load(
+            (self.model.id, page_args(info, first, after, last, before))
+        )
+
+        def to_node(offer) -> PurchaseOffer:
+            return PurchaseOffer(
                 price=Money(amount=offer.price, currency=self.model.currency),
                 message=offer.message,
                 by=_side(self.model, offer.author_id),
                 created_at=offer.created_at,
             )
-            for offer in offers
-        ]
+
+        return build_connection(
+            page, lambda: loaders.offer_count_by_request_id.load(self.model.id), to_node
+        )
 
     @strawberry.field(description="The viewer's side; null for staff looking on.")
     def viewer_role(self, info: strawberry.Info) -> PurchaseParty | None:
         viewer = info.context.viewer
-        party = machine.party_of(self.model, viewer.user_id) if viewer else None
+        party = state_machine.party_of(self.model, viewer.user_id) if viewer else None
         return PurchaseParty(party.value) if party else None
 
     @strawberry.field(description="The moves the viewer may make now.")
@@ -116,7 +138,7 @@ class PurchaseRequest(relay.Node):
         viewer = info.context.viewer
         if viewer is None:
             return []
-        return machine.moves_for(self.model, viewer.user_id)
+        return state_machine.moves_for(self.model, viewer.user_id)
 
 
 def _side(request: PurchaseRequestModel, user_id: int) -> PurchaseParty:

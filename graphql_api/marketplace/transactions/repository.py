@@ -3,7 +3,7 @@ from collections.abc import Sequence
 from sqlalchemy import Select, or_, select
 
 from graphql_api.auth import Viewer
-from graphql_api.marketplace.models import Transaction
+from graphql_api.marketplace.transactions.models import Transaction
 from graphql_api.repository import RepositoryBase
 
 

@@ -9,7 +9,8 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from graphql_api.auth import Viewer, require_viewer
 from graphql_api.marketplace.keyset import keyset_page
-from graphql_api.marketplace.models import Listing, Transaction
+from graphql_api.marketplace.listings.models import Listing
+from graphql_api.marketplace.transactions.models import Transaction
 from graphql_api.marketplace.transactions.repository import TransactionRepository
 from graphql_api.pagination import Page, PageArgs
 

@@ -5,10 +5,10 @@ from strawberry import relay
 
 from graphql_api.accounts.types import User
 from graphql_api.marketplace.listings.types import Listing
-from graphql_api.marketplace.models import Transaction as TransactionModel
+from graphql_api.marketplace.transactions.models import Transaction as TransactionModel
 from graphql_api.marketplace.transactions.service import TransactionRole as TransactionRoleEnum
 from graphql_api.marketplace.types import Money
-from graphql_api.mutation import Payload
+from graphql_api.payloads import Payload
 from graphql_api.relay import load_nodes
 
 TransactionRole = strawberry.enum(TransactionRoleEnum, description="The viewer's side of a sale.")

@@ -6,7 +6,9 @@ from typing import Any
 
 from sqlalchemy import func, select
 
-from graphql_api.marketplace.models import Listing, PurchaseRequest, Transaction
+from graphql_api.marketplace.listings.models import Listing
+from graphql_api.marketplace.requests.models import PurchaseRequest
+from graphql_api.marketplace.transactions.models import Transaction
 from graphql_api.moderation.models import Report, ReportStatus
 from graphql_api.repository import RepositoryBase
 

@@ -14,7 +14,8 @@ from decimal import Decimal
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from graphql_api.auth import Viewer
-from graphql_api.marketplace.models import ListingStatus, RequestState
+from graphql_api.marketplace.listings.models import ListingStatus
+from graphql_api.marketplace.requests.models import RequestState
 from graphql_api.moderation.analytics.repository import AnalyticsRepository
 from graphql_api.moderation.errors import InvalidPeriod
 from graphql_api.moderation.models import ReportStatus, ReportTargetType

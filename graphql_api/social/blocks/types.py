@@ -1,7 +1,7 @@
 import strawberry
 from strawberry import relay
 
-from graphql_api.mutation import Payload
+from graphql_api.payloads import Payload
 from graphql_api.social.profiles.types import ProfileResult
 
 

@@ -21,3 +21,10 @@ async def comment_counts_by_post_id(
     if viewer is None:
         return [0] * len(post_ids)
     return await CommentRepository(session).counts_by_post_ids(viewer, post_ids)
+
+
+# The relations this domain serves, by the attribute name on ``info.context.loaders``.
+LOADERS = {
+    "comment_by_id": comments_by_id,
+    "comment_count_by_post_id": comment_counts_by_post_id,
+}

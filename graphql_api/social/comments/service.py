@@ -8,7 +8,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from graphql_api.auth import Viewer, require_viewer, require_writer
 from graphql_api.pagination import Page, PageArgs
-from graphql_api.social import notices
+from graphql_api.social import flows as social_flows
 from graphql_api.social.comments.errors import CommentNotFound, InvalidComment
 from graphql_api.social.comments.models import Comment
 from graphql_api.social.comments.repository import CommentRepository
@@ -37,7 +37,7 @@ async def add(
         )
     )
     await repository.flush()
-    await notices.commented(session, viewer.user_id, post.author_id, comment.id, body)
+    await social_flows.commented(session, viewer.user_id, post.author_id, comment.id, body)
     return comment
 
 
@@ -111,5 +111,5 @@ async def remove(
     comment = await _readable(session, moderator, comment_id)
     if comment.removed_at is None:
         await take_down(session, moderator, comment_id, now)
-        await notices.content_removed(session, moderator.user_id, comment.author_id, "comment")
+        await social_flows.content_removed(session, moderator.user_id, comment.author_id, "comment")
     return comment

@@ -3,7 +3,7 @@ import datetime as dt
 import strawberry
 from strawberry import relay
 
-from graphql_api.mutation import Payload
+from graphql_api.payloads import Payload
 from graphql_api.relay import load_nodes
 from graphql_api.social.comments.models import Comment as CommentModel
 from graphql_api.social.posts.types import Post

@@ -12,7 +12,8 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from graphql_api.auth import Viewer, require_viewer, require_writer
 from graphql_api.pagination import Page, PageArgs
-from graphql_api.social import audience, notices
+from graphql_api.social import audience
+from graphql_api.social import flows as social_flows
 from graphql_api.social.blocks.errors import UserBlocked
 from graphql_api.social.blocks.repository import BlockRepository
 from graphql_api.social.follows.errors import CannotFollowSelf, FollowRequestNotFound
@@ -63,9 +64,9 @@ async def follow(
     status = FollowStatus.PENDING if private else FollowStatus.APPROVED
     if await repository.insert_if_absent(viewer.user_id, user_id, status, now):
         if private:
-            await notices.follow_requested(session, viewer.user_id, user_id)
+            await social_flows.follow_requested(session, viewer.user_id, user_id)
         else:
-            await notices.followed(session, viewer.user_id, user_id)
+            await social_flows.followed(session, viewer.user_id, user_id)
         return status
     # A concurrent request inserted it first: that one notified.
     followed = await repository.get(viewer.user_id, user_id)
@@ -103,7 +104,7 @@ async def approve(
         return
     follow_.status, follow_.approved_at = FollowStatus.APPROVED, now
     await FollowRepository(session).flush()
-    await notices.follow_approved(session, user_id, viewer.user_id)
+    await social_flows.follow_approved(session, user_id, viewer.user_id)
 
 
 async def decline(session: AsyncSession, viewer: Viewer | None, user_id: int) -> None:
@@ -117,7 +118,7 @@ async def decline(session: AsyncSession, viewer: Viewer | None, user_id: int) ->
 async def approve_all_pending(session: AsyncSession, user_id: int, now: dt.datetime) -> None:
     """When a profile goes public, its waiting requests become follows."""
     for follower_id in await FollowRepository(session).approve_all_pending(user_id, now):
-        await notices.follow_approved(session, follower_id, user_id)
+        await social_flows.follow_approved(session, follower_id, user_id)
 
 
 # ---- lists ---------------------------------------------------------------------------------------

@@ -3,7 +3,7 @@ import datetime as dt
 import strawberry
 from strawberry import relay
 
-from graphql_api.mutation import Payload
+from graphql_api.payloads import Payload
 from graphql_api.social.follows.service import FollowRequestView
 from graphql_api.social.profiles.types import FollowStatus, Profile, ProfileResult
 

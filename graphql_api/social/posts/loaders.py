@@ -27,3 +27,11 @@ async def tagged_pets_by_post_id(
     session: AsyncSession, viewer: Viewer | None, post_ids: Sequence[int]
 ) -> list[list[Pet]]:
     return await PostRepository(session).tagged_pets_by_post_ids(post_ids)
+
+
+# The relations this domain serves, by the attribute name on ``info.context.loaders``.
+LOADERS = {
+    "post_by_id": posts_by_id,
+    "photos_by_post_id": photos_by_post_id,
+    "tagged_pets_by_post_id": tagged_pets_by_post_id,
+}

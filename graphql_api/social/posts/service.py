@@ -7,14 +7,15 @@ absent everywhere: by id, on a profile, in the feed, as a comment's or reaction'
 
 import datetime as dt
 from collections.abc import Awaitable, Callable, Sequence
-from dataclasses import dataclass, fields
+from dataclasses import dataclass
 from typing import Any
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from graphql_api.auth import Viewer, require_viewer, require_writer
 from graphql_api.pagination import Page, PageArgs
-from graphql_api.social import notices
+from graphql_api.partial import UNSET, given_fields
+from graphql_api.social import flows as social_flows
 from graphql_api.social.posts.errors import InvalidPost, PostNotFound, TaggedPetNotFound
 from graphql_api.social.posts.models import Post, PostVisibility
 from graphql_api.social.posts.repository import PostRepository
@@ -26,7 +27,6 @@ from graphql_api.social.validation import bounded_text, http_url
 MAX_TEXT = 5000
 MAX_PHOTOS = 10
 MAX_TAGS = 10
-UNSET: Any = object()
 Counter = Callable[[], Awaitable[int]]
 
 
@@ -40,11 +40,7 @@ class PostData:
     visibility: PostVisibility = UNSET
 
     def given(self) -> dict[str, Any]:
-        return {
-            f.name: getattr(self, f.name)
-            for f in fields(self)
-            if getattr(self, f.name) is not UNSET
-        }
+        return given_fields(self)
 
 
 def _photos(urls: Sequence[str] | None) -> list[str]:
@@ -200,5 +196,5 @@ async def remove(
         raise PostNotFound(field="id")
     if post.removed_at is None:
         await take_down(session, moderator, post_id, now)
-        await notices.content_removed(session, moderator.user_id, post.author_id, "post")
+        await social_flows.content_removed(session, moderator.user_id, post.author_id, "post")
     return post

@@ -3,7 +3,7 @@ import datetime as dt
 import strawberry
 from strawberry import relay
 
-from graphql_api.mutation import Payload
+from graphql_api.payloads import Payload
 from graphql_api.pets.types import Pet
 from graphql_api.relay import decode_id, load_nodes
 from graphql_api.social.posts.models import Post as PostModel

@@ -3,6 +3,7 @@ from collections.abc import Sequence
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from graphql_api.auth import Viewer
+from graphql_api.pagination import Page, PageArgs, pages_by_group
 from graphql_api.pets.models import Pet
 from graphql_api.social.blocks.repository import BlockRepository
 from graphql_api.social.follows.models import FollowStatus
@@ -19,12 +20,25 @@ async def profiles_by_user_id(
     return await ProfileRepository(session).views_by_user_ids(viewer, ids)
 
 
-async def pets_by_owner_id(
+async def pet_pages_by_owner_id(
+    session: AsyncSession, viewer: Viewer | None, keys: Sequence[tuple[int, PageArgs]]
+) -> list[Page[Pet]]:
+    """Keys: (owner id, page asked); the pets their profile shows the viewer."""
+
+    async def fetch(owner_ids: list[int], page: PageArgs) -> list[Page[Pet]]:
+        if viewer is None:
+            return [Page.empty() for _ in owner_ids]
+        return await ProfileRepository(session).pet_pages_by_owner_ids(viewer, owner_ids, page)
+
+    return await pages_by_group(keys, fetch)
+
+
+async def pet_counts_by_owner_id(
     session: AsyncSession, viewer: Viewer | None, owner_ids: Sequence[int]
-) -> list[list[Pet]]:
+) -> list[int]:
     if viewer is None:
-        return [[] for _ in owner_ids]
-    return await ProfileRepository(session).pets_by_owner_ids(viewer, owner_ids)
+        return [0] * len(owner_ids)
+    return await ProfileRepository(session).pet_counts_by_owner_ids(viewer, owner_ids)
 
 
 async def relationships_by_user_id(
@@ -51,3 +65,12 @@ async def relationships_by_user_id(
         )
         for user_id in ids
     ]
+
+
+# The relations this domain serves, by the attribute name on ``info.context.loaders``.
+LOADERS = {
+    "profile_by_user_id": profiles_by_user_id,
+    "profile_pet_page_by_owner_id": pet_pages_by_owner_id,
+    "profile_pet_count_by_owner_id": pet_counts_by_owner_id,
+    "relationship_by_user_id": relationships_by_user_id,
+}

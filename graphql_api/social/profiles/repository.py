@@ -5,6 +5,7 @@ from sqlalchemy import Select, select
 
 from graphql_api.accounts.models import User
 from graphql_api.auth import Viewer
+from graphql_api.pagination import Page, PageArgs
 from graphql_api.pets.models import Pet
 from graphql_api.repository import RepositoryBase
 from graphql_api.social import audience
@@ -69,15 +70,22 @@ class ProfileRepository(RepositoryBase[SocialProfile]):
         )
         return await self.scalar(statement) is not None
 
-    async def pets_by_owner_ids(self, viewer: Viewer, owner_ids: Sequence[int]) -> list[list[Pet]]:
-        """Each owner's pets, oldest first, where ``viewer`` may see the owner's content.
+    @staticmethod
+    def _visible_pets(viewer: Viewer) -> Select[tuple[Pet]]:
+        """Pets whose owner's content ``viewer`` may see.
 
         Read here rather than through the pets repository, whose selects are scoped to the
         pets' owner: a profile shows its pets to other people, as the profile's privacy allows.
         """
-        statement = (
-            select(Pet)
-            .where(Pet.owner_id.in_(owner_ids), audience.content_visible(viewer, Pet.owner_id))
-            .order_by(Pet.id)
+        return select(Pet).where(audience.content_visible(viewer, Pet.owner_id))
+
+    async def pet_pages_by_owner_ids(
+        self, viewer: Viewer, owner_ids: Sequence[int], page: PageArgs
+    ) -> list[Page[Pet]]:
+        """One page of each owner's visible pets, oldest first, in one statement."""
+        return await self.paginate_groups(
+            self._visible_pets(viewer), Pet.owner_id, owner_ids, page, model=Pet
         )
-        return await self.grouped_in_key_order(statement, owner_ids, lambda pet: pet.owner_id)
+
+    async def pet_counts_by_owner_ids(self, viewer: Viewer, owner_ids: Sequence[int]) -> list[int]:
+        return await self.count_groups(self._visible_pets(viewer), Pet.owner_id, owner_ids)

@@ -6,12 +6,13 @@ waiting follow request.
 """
 
 import datetime as dt
-from dataclasses import dataclass, fields
+from dataclasses import dataclass
 from typing import Any
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from graphql_api.auth import Viewer, require_viewer, require_writer
+from graphql_api.partial import UNSET, given_fields
 from graphql_api.social.follows import service as follows_service
 from graphql_api.social.follows.models import FollowStatus
 from graphql_api.social.profiles.errors import InvalidProfile, ProfileNotFound
@@ -21,7 +22,6 @@ from graphql_api.social.validation import bounded_text, http_url
 
 MAX_DISPLAY_NAME = 80
 MAX_BIO = 500
-UNSET: Any = object()
 
 
 @dataclass(frozen=True, slots=True)
@@ -34,11 +34,7 @@ class ProfileData:
     is_private: bool = UNSET
 
     def given(self) -> dict[str, Any]:
-        return {
-            f.name: getattr(self, f.name)
-            for f in fields(self)
-            if getattr(self, f.name) is not UNSET
-        }
+        return given_fields(self)
 
 
 def _validate(values: dict[str, Any]) -> dict[str, Any]:
@@ -80,14 +76,6 @@ async def get_own(session: AsyncSession, viewer: Viewer | None) -> ProfileView:
     view = await get(session, viewer, viewer.user_id)
     if view is None:
         raise ProfileNotFound()
-    return view
-
-
-async def require_visible(session: AsyncSession, viewer: Viewer, user_id: int) -> ProfileView:
-    """The profile card, or ProfileNotFound (no such user, or they blocked the viewer)."""
-    view = await get(session, viewer, user_id)
-    if view is None:
-        raise ProfileNotFound(field="userId")
     return view
 
 

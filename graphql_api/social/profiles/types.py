@@ -4,10 +4,20 @@ import strawberry
 from strawberry import relay
 
 from graphql_api.errors import InvalidId
-from graphql_api.mutation import Payload
+from graphql_api.payloads import Payload
 from graphql_api.pets.models import Pet as PetModel
 from graphql_api.pets.types import Species
-from graphql_api.relay import load_nodes
+from graphql_api.relay import (
+    After,
+    Before,
+    Connection,
+    First,
+    Last,
+    build_connection,
+    decode_pk,
+    load_nodes,
+    page_args,
+)
 from graphql_api.social.follows.models import FollowStatus as FollowStatusEnum
 from graphql_api.social.profiles import service as profiles_service
 from graphql_api.social.profiles.models import ProfileView
@@ -23,10 +33,7 @@ def decode_user_id(global_id: relay.GlobalID, field: str) -> int:
     """A user's database id from the global ID of their User or their Profile (one per user)."""
     if global_id.type_name not in ("User", "Profile"):
         raise InvalidId(f"`{field}` is not the ID of a User or Profile.", field=field)
-    try:
-        return int(global_id.node_id)
-    except ValueError as exc:
-        raise InvalidId(f"`{field}` is not the ID of a User or Profile.", field=field) from exc
+    return decode_pk(global_id, field, "a User or Profile")
 
 
 @strawberry.type(description="A pet as shown on its owner's profile or tagged in a post.")
@@ -118,10 +125,26 @@ class Profile(relay.Node):
         relationship = await info.context.loaders.relationship_by_user_id.load(self.id)
         return profiles_service.content_visible(info.context.viewer, self.view, relationship)
 
-    @strawberry.field(description="Their pets; empty when their content is hidden from you.")
-    async def pets(self, info: strawberry.Info) -> list[ProfilePet]:
-        pets = await info.context.loaders.pets_by_owner_id.load(self.id)
-        return [ProfilePet.from_model(pet) for pet in pets]
+    @strawberry.field(
+        description="Their pets, oldest first; empty when their content is hidden from you."
+    )
+    async def pets(
+        self,
+        info: strawberry.Info,
+        first: First = None,
+        after: After = None,
+        last: Last = None,
+        before: Before = None,
+    ) -> Connection[ProfilePet]:
+        loaders = info.context.loaders
+        page = await loaders.profile_pet_page_by_owner_id.load(
+            (self.id, page_args(info, first, after, last, before))
+        )
+        return build_connection(
+            page,
+            lambda: loaders.profile_pet_count_by_owner_id.load(self.id),
+            ProfilePet.from_model,
+        )
 
 
 @strawberry.type(description="A payload field that loads the profile of the user it names.")

@@ -21,3 +21,10 @@ async def viewer_reactions_by_post_id(
     if viewer is None:
         return [None] * len(post_ids)
     return await ReactionRepository(session).of_user_by_post_ids(viewer.user_id, post_ids)
+
+
+# The relations this domain serves, by the attribute name on ``info.context.loaders``.
+LOADERS = {
+    "reaction_counts_by_post_id": reaction_counts_by_post_id,
+    "viewer_reaction_by_post_id": viewer_reactions_by_post_id,
+}

@@ -8,7 +8,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from graphql_api.auth import Viewer, require_viewer, require_writer
 from graphql_api.pagination import Page, PageArgs
-from graphql_api.social import notices
+from graphql_api.social import flows as social_flows
 from graphql_api.social.posts import service as posts_service
 from graphql_api.social.posts.models import Post
 from graphql_api.social.reactions.models import Reaction, ReactionKind
@@ -28,7 +28,7 @@ async def react(
     reaction = await repository.get(post.id, viewer.user_id)
     if reaction is None:
         if await repository.insert_if_absent(post.id, viewer.user_id, kind, now):
-            await notices.reacted(session, viewer.user_id, post.author_id, post.id, kind)
+            await social_flows.reacted(session, viewer.user_id, post.author_id, post.id, kind)
         # Ours, or a concurrent request's from the same user, which the change below settles.
         reaction = await repository.get_one(post.id, viewer.user_id)
     if reaction.kind is not kind:

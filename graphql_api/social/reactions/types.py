@@ -4,7 +4,7 @@ from typing import TYPE_CHECKING, Annotated
 import strawberry
 from strawberry import relay
 
-from graphql_api.mutation import Payload
+from graphql_api.payloads import Payload
 from graphql_api.social.profiles.types import Profile
 from graphql_api.social.reactions.models import Reaction as ReactionModel
 from graphql_api.social.reactions.models import ReactionKind as ReactionKindEnum

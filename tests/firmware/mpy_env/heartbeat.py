@@ -1,7 +1,7 @@
 """Run by the MicroPython Unix port (tests/firmware/test_micropython.py): one heartbeat through
 the real ``FeederClient`` and ``URequestsTransport``, printed as JSON for CPython to compare.
 
-argv: project root, this directory (for the recording ``urequests``), a JSON file of the call's
+argv: project root, this directory (for the recording ``requests``), a JSON file of the call's
 inputs (a file: the Unix-port wrapper crashes on arguments longer than 255 bytes).
 """
 
@@ -12,7 +12,7 @@ sys.path.insert(0, sys.argv[2])
 
 import json  # noqa: E402
 
-import urequests  # noqa: E402
+import requests  # noqa: E402
 
 from firmware.petio_feeder import FeederClient, FeederStatus  # noqa: E402
 
@@ -30,8 +30,8 @@ print(
     json.dumps(
         {
             "implementation": sys.implementation.name,
-            "calls": urequests.calls,
-            "closed": len(urequests.closed),
+            "calls": requests.calls,
+            "closed": len(requests.closed),
             "status": response.status,
             "ok": response.ok,
             "reply": response.json(),

@@ -1,0 +1,296 @@
+"""Petty collar ingest (WIRE.md section 3) and the positions it stores.
+
+Every rule on a reading lives here; the REST route only parses the wire shape:
+
+* the collar is the device whose key came in ``X-API-Key`` or, failing that, as
+  ``Authorization: Bearer <device key>``: a Petty "device token" is the collar's own pawgraph key
+  (192 random bits, stored hashed), so both headers carry the same secret and one lookup checks
+  either; ``X-API-Key`` wins when both are sent;
+* ``collar_id`` must be that collar's hardware id;
+* heart rate 30-300 bpm, activity level 0-2 (rest, active, play), a position on the globe
+  (rounded to 6 decimal places, ~11 cm), a timestamp at most 30 days old and 1 hour ahead of the
+  server's clock;
+* a (collar, timestamp) already stored is a duplicate, skipped by the database's unique
+  constraint (``ON CONFLICT DO NOTHING``), so a retried upload never doubles a reading;
+* the accepted readings of a request are inserted by one multi-row statement, and each one
+  stored is broadcast on the collar's telemetry channel after the commit.
+"""
+
+import datetime as dt
+from collections.abc import Awaitable, Callable, Sequence
+from dataclasses import dataclass, field
+from functools import partial
+
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from graphql_api import events
+from graphql_api.auth import Viewer, bearer_token
+from graphql_api.collars.readings.errors import (
+    CollarKeyInvalid,
+    ReadingInvalid,
+    ReadingsRejected,
+    Rejection,
+)
+from graphql_api.collars.readings.models import CollarReading, Position
+from graphql_api.collars.readings.repository import CollarReadingRepository
+from graphql_api.devices import flows as devices_flows
+from graphql_api.devices import service as devices_service
+from graphql_api.devices.errors import DeviceKeyInvalid
+from graphql_api.devices.models import Device, DeviceKind
+from graphql_api.errors import NotAuthenticated, ValidationFailed
+from graphql_api.pagination import decode_cursor, encode_cursor
+from graphql_api.settings import Settings
+from graphql_api.telemetry.service import TelemetryEvent
+
+MIN_HEART_RATE, MAX_HEART_RATE = 30, 300
+ACTIVITY_LEVELS = {0: "rest", 1: "active", 2: "play"}
+MAX_AGE = dt.timedelta(days=30)
+MAX_AHEAD = dt.timedelta(hours=1)
+COORDINATE_PLACES = 6
+MAX_BATCH = 100
+
+
+@dataclass(frozen=True, slots=True)
+class ReportedReading:
+    """One reading as the collar sent it, parsed but not yet checked."""
+
+    collar_id: str
+    measured_at: dt.datetime
+    heart_rate: int
+    activity_level: int
+    longitude: float
+    latitude: float
+
+
+@dataclass(slots=True)
+class IngestResult:
+    stored: list[CollarReading] = field(default_factory=list)
+    duplicates: int = 0
+    rejected: list[Rejection] = field(default_factory=list)
+
+    @property
+    def accepted(self) -> int:
+        return len(self.stored) + self.duplicates
+
+
+# ---- auth --------------------------------------------------------------------------------------
+
+
+async def authenticate(
+    session: AsyncSession, settings: Settings, *, api_key: str | None, authorization: str | None
+) -> Device:
+    """The collar whose key came as ``X-API-Key`` or ``Authorization: Bearer``; else 401."""
+    key = (api_key or "").strip()
+    if not key:
+        try:
+            key = bearer_token(authorization) or ""
+        except NotAuthenticated as error:
+            raise CollarKeyInvalid(error.message) from error
+    if not key:
+        raise CollarKeyInvalid()
+    try:
+        return await devices_service.authenticate(
+            session, settings, device_key=key, hardware_id=None, kind=DeviceKind.COLLAR
+        )
+    except DeviceKeyInvalid as error:
+        raise CollarKeyInvalid() from error
+
+
+# ---- checking ----------------------------------------------------------------------------------
+
+
+def check(device: Device, reading: ReportedReading, received_at: dt.datetime) -> ReportedReading:
+    """The reading with its position rounded, or ReadingInvalid saying what is wrong."""
+    if reading.collar_id.strip() != device.hardware_id:
+        raise ReadingInvalid(
+            f"collar_id {reading.collar_id!r} is not the collar this key belongs to."
+        )
+    if not MIN_HEART_RATE <= reading.heart_rate <= MAX_HEART_RATE:
+        raise ReadingInvalid(
+            f"heart_rate must be between {MIN_HEART_RATE} and {MAX_HEART_RATE}, "
+            f"got {reading.heart_rate}."
+        )
+    if reading.activity_level not in ACTIVITY_LEVELS:
+        raise ReadingInvalid(
+            f"activity_level must be 0 (rest), 1 (active) or 2 (play), "
+            f"got {reading.activity_level}."
+        )
+    if not -180 <= reading.longitude <= 180:
+        raise ReadingInvalid(f"longitude must be between -180 and 180, got {reading.longitude}.")
+    if not -90 <= reading.latitude <= 90:
+        raise ReadingInvalid(f"latitude must be between -90 and 90, got {reading.latitude}.")
+    if reading.measured_at < received_at - MAX_AGE:
+        raise ReadingInvalid("timestamp is more than 30 days old.")
+    if reading.measured_at > received_at + MAX_AHEAD:
+        raise ReadingInvalid("timestamp is more than 1 hour in the future.")
+    return ReportedReading(
+        collar_id=device.hardware_id,
+        measured_at=reading.measured_at,
+        heart_rate=reading.heart_rate,
+        activity_level=reading.activity_level,
+        longitude=round(reading.longitude, COORDINATE_PLACES),
+        latitude=round(reading.latitude, COORDINATE_PLACES),
+    )
+
+
+def _checked(
+    device: Device,
+    readings: Sequence[tuple[int, ReportedReading]],
+    received_at: dt.datetime,
+    rejected: list[Rejection],
+) -> tuple[dict[dt.datetime, ReportedReading], int]:
+    """The valid readings by timestamp (one repeated within the request counts once), and how
+    many readings were valid."""
+    valid: dict[dt.datetime, ReportedReading] = {}
+    count = 0
+    for index, reading in readings:
+        try:
+            clean = check(device, reading, received_at)
+        except ReadingInvalid as error:
+            rejected.append(Rejection(index, error.message))
+            continue
+        count += 1
+        valid.setdefault(clean.measured_at, clean)
+    return valid, count
+
+
+# ---- storing -----------------------------------------------------------------------------------
+
+
+def _row(device: Device, reading: ReportedReading, received_at: dt.datetime) -> dict:
+    return {
+        "device_id": device.id,
+        "measured_at": reading.measured_at,
+        "received_at": received_at,
+        "heart_rate": reading.heart_rate,
+        "activity_level": reading.activity_level,
+        "longitude": reading.longitude,
+        "latitude": reading.latitude,
+    }
+
+
+def _publish(session: AsyncSession, reading: CollarReading, collar_id: str) -> None:
+    event = TelemetryEvent(
+        device_id=reading.device_id,
+        received_at=reading.received_at,
+        device_time=reading.measured_at,
+        values={
+            "heart_rate": float(reading.heart_rate),
+            "activity_level": float(reading.activity_level),
+            "longitude": reading.longitude,
+            "latitude": reading.latitude,
+        },
+        persisted=True,
+        state={"collar_id": collar_id},
+    )
+    events.publish(session, events.device_telemetry_channel(reading.device_id), event)
+
+
+async def ingest(
+    session: AsyncSession,
+    device: Device,
+    readings: Sequence[tuple[int, ReportedReading]],
+    received_at: dt.datetime,
+    *,
+    rejected: Sequence[Rejection] = (),
+    batch: bool = False,
+) -> IngestResult:
+    """Check and store a request's readings (``(index, reading)``; ``rejected`` holds those the
+    route could not even parse). Raises ReadingsRejected when none is acceptable, so nothing
+    is written; otherwise the valid ones are stored and the result lists the rest."""
+    if len(readings) + len(rejected) > MAX_BATCH:
+        raise ReadingsRejected(f"A batch holds at most {MAX_BATCH} readings.", [], batch=batch)
+    result = IngestResult(rejected=list(rejected))
+    valid, valid_count = _checked(device, readings, received_at, result.rejected)
+    result.rejected.sort(key=lambda rejection: rejection.index)
+    if not valid:
+        message = (
+            result.rejected[0].reason
+            if not batch and result.rejected
+            else f"All {len(result.rejected)} readings were rejected."
+        )
+        raise ReadingsRejected(message, result.rejected, batch=batch)
+    rows = [_row(device, reading, received_at) for reading in valid.values()]
+    inserted = await CollarReadingRepository(session).insert_new(rows)
+    for reading_id, measured_at in inserted:
+        clean = valid[measured_at]
+        stored = CollarReading(id=reading_id, **_row(device, clean, received_at))
+        result.stored.append(stored)
+        _publish(session, stored, device.hardware_id)
+    result.duplicates = valid_count - len(inserted)
+    newest = max(valid)
+    await devices_service.record_heartbeat(
+        session, device, devices_service.FeederHeartbeat(device_time=newest), received_at
+    )
+    await devices_flows.device_reported(session, device, received_at)
+    return result
+
+
+# ---- reading back ------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class TrackPage:
+    readings: list[CollarReading]
+    cursors: list[str]
+    has_next_page: bool
+    has_previous_page: bool
+    count_total: Callable[[], Awaitable[int]]
+
+
+def _cursor(reading: CollarReading) -> str:
+    micros = int(reading.measured_at.timestamp() * 1_000_000)
+    return encode_cursor((micros, reading.id))
+
+
+def _after(cursor: str) -> tuple[dt.datetime, int]:
+    parts = decode_cursor(cursor, "after")
+    if not isinstance(parts, tuple) or len(parts) != 2:
+        raise ValidationFailed("`after` is not a cursor of this track.", field="after")
+    micros, reading_id = parts
+    return dt.datetime.fromtimestamp(micros / 1_000_000, dt.UTC), reading_id
+
+
+async def track(
+    session: AsyncSession,
+    viewer: Viewer | None,
+    device_id: int,
+    start: dt.datetime | None,
+    end: dt.datetime | None,
+    *,
+    first: int | None,
+    after: str | None,
+    max_page_size: int,
+) -> TrackPage | None:
+    """A page of a readable collar's readings in [start, end), oldest first; None if the
+    device is not readable."""
+    if first is not None and not 0 <= first <= max_page_size:
+        raise ValidationFailed(f"`first` must be between 0 and {max_page_size}.", field="first")
+    if start is not None and end is not None and start >= end:
+        raise ValidationFailed("`from` must be before `to`.", field="from")
+    if await devices_service.get(session, viewer, device_id) is None:
+        return None
+    limit = max_page_size if first is None else first
+    repository = CollarReadingRepository(session)
+    rows = await repository.track_page(
+        device_id, start, end, _after(after) if after else None, limit + 1
+    )
+    page = rows[:limit]
+    return TrackPage(
+        readings=page,
+        cursors=[_cursor(reading) for reading in page],
+        has_next_page=len(rows) > limit,
+        has_previous_page=after is not None,
+        count_total=partial(repository.track_count, device_id, start, end),
+    )
+
+
+async def last_readings(
+    session: AsyncSession, device_ids: Sequence[int]
+) -> list[CollarReading | None]:
+    """Each collar's newest reading (for devices the caller already resolved as readable)."""
+    return await CollarReadingRepository(session).latest_by_device_ids(device_ids)
+
+
+def position_of(reading: CollarReading) -> Position:
+    return reading.position

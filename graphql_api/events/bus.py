@@ -1,0 +1,368 @@
+"""The pub/sub bus behind live events: Redis (``redis://``) or in-process (``memory://``).
+
+It keeps broadcaster's backend interface (``broadcaster`` is pinned in pyproject.toml) and its
+in-memory backend, and does the rest itself, because each of these failed in production use:
+
+* two first subscribers of a channel arriving together raced (the second overwrote the first's
+  queue): :class:`EventBus` registers the subscription before awaiting the backend, under a
+  per-channel lock;
+* broadcaster's Redis listener could exit while a ``SUBSCRIBE`` was in flight, and ``subscribe``
+  returned before Redis confirmed: :class:`RedisBackend` reads the connection continuously and
+  ``subscribe`` returns only once Redis confirmed, so whatever is published afterwards arrives;
+* every subscriber had an unbounded queue, so a client that stopped reading grew the process
+  until a ping timeout: each queue now holds ``subscriber_queue_size`` events, and a subscriber
+  whose queue is full is dropped (logged, :class:`SubscriberLagging`, and its ``on_lagging``
+  callback closes its websocket);
+* a Redis outage was silent: a subscription that was running when the connection broke ends
+  with :class:`EventsMissed` (code ``RESYNC``: refetch, then subscribe again), and a new one
+  during the outage fails with :class:`EventsUnavailable` (``SERVICE_UNAVAILABLE``).
+
+Publishing after a commit never raises (:meth:`EventBus.publish_committed`): the unit of work
+keeps what the bus did not take in the outbox (``graphql_api.outbox``).
+"""
+
+import asyncio
+import contextlib
+import logging
+import time
+from collections.abc import AsyncIterator, Callable
+from typing import Any
+from urllib.parse import urlparse
+
+from broadcaster import Event
+from broadcaster._backends.base import BroadcastBackend
+from broadcaster._backends.memory import MemoryBackend
+from redis import asyncio as aioredis
+from redis.asyncio.retry import Retry
+from redis.backoff import ExponentialBackoff
+from redis.exceptions import RedisError
+
+from graphql_api import metrics
+from graphql_api.events.errors import EventsMissed, EventsUnavailable, SubscriberLagging
+
+logger = logging.getLogger(__name__)
+
+_SUBSCRIBE_CONFIRM_TIMEOUT_S = 5.0
+# After a failed publish, later events of the next second go straight to the outbox instead of
+# each waiting for its own failure: an outage costs requests no latency.
+_PUBLISH_PAUSE_AFTER_FAILURE_S = 1.0
+_BUS_ERRORS = (RedisError, OSError, ConnectionError, TimeoutError)
+
+# What RedisBackend hands the bus when its connection broke: events may have been lost.
+CONNECTION_INTERRUPTED = Event(channel="", message="")
+
+
+class RedisBackend(BroadcastBackend):
+    """Redis pub/sub whose ``subscribe`` waits for Redis to confirm, and which reports when its
+    connection broke (:data:`CONNECTION_INTERRUPTED`)."""
+
+    def __init__(self, url: str) -> None:
+        # One retry after a short pause: a pooled connection Redis closed while it was away is
+        # replaced on the retry (no error after Redis returns); an outage fails fast.
+        self._redis = aioredis.Redis.from_url(
+            url,
+            socket_connect_timeout=2.0,
+            socket_timeout=5.0,
+            health_check_interval=15,
+            retry=Retry(ExponentialBackoff(cap=0.2, base=0.05), retries=1),
+        )
+        self._pubsub = self._redis.pubsub()
+        self._published: asyncio.Queue[Event] = asyncio.Queue()
+        self._confirmations: dict[str, asyncio.Event] = {}
+        self._reader: asyncio.Task[None] | None = None
+        # True from a failed read until a read succeeds again.
+        self.interrupted = False
+
+    async def connect(self) -> None:
+        await self._redis.ping()
+        await self._pubsub.connect()
+        self._reader = asyncio.create_task(self._read_forever(), name="redis-pubsub-reader")
+
+    async def disconnect(self) -> None:
+        if self._reader is not None:
+            self._reader.cancel()
+            with contextlib.suppress(asyncio.CancelledError):
+                await self._reader
+        await self._pubsub.aclose()
+        await self._redis.aclose()
+
+    async def subscribe(self, channel: str) -> None:
+        confirmed = self._confirmations.setdefault(channel, asyncio.Event())
+        try:
+            await self._pubsub.subscribe(channel)
+            await asyncio.wait_for(confirmed.wait(), _SUBSCRIBE_CONFIRM_TIMEOUT_S)
+        except BaseException:
+            self._confirmations.pop(channel, None)
+            raise
+
+    async def unsubscribe(self, channel: str) -> None:
+        self._confirmations.pop(channel, None)
+        await self._pubsub.unsubscribe(channel)
+
+    async def publish(self, channel: str, message: Any) -> None:
+        await self._redis.publish(channel, message)
+
+    async def next_published(self) -> Event:
+        return await self._published.get()
+
+    async def ping(self) -> bool:
+        return bool(await self._redis.ping())
+
+    async def _read_forever(self) -> None:
+        while True:
+            try:
+                message = await self._pubsub.get_message(timeout=1.0)
+            except _BUS_ERRORS as exc:
+                # redis-py reconnects and re-subscribes on the next read; don't spin meanwhile.
+                if not self.interrupted:
+                    self.interrupted = True
+                    logger.warning("redis pub/sub connection lost, reconnecting: %s", exc)
+                    await self._published.put(CONNECTION_INTERRUPTED)
+                await asyncio.sleep(0.5)
+                continue
+            if self.interrupted:
+                self.interrupted = False
+                logger.warning("redis pub/sub connection restored")
+                await self._drop_abandoned_channels()
+            if message is None:
+                continue
+            channel = _decode(message["channel"])
+            if message["type"] == "subscribe":
+                confirmed = self._confirmations.get(channel)
+                if confirmed is not None:
+                    confirmed.set()
+            elif message["type"] == "message":
+                await self._published.put(Event(channel=channel, message=_decode(message["data"])))
+
+    async def _drop_abandoned_channels(self) -> None:
+        """redis-py re-subscribes every channel it knew on reconnect, including those whose
+        subscribers left during the outage (their UNSUBSCRIBE failed): drop those again."""
+        abandoned = [
+            channel
+            for channel in self._pubsub.channels
+            if _decode(channel) not in self._confirmations
+        ]
+        if abandoned:
+            with contextlib.suppress(*_BUS_ERRORS):
+                await self._pubsub.unsubscribe(*abandoned)
+
+
+def _decode(value: bytes | str) -> str:
+    return value.decode() if isinstance(value, bytes) else value
+
+
+class Subscription:
+    """One subscriber's bounded queue, iterated as the channel's messages (strings).
+
+    Ends by raising the error it was ended with (lagging, or events missed)."""
+
+    __slots__ = ("_channel", "_ended", "_on_lagging", "_queue")
+
+    def __init__(self, size: int, on_lagging: Callable[[], None] | None, channel: str) -> None:
+        self._channel = channel  # unprefixed, for metrics
+        self._queue: asyncio.Queue[str | None] = asyncio.Queue(size)
+        self._ended: Exception | None = None
+        self._on_lagging = on_lagging
+
+    def offer(self, message: str) -> bool:
+        """Queue ``message``; False when the queue is full (the subscriber lags)."""
+        if self._ended is not None:
+            return True
+        try:
+            self._queue.put_nowait(message)
+        except asyncio.QueueFull:
+            return False
+        return True
+
+    def end(self, error: Exception) -> None:
+        """Drop what is queued and end the stream with ``error`` at the subscriber's next read."""
+        if self._ended is not None:
+            return
+        self._ended = error
+        while not self._queue.empty():
+            self._queue.get_nowait()
+        self._queue.put_nowait(None)  # wakes a reader waiting on the empty queue
+
+    def lagged(self) -> None:
+        self.end(SubscriberLagging())
+        if self._on_lagging is not None:
+            self._on_lagging()
+
+    def __aiter__(self) -> "Subscription":
+        return self
+
+    async def __anext__(self) -> str:
+        while True:
+            if self._ended is not None:
+                raise self._ended
+            message = await self._queue.get()
+            if message is not None:
+                metrics.event_delivered(self._channel)
+                return message
+
+
+class EventBus:
+    """Publish and subscribe by channel name; names get the deployment's prefix here."""
+
+    def __init__(self, url: str, *, channel_prefix: str = "", queue_size: int = 1000) -> None:
+        scheme = urlparse(url).scheme
+        if scheme in ("redis", "rediss"):
+            self._backend: BroadcastBackend = RedisBackend(url)
+        elif scheme == "memory":
+            self._backend = MemoryBackend(url)
+        else:
+            raise ValueError(f"Unsupported PAWGRAPH_BROADCAST_URL scheme: {scheme!r}")
+        # Every channel on the backend carries this prefix; callers name channels without it.
+        self._prefix = channel_prefix
+        self._queue_size = queue_size
+        self._subscribers: dict[str, set[Subscription]] = {}
+        self._listener_task: asyncio.Task[None] | None = None
+        self._publish_paused_until = 0.0
+        # Counters for operators and tests: events the backend did not take after their commit,
+        # subscribers dropped for lagging, subscriptions ended because the bus was interrupted.
+        self.failed_publishes = 0
+        self.dropped_lagging = 0
+        self.resyncs = 0
+        # channel -> (lock, number of coroutines using it); dropped at zero so a long-running
+        # process does not keep a lock for every channel it ever served.
+        self._channel_locks: dict[str, tuple[asyncio.Lock, int]] = {}
+        # channel (unprefixed) -> callbacks told of this process's committed events at once.
+        self._committed_callbacks: dict[str, list[Callable[[str], None]]] = {}
+
+    async def connect(self) -> None:
+        await self._backend.connect()
+        self._listener_task = asyncio.create_task(self._listen(), name="event-bus-listener")
+
+    async def disconnect(self) -> None:
+        if self._listener_task is not None:
+            self._listener_task.cancel()
+            with contextlib.suppress(asyncio.CancelledError):
+                await self._listener_task
+        await self._backend.disconnect()
+
+    @property
+    def subscriptions(self) -> int:
+        """Live subscriptions in this process (for /healthz)."""
+        return sum(len(subscriptions) for subscriptions in self._subscribers.values())
+
+    @property
+    def interrupted(self) -> bool:
+        return bool(getattr(self._backend, "interrupted", False))
+
+    async def _listen(self) -> None:
+        while True:
+            event = await self._backend.next_published()
+            if event is CONNECTION_INTERRUPTED:
+                self._tell_everyone_to_resync()
+                continue
+            for subscription in tuple(self._subscribers.get(event.channel, ())):
+                if not subscription.offer(event.message):
+                    self.dropped_lagging += 1
+                    logger.warning(
+                        "dropping a lagging subscriber of %s: %d events queued",
+                        event.channel,
+                        self._queue_size,
+                    )
+                    subscription.lagged()
+
+    def _tell_everyone_to_resync(self) -> None:
+        subscriptions = [s for channel in self._subscribers.values() for s in channel]
+        for subscription in subscriptions:
+            subscription.end(EventsMissed())
+        self.resyncs += len(subscriptions)
+        logger.warning(
+            "bus connection interrupted: %d subscriptions told to RESYNC", len(subscriptions)
+        )
+
+    @contextlib.asynccontextmanager
+    async def _channel_lock(self, channel: str) -> AsyncIterator[None]:
+        lock, users = self._channel_locks.get(channel, (asyncio.Lock(), 0))
+        self._channel_locks[channel] = (lock, users + 1)
+        try:
+            async with lock:
+                yield
+        finally:
+            lock, users = self._channel_locks[channel]
+            if users == 1:
+                del self._channel_locks[channel]
+            else:
+                self._channel_locks[channel] = (lock, users - 1)
+
+    async def publish(self, channel: str, message: Any) -> None:
+        await self._backend.publish(self._prefix + channel, message)
+        metrics.event_published(channel)
+
+    def on_committed(self, channel: str, callback: Callable[[str], None]) -> None:
+        """Call ``callback(message)`` for every event this process commits on ``channel``,
+        before it is sent and whether or not the bus takes it: what must hold in this process
+        right after the commit (a revoked token refused) does not wait for the round trip."""
+        self._committed_callbacks.setdefault(channel, []).append(callback)
+
+    async def publish_committed(self, channel: str, message: str) -> bool:
+        """Publish an event whose write already committed; False (logged and counted, never
+        raised) when the bus did not take it, because the caller's change is durable whatever
+        happens here. Within a second of a failure, does not try again."""
+        for callback in self._committed_callbacks.get(channel, ()):
+            callback(message)
+        if time.monotonic() < self._publish_paused_until:
+            self.failed_publishes += 1
+            return False
+        try:
+            await self.publish(channel, message)
+        except _BUS_ERRORS as error:
+            self._publish_paused_until = time.monotonic() + _PUBLISH_PAUSE_AFTER_FAILURE_S
+            self.failed_publishes += 1
+            logger.warning("event on %s not published (bus unreachable): %s", channel, error)
+            return False
+        return True
+
+    @contextlib.asynccontextmanager
+    async def subscribe(
+        self, channel: str, *, on_lagging: Callable[[], None] | None = None
+    ) -> AsyncIterator[Subscription]:
+        """The channel's messages from now on. Raises :class:`EventsUnavailable` when the bus
+        is unreachable; the stream ends with :class:`EventsMissed` if the bus connection breaks,
+        and with :class:`SubscriberLagging` (after calling ``on_lagging``) if the subscriber
+        falls ``queue_size`` events behind."""
+        if self.interrupted:
+            raise EventsUnavailable()
+        named, channel = channel, self._prefix + channel
+        subscription = Subscription(self._queue_size, on_lagging, named)
+        async with self._channel_lock(channel):
+            subscriptions = self._subscribers.setdefault(channel, set())
+            first = not subscriptions
+            subscriptions.add(subscription)
+            if first:
+                try:
+                    await self._backend.subscribe(channel)
+                except BaseException as error:
+                    subscriptions.discard(subscription)
+                    if not subscriptions:
+                        del self._subscribers[channel]
+                    if isinstance(error, _BUS_ERRORS):
+                        logger.warning(
+                            "subscription to %s refused: bus unreachable: %s", channel, error
+                        )
+                        raise EventsUnavailable() from error
+                    raise
+        metrics.subscription_opened(named)
+        try:
+            yield subscription
+        finally:
+            metrics.subscription_closed(named)
+            async with self._channel_lock(channel):
+                subscriptions = self._subscribers.get(channel, set())
+                subscriptions.discard(subscription)
+                if not subscriptions:
+                    self._subscribers.pop(channel, None)
+                    with contextlib.suppress(Exception):
+                        await self._backend.unsubscribe(channel)
+
+    async def ping(self) -> bool:
+        backend_ping = getattr(self._backend, "ping", None)
+        if backend_ping is None:
+            return self._listener_task is not None and not self._listener_task.done()
+        try:
+            return await backend_ping()
+        except _BUS_ERRORS:
+            return False

@@ -1,0 +1,119 @@
+"""The GraphQL executor we run with: Strawberry's, minus a per-event leak in graphql-core 3.3,
+plus one execution per subscription event for the subscribers who would compute the same result.
+
+graphql-core 3.3 executes each subscription event with a shallow copy of the subscription's
+executor (``Executor.build_per_event_executor``). The copy shares the memo of
+``collect_subfields``, which is keyed on the *identity* of the field list each event builds
+anew: every event adds one entry per object-typed field and none is ever hit again. A subscriber
+kept every event's field lists and collected fields alive for as long as it stayed subscribed
+(measured: ~0.9-2.4 KB per delivered event, issue 8 item 10; tests/live/test_subscriber_memory.py
+and bench/subscriber_soak.py hold it). Each event gets memos of its own here, freed with it.
+"""
+
+import asyncio
+from collections import OrderedDict
+from collections.abc import Callable, Hashable
+from typing import Any
+
+from graphql import OperationDefinitionNode
+from graphql.pyutils import RefMap
+from strawberry.schema.schema import StrawberryGraphQLCoreExecutionContext
+
+
+class PerEventMemoExecutor(StrawberryGraphQLCoreExecutionContext):
+    # Set on a per-event copy whose payload is shared (``shared_payload``): the key its result
+    # is shared under.
+    _shared_key: tuple[Any, ...] | None = None
+
+    def build_per_event_executor(self, payload: Any) -> "PerEventMemoExecutor":
+        executor = super().build_per_event_executor(payload)
+        executor._relevant_sub_fields = {}
+        executor._stream_usages = RefMap()
+        if _is_shared(payload):
+            variables = getattr(self.variable_values, "coerced", self.variable_values)
+            executor._shared_key = (
+                id(payload),
+                _operation_key(self.operation),
+                repr(sorted(variables.items())) if variables else "",
+                _scope(self.context_value),
+            )
+        return executor
+
+    def execute_operation(self, serially: bool | None = None) -> Any:
+        key = self._shared_key
+        if key is None:
+            return super().execute_operation(serially)
+        cached = _results.get(key)
+        if cached is not None and cached[0] is self.root_value:
+            _results.move_to_end(key)
+            return _await_shared(cached[1])
+        result = super().execute_operation(serially)
+        if self.is_awaitable(result):
+            # The first subscriber's execution, awaited by everyone (shielded: one of them
+            # leaving must not cancel it for the others).
+            result = asyncio.ensure_future(result)
+        _results[key] = (self.root_value, result)
+        if len(_results) > _SHARED_RESULTS:
+            _results.popitem(last=False)
+        return _await_shared(result)
+
+
+# ---- one execution per event for the subscribers who would compute the same result -------------
+#
+# Subscribers of one channel receive the same message; a resolver that builds its payload with
+# ``shared_payload`` hands every one of them the same object. Executing the subscription's
+# selection set on it then gives the same result for every subscriber with the same operation
+# (the same document text), the same variables and the same viewer: that result is computed
+# once and handed to all of them (measured: CPU per delivery 0.25 -> 0.14 ms at 200 subscribers,
+# bench/fanout.py). A payload built per subscriber (one that depends on who asks, as
+# commandUpdated's, read with the viewer's scope) is never shared, and executes as before.
+
+_SHARED_PAYLOADS = 1024
+_SHARED_RESULTS = 4096
+_payloads: OrderedDict[tuple[Any, ...], Any] = OrderedDict()
+_payload_ids: dict[int, Any] = {}
+# key -> (the payload, its result or the future of it)
+_results: OrderedDict[tuple[Any, ...], tuple[Any, Any]] = OrderedDict()
+
+
+def shared_payload(build: Callable[..., Any], message: str, *args: Hashable) -> Any:
+    """``build(message, *args)``, built once per process for everyone who asks with the same
+    arguments (``build`` a module-level function, ``args`` what else the payload depends on)."""
+    key = (build, message, *args)
+    payload = _payloads.get(key)
+    if payload is not None:
+        _payloads.move_to_end(key)
+        return payload
+    payload = build(message, *args)
+    _payloads[key] = payload
+    _payload_ids[id(payload)] = payload
+    if len(_payloads) > _SHARED_PAYLOADS:
+        _, evicted = _payloads.popitem(last=False)
+        _payload_ids.pop(id(evicted), None)
+    return payload
+
+
+def _is_shared(payload: Any) -> bool:
+    return _payload_ids.get(id(payload)) is payload
+
+
+def _await_shared(result: Any) -> Any:
+    if isinstance(result, asyncio.Future):
+        return asyncio.shield(result)
+    return result
+
+
+def _operation_key(operation: OperationDefinitionNode) -> Hashable:
+    """The operation by its document's text (the same text validated the same way: the schema
+    has no per-request rules), or by identity where the parser kept no location."""
+    if operation.loc is None:
+        return id(operation)
+    name = operation.name.value if operation.name else None
+    return (operation.loc.source.body, name)
+
+
+def _scope(context: Any) -> Hashable:
+    viewer = getattr(context, "viewer", None)
+    if viewer is None:
+        return None
+    return (viewer.user_id, viewer.role, viewer.suspended)

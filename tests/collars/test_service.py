@@ -1,0 +1,191 @@
+import datetime as dt
+
+import pytest
+
+from graphql_api.alerts.models import AlertKind
+from graphql_api.alerts.repository import AlertRepository
+from graphql_api.collars import service as collars_service
+from graphql_api.collars.errors import InvalidCollarReading
+from graphql_api.commands import service as commands_service
+from graphql_api.commands.errors import CommandNotFound
+from graphql_api.commands.models import CommandKind, CommandStatus
+from graphql_api.devices import service as devices_service
+from graphql_api.devices.errors import DeviceNotFound
+from graphql_api.devices.models import DeviceKind
+from graphql_api.pagination import PageArgs
+from tests.factories.accounts import viewer_of
+from tests.factories.devices_db import create_device
+
+NOW = dt.datetime(2026, 12, 4, 17, 0, tzinfo=dt.UTC)
+PAGE = PageArgs(limit=10, forward=True, cursor=None)
+
+
+def _reading(battery: float = 80, **fields) -> collars_service.CollarReading:
+    payload = {"accel": {"x": 0.01, "y": -0.02, "z": 0.98}, "battery": battery, **fields}
+    return collars_service.parse_reading(payload, None)
+
+
+@pytest.fixture
+async def collar(session, owner):
+    return await create_device(session, owner, kind=DeviceKind.COLLAR, name="Rex's collar")
+
+
+class TestParseReading:
+    def test_reads_the_wire_fields(self):
+        # when
+        reading = collars_service.parse_reading(
+            {"accel": {"x": 0.1, "y": 0, "z": 1}, "battery": 87, "heart_rate": 88,
+             "position": {"lat": 52.5, "lon": 13.4}},
+            NOW,
+        )  # fmt: skip
+        # then
+        assert reading.values() == {
+            "accel_x": 0.1, "accel_y": 0.0, "accel_z": 1.0, "battery": 87.0, "heart_rate": 88.0,
+        }  # fmt: skip
+        assert reading.state()["position"] == {"latitude": 52.5, "longitude": 13.4}
+
+    @pytest.mark.parametrize(
+        ("payload", "field"),
+        [
+            ({"battery": 50}, None),
+            ({"accel": {"x": 0, "y": 0, "z": "1"}, "battery": 50}, "accel.z"),
+            ({"accel": {"x": 0, "y": 0, "z": 1}, "battery": 101}, "battery"),
+            ({"accel": {"x": 0, "y": 0, "z": 1}, "battery": True}, "battery"),
+            ({"accel": {"x": 0, "y": 0, "z": 1}, "battery": 5, "heart_rate": -1}, "heart_rate"),
+            ({"accel": {"x": 0, "y": 0, "z": 1}, "battery": 5, "position": [1, 2]}, "position"),
+        ],
+    )
+    def test_refuses_malformed_readings(self, payload, field):
+        # when / then
+        with pytest.raises(InvalidCollarReading) as raised:
+            collars_service.parse_reading(payload, None)
+        assert raised.value.field == ([field] if field else None)
+
+
+class TestRecordReading:
+    async def test_updates_status_and_marks_online(self, session, settings, collar):
+        # when
+        await collars_service.record_reading(
+            session, settings, collar.id, _reading(64, heart_rate=91), NOW
+        )
+        # then
+        assert collar.online is True
+        assert collar.last_seen_at == NOW
+        assert (collar.state["battery"], collar.state["heart_rate"]) == (64, 91)
+
+    async def test_refuses_a_device_that_is_not_a_collar(self, session, settings, owner):
+        # given
+        feeder = await create_device(session, owner)
+        # when / then
+        with pytest.raises(InvalidCollarReading):
+            await collars_service.record_reading(session, settings, feeder.id, _reading(), NOW)
+
+    async def test_low_battery_raises_at_15_and_clears_only_above_20(
+        self, session, settings, collar
+    ):
+        # given
+        alerts = AlertRepository(session)
+        minute = dt.timedelta(minutes=1)
+
+        async def at(battery: float, offset: int):
+            await collars_service.record_reading(
+                session, settings, collar.id, _reading(battery), NOW + offset * minute
+            )
+            return await alerts.get_open(collar.id, AlertKind.LOW_BATTERY)
+
+        # when / then
+        assert await at(16, 0) is None
+        raised = await at(15, 1)
+        assert raised is not None
+        assert await at(19, 2) is not None
+        assert await at(20, 3) is not None
+        assert await at(21, 4) is None
+
+
+class TestPresence:
+    async def test_a_last_will_older_than_the_last_report_is_ignored(
+        self, session, settings, collar
+    ):
+        # given: a reading handled by one process after the Last Will reached another
+        await collars_service.record_reading(session, settings, collar.id, _reading(), NOW)
+        # when
+        stale = await collars_service.record_presence(
+            session, collar.id, False, NOW - dt.timedelta(seconds=1)
+        )
+        # then
+        assert stale is None
+        assert collar.online is True
+
+    async def test_a_last_will_after_the_last_report_takes_it_offline(
+        self, session, settings, collar
+    ):
+        # given
+        await collars_service.record_reading(session, settings, collar.id, _reading(), NOW)
+        # when
+        await collars_service.record_presence(
+            session, collar.id, False, NOW + dt.timedelta(seconds=1)
+        )
+        # then
+        assert collar.online is False
+        assert not devices_service.is_online(settings, collar, NOW + dt.timedelta(seconds=2))
+
+
+class TestTreat:
+    async def test_queues_a_treat_and_keeps_it_in_the_history(self, session, owner, collar):
+        # when
+        command, treat = await collars_service.treat(session, viewer_of(owner), collar.id, NOW)
+        # then
+        assert (command.kind, command.status) == (CommandKind.TREAT, CommandStatus.QUEUED)
+        assert (treat.device_id, treat.issued_by_id) == (collar.id, owner.id)
+        page, count = await collars_service.list_treats(
+            session, viewer_of(owner), PAGE, device_id=collar.id
+        )
+        assert [t.id for t in page.items] == [treat.id]
+        assert await count() == 1
+
+    async def test_another_owner_can_neither_treat_nor_list(self, session, stranger, collar):
+        # when / then
+        with pytest.raises(DeviceNotFound):
+            await collars_service.treat(session, viewer_of(stranger), collar.id, NOW)
+        with pytest.raises(DeviceNotFound):
+            await collars_service.list_treats(
+                session, viewer_of(stranger), PAGE, device_id=collar.id
+            )
+
+    async def test_delivery_acceptance_and_a_duplicate_ack(self, session, owner, collar):
+        # given
+        command, _ = await collars_service.treat(session, viewer_of(owner), collar.id, NOW)
+        # when
+        claimed = await commands_service.claim_mqtt_deliveries(session, NOW)
+        again = await commands_service.claim_mqtt_deliveries(session, NOW)
+        await commands_service.accept(session, collar, command.id, NOW)
+        done = await commands_service.acknowledge(session, collar, command.id, "ok", None, NOW)
+        repeat = await commands_service.acknowledge(
+            session, collar, command.id, "failed", "late", NOW
+        )
+        # then
+        assert command.id in [c.id for c in claimed]
+        assert command.id not in [c.id for c in again]
+        assert done.status is CommandStatus.SUCCEEDED
+        assert repeat.status is CommandStatus.SUCCEEDED
+
+    async def test_an_ack_for_another_devices_command_is_refused(self, session, owner, collar):
+        # given
+        other = await create_device(session, owner, kind=DeviceKind.COLLAR)
+        command, _ = await collars_service.treat(session, viewer_of(owner), collar.id, NOW)
+        # when / then
+        with pytest.raises(CommandNotFound):
+            await commands_service.acknowledge(session, other, command.id, "ok", None, NOW)
+
+
+class TestMessageReceipts:
+    async def test_a_message_key_is_claimed_once_per_device(self, session, collar, owner):
+        # given
+        other = await create_device(session, owner, kind=DeviceKind.COLLAR)
+        # when
+        first = await devices_service.claim_message(session, collar.id, "telemetry:t#1", NOW)
+        again = await devices_service.claim_message(session, collar.id, "telemetry:t#1", NOW)
+        elsewhere = await devices_service.claim_message(session, other.id, "telemetry:t#1", NOW)
+        unknown = await devices_service.claim_message(session, 2**31 - 1, "telemetry:t#1", NOW)
+        # then
+        assert (first, again, elsewhere, unknown) == (True, False, True, False)

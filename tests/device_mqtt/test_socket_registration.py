@@ -1,0 +1,68 @@
+"""aiomqtt schedules paho's event-loop registrations (``call_soon_threadsafe``) by descriptor
+number. A registration that runs after its socket closed must not land on the next socket given
+the same number: under uvloop, a dead client's writer then fires on the new connection's socket
+in a busy loop (tens of thousands of calls in 50 ms), and after a broker restart the new
+connection could neither read nor write."""
+
+import asyncio
+import socket
+
+import aiomqtt
+import pytest
+import uvloop
+
+from device_mqtt.connection import LoopSafeClient
+
+
+class DeadPaho:
+    """What aiomqtt's callbacks see of paho: the current socket, and reads and writes."""
+
+    def __init__(self, sock: socket.socket) -> None:
+        self.sock: socket.socket | None = sock
+        self.calls = 0
+
+    def socket(self) -> socket.socket | None:
+        return self.sock
+
+    def loop_write(self) -> None:
+        self.calls += 1
+
+    def loop_read(self) -> None:
+        self.calls += 1
+
+
+async def _calls_on_the_next_socket(client_class: type[aiomqtt.Client], register: str) -> int:
+    """Register for a socket, close it before the registration runs, open a socket that gets
+    the same number, and count the old client's callbacks on it."""
+    client = client_class("127.0.0.1", 1)
+    old, peer = socket.socketpair()
+    paho = DeadPaho(old)
+    number = old.fileno()
+    getattr(client, register)(paho, None, old)
+    paho.sock = None  # paho closes it: the broker went away
+    old.close()
+    peer.close()
+    new, new_peer = socket.socketpair()
+    try:
+        assert new.fileno() == number  # the kernel hands out the lowest free number
+        new_peer.send(b"x")  # readable and writable: a registered callback would fire
+        await asyncio.sleep(0.05)
+        return paho.calls
+    finally:
+        loop = asyncio.get_running_loop()
+        loop.remove_reader(new.fileno())
+        loop.remove_writer(new.fileno())
+        if client._misc_task is not None:
+            client._misc_task.cancel()
+        new.close()
+        new_peer.close()
+
+
+@pytest.mark.parametrize("register", ["_on_socket_register_write", "_on_socket_open"])
+def test_a_registration_for_a_closed_socket_is_dropped(register: str) -> None:
+    assert uvloop.run(_calls_on_the_next_socket(LoopSafeClient, register)) == 0
+
+
+def test_stock_aiomqtt_would_fire_on_the_next_socket() -> None:
+    """The probe: without the guard the old writer fires on the new socket."""
+    assert uvloop.run(_calls_on_the_next_socket(aiomqtt.Client, "_on_socket_register_write")) > 0

@@ -1,0 +1,174 @@
+"""Request bodies are capped per route class before they are read (issue 8, item 4): 413 in
+the route's envelope, from Content-Length or while a chunked body streams."""
+
+import asyncio
+import json
+from collections.abc import AsyncIterator
+
+import httpx
+
+from tests.factories.devices import feeder_headers, register_device, register_hub
+from tests.support.live_server import LiveServer
+
+DEVICE_CAP = 4096
+GRAPHQL_ANONYMOUS_CAP = 16_384
+PETIO_TOO_LARGE = {
+    "status": "error",
+    "message": f"The request body is over {DEVICE_CAP} bytes.",
+    "success": False,
+    "error": "PAYLOAD_TOO_LARGE",
+}
+
+
+async def chunks(total: int, size: int = 1024) -> AsyncIterator[bytes]:
+    """A body without Content-Length (chunked transfer encoding)."""
+    sent = 0
+    while sent < total:
+        yield b" " * min(size, total - sent)
+        sent += size
+
+
+async def post(server: LiveServer, path: str, content, headers: dict[str, str]) -> httpx.Response:
+    async with httpx.AsyncClient(base_url=server.base_url, timeout=30) as http:
+        return await http.post(path, content=content, headers=headers)
+
+
+async def post_chunked(
+    server: LiveServer, path: str, total: int, headers: dict[str, str]
+) -> tuple[int, bytes]:
+    """Send ``total`` bytes as 1 KiB chunks of a chunked body that never ends, over a raw
+    connection, then read the answer. The body has no terminating chunk, so only a server that
+    cuts it off at the cap can answer at all. ``total`` should pass the cap by one chunk: the
+    server then reads every byte sent before it closes, so the close is a clean FIN (a close
+    with unread bytes is a reset, which can discard the answer before the client reads it)."""
+    host, port = server.base_url.removeprefix("http://").split(":")
+    reader, writer = await asyncio.open_connection(host, int(port))
+    try:
+        lines = [f"POST {path} HTTP/1.1", f"Host: {host}", "Transfer-Encoding: chunked"]
+        lines += [f"{name}: {value}" for name, value in headers.items()]
+        writer.write(("\r\n".join(lines) + "\r\n\r\n").encode())
+        for _ in range(total // 1024):
+            writer.write(b"400\r\n" + b" " * 1024 + b"\r\n")
+        await writer.drain()
+        head = await asyncio.wait_for(reader.readuntil(b"\r\n\r\n"), 10)
+        status = int(head.split(b" ", 2)[1])
+        length = int(head.lower().split(b"content-length: ", 1)[1].split(b"\r\n", 1)[0])
+        return status, await asyncio.wait_for(reader.readexactly(length), 10)
+    finally:
+        writer.close()
+
+
+def padded_heartbeat(device_id: str, size: int) -> bytes:
+    body = {"device_id": device_id, "heartbeat": True, "error_message": ""}
+    raw = json.dumps(body).encode()
+    return raw[:-1] + b" " * (size - len(raw)) + b"}"
+
+
+class TestDeviceRoutes:
+    async def test_a_declared_body_over_the_cap_is_413_in_the_petio_envelope(self, owner):
+        # given
+        feeder = await register_device(owner)
+        # when
+        response = await post(
+            owner.server,
+            "/api/device/status/",
+            padded_heartbeat(feeder.hardware_id, DEVICE_CAP + 1),
+            feeder_headers(feeder),
+        )
+        # then
+        assert response.status_code == 413
+        assert response.json() == PETIO_TOO_LARGE
+
+    async def test_a_chunked_body_is_cut_off_at_the_cap(self, owner):
+        # given
+        feeder = await register_device(owner)
+        # when: chunks past the cap, then the client waits for the answer
+        status, body = await post_chunked(
+            owner.server, "/api/device/logs/", DEVICE_CAP + 1024, feeder_headers(feeder)
+        )
+        # then
+        assert status == 413
+        assert json.loads(body)["error"] == "PAYLOAD_TOO_LARGE"
+
+    async def test_a_body_at_the_cap_is_read(self, owner):
+        # given
+        feeder = await register_device(owner)
+        # when
+        response = await post(
+            owner.server,
+            "/api/device/status/",
+            padded_heartbeat(feeder.hardware_id, DEVICE_CAP),
+            feeder_headers(feeder),
+        )
+        # then
+        assert response.status_code == 200, response.text
+
+    async def test_a_hub_gets_its_own_envelope(self, owner):
+        # given
+        hub = await register_hub(owner)
+        # when
+        response = await post(
+            owner.server,
+            f"/h/{hub.api_key}/api/data/",
+            b"{" + b" " * DEVICE_CAP + b"}",
+            {"Content-Type": "application/json"},
+        )
+        # then
+        assert response.status_code == 413
+        assert response.json() == {
+            "success": False,
+            "message": f"The request body is over {DEVICE_CAP} bytes.",
+        }
+
+
+class TestGraphQL:
+    async def test_an_anonymous_body_over_its_cap_is_a_413_graphql_error(self, server_a):
+        # given: 100 kB without a token, declared
+        query = "query { me { id } }" + " " * 100_000
+        # when
+        response = await post(
+            server_a, "/graphql", json.dumps({"query": query}), {"Content-Type": "application/json"}
+        )
+        # then
+        assert response.status_code == 413
+        assert response.json() == {
+            "errors": [
+                {
+                    "message": f"The request body is over {GRAPHQL_ANONYMOUS_CAP} bytes.",
+                    "extensions": {"code": "PAYLOAD_TOO_LARGE"},
+                }
+            ]
+        }
+
+    async def test_a_forged_token_does_not_earn_the_large_cap(self, server_a):
+        # when: declared, and streamed
+        declared = await post(
+            server_a,
+            "/graphql",
+            b" " * 100_000,
+            {"Content-Type": "application/json", "Authorization": "Bearer not.a.token"},
+        )
+        streamed_status, streamed_body = await post_chunked(
+            server_a,
+            "/graphql",
+            GRAPHQL_ANONYMOUS_CAP + 1024,
+            {"Content-Type": "application/json", "Authorization": "Bearer not.a.token"},
+        )
+        # then: the anonymous cap applies (the token is checked before the body is read)
+        assert declared.status_code == 413
+        assert streamed_status == 413
+        assert json.loads(streamed_body)["errors"][0]["extensions"]["code"] == "PAYLOAD_TOO_LARGE"
+
+    async def test_a_signed_in_user_may_send_a_larger_body(self, owner):
+        # given: 100 kB of whitespace around a query, under the 256 kB cap
+        query = "query { me { id } }" + " " * 100_000
+        # when
+        response = await post(
+            owner.server,
+            "/graphql",
+            json.dumps({"query": query}),
+            {"Content-Type": "application/json", "Authorization": f"Bearer {owner.token}"},
+        )
+        # then
+        assert response.status_code == 200
+        assert response.json()["data"]["me"]["id"]

@@ -1,0 +1,220 @@
+"""The production recipe (deploy/), for real: Debian's nginx with the recipe's site in front of
+two API processes on PostgreSQL and Redis.
+
+Through nginx only: an owner signs up and logs in, watches an outlet live (a websocket that
+lands on one process) while the hub posts readings (round-robin over both processes), then the
+process holding the websocket is killed with SIGKILL and restarted. The app may reconnect once
+and must see no other error; every reading nginx accepted must be stored, and every reading
+sent while the subscription was live must be delivered. sent / accepted / stored / delivered
+are printed.
+"""
+
+import asyncio
+import base64
+import json
+import re
+import signal
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import httpx
+import psycopg
+import pytest
+from gql.transport.exceptions import TransportError, TransportQueryError
+from websockets.exceptions import ConnectionClosed
+
+from tests.conftest import TEST_SECRET_KEY
+from tests.factories.accounts import signed_up
+from tests.factories.outlets import HubWire, live_hub, reading
+from tests.support.graphql_client import GraphQLClient
+from tests.support.live_server import LiveServer, start_server
+from tests.support.nginx import Nginx, start_nginx
+
+TELEMETRY_UPDATED = """
+subscription TelemetryUpdated($deviceId: ID!) {
+  telemetryUpdated(deviceId: $deviceId) { values { key value } }
+}
+"""
+READINGS_PER_PHASE = 20
+BEFORE, DURING, AFTER, PROBE = 10_000, 20_000, 30_000, 60_000  # current_a <= 65535
+LIVE_TIMEOUT_S = 60.0
+
+
+@dataclass
+class Watcher:
+    """The owner's app: one subscription, resubscribed after a dropped connection."""
+
+    client: GraphQLClient
+    outlet_id: str
+    delivered: set[int] = field(default_factory=set)
+    reconnects: int = 0
+    errors: list[str] = field(default_factory=list)
+
+    async def run(self) -> None:
+        while True:
+            try:
+                async with self.client.subscribe(
+                    TELEMETRY_UPDATED, {"deviceId": self.outlet_id}
+                ) as stream:
+                    async for result in stream:
+                        values = result["telemetryUpdated"]["values"]
+                        self.delivered |= {int(value["value"]) for value in values}
+                self.errors.append("the subscription completed")
+                return
+            except TransportQueryError as error:
+                self.errors.append(str(error))
+                return
+            except (TransportError, ConnectionClosed, OSError) as dropped:
+                self.reconnects += 1
+                if self.reconnects > 1:
+                    self.errors.append(f"second reconnect: {dropped!r}")
+                    return
+
+
+def _server(logs: Path, name: str, database_url: str, redis_url: str, port: int | None = None):
+    return start_server(
+        logs,
+        name,
+        port,
+        env="test",
+        database_url=database_url,
+        broadcast_url=redis_url,
+        secret_key=TEST_SECRET_KEY,
+        telemetry_persist_interval="0",
+    )
+
+
+@pytest.fixture
+def processes(server_logs: Path, database_url: str, test_environment) -> Iterator[list[LiveServer]]:
+    servers = [
+        _server(server_logs, f"deploy-{name}", database_url, test_environment.redis_url)
+        for name in ("a", "b")
+    ]
+    yield servers
+    for server in servers:
+        if server.process.poll() is None:
+            server.stop()
+
+
+@pytest.fixture
+def nginx(tmp_path: Path, processes: list[LiveServer]) -> Iterator[Nginx]:
+    ports = [int(server.base_url.rsplit(":", 1)[1]) for server in processes]
+    proxy = start_nginx(tmp_path, ports)
+    yield proxy
+    proxy.stop()
+
+
+def _pk(global_id: str) -> int:
+    return int(base64.b64decode(global_id).decode().split(":", 1)[1])
+
+
+def _stored(database_url: str, device_pk: int) -> set[int]:
+    dsn = database_url.replace("postgresql+psycopg://", "postgresql://", 1)
+    with psycopg.connect(dsn) as connection:
+        rows = connection.execute(
+            "SELECT value FROM telemetry_points WHERE device_id = %s AND key = %s",
+            (device_pk, "current_a"),
+        ).fetchall()
+    return {int(value) for (value,) in rows}
+
+
+async def _subscriptions(server: LiveServer) -> int:
+    async with httpx.AsyncClient(base_url=server.base_url, timeout=10) as http:
+        return (await http.get("/healthz")).json()["bus"]["subscriptions"]
+
+
+async def _until_live(wire: HubWire, outlet: str, watcher: Watcher, probe: int) -> None:
+    """Send probe readings until the watcher sees one: its subscription is live."""
+    async with asyncio.timeout(LIVE_TIMEOUT_S):
+        while probe not in watcher.delivered:
+            await wire.data(reading(outlet, current_a=probe))
+            await asyncio.sleep(0.3)
+
+
+class TestTwoProcessesBehindNginx:
+    async def test_a_killed_process_costs_the_app_one_reconnect_and_no_reading(
+        self,
+        nginx: Nginx,
+        processes: list[LiveServer],
+        database_url: str,
+        test_environment,
+        server_logs: Path,
+    ):
+        # given: everything through nginx
+        front = LiveServer(nginx.base_url, nginx.process, nginx.error_log)
+        owner = await signed_up(GraphQLClient(front), "deploy")
+        hub, [outlet] = await live_hub(owner)
+        wire = HubWire(front, hub.base_url)
+        watcher = Watcher(owner, outlet.id)
+        watching = asyncio.create_task(watcher.run())
+        statuses: dict[int, int] = {}
+
+        async def send(marker: int) -> None:
+            statuses[marker] = (await wire.data(reading("FE", current_a=marker))).status_code
+
+        try:
+            await _until_live(wire, "FE", watcher, PROBE)
+            for marker in range(BEFORE, BEFORE + READINGS_PER_PHASE):
+                await send(marker)
+
+            # when: the process holding the websocket dies, readings keep coming, it restarts
+            counts = [await _subscriptions(server) for server in processes]
+            victim = counts.index(max(counts))
+            killed = processes[victim]
+            port = int(killed.base_url.rsplit(":", 1)[1])
+            killed.process.send_signal(signal.SIGKILL)
+            killed.process.wait(timeout=10)
+            restart = asyncio.create_task(
+                asyncio.to_thread(
+                    _server,
+                    server_logs,
+                    f"deploy-{'ab'[victim]}-restarted",
+                    database_url,
+                    test_environment.redis_url,
+                    port,
+                )
+            )
+            marker = DURING
+            while not restart.done() or marker < DURING + READINGS_PER_PHASE:
+                await send(marker)
+                marker += 1
+            processes[victim] = await restart
+            await _until_live(wire, "FE", watcher, PROBE + 1)
+            for after in range(AFTER, AFTER + READINGS_PER_PHASE):
+                await send(after)
+            await _until_live(wire, "FE", watcher, PROBE + 2)
+        finally:
+            watching.cancel()
+            await asyncio.gather(watching, return_exceptions=True)
+
+        # then
+        sent = set(statuses)
+        accepted = {marker for marker, status in statuses.items() if status == 200}
+        stored = _stored(database_url, _pk(outlet.id))
+        live = {m for m in accepted if m < DURING or AFTER <= m < PROBE}
+        print(
+            f"\nkill -9 behind nginx: sent {len(sent)} accepted {len(accepted)} "
+            f"stored {len(accepted & stored)} delivered {len(accepted & watcher.delivered)} "
+            f"(while live: {len(live & watcher.delivered)}/{len(live)}) "
+            f"reconnects {watcher.reconnects} errors {watcher.errors}"
+        )
+        assert accepted == sent, {m: s for m, s in statuses.items() if s != 200}
+        assert accepted <= stored
+        assert live <= watcher.delivered
+        assert watcher.reconnects == 1
+        assert watcher.errors == []
+
+        # and: both processes served readings, and the access log never shows the hub's key
+        log = nginx.access_log.read_text()
+        upstreams = set(re.findall(r"POST /h/\S+ .* upstream=(127\.0\.0\.1:\d+)", log))
+        assert len(upstreams) == 2
+        hub_key = hub.base_url.rstrip("/").rsplit("/", 1)[1]
+        assert hub_key not in log
+        assert "/h/[redacted]/api/data/" in log
+        assert json.loads((await _readyz(front)).text)["status"] == "ready"
+
+
+async def _readyz(front: LiveServer) -> httpx.Response:
+    async with httpx.AsyncClient(base_url=front.base_url, timeout=10) as http:
+        return await http.get("/readyz")

@@ -1,0 +1,96 @@
+"""Subscribers of one event who would compute the same result share one execution: same
+payload object (``shared_payload``), same parsed operation (the document cache), same variables
+and same viewer. A different viewer, or different variables, executes on its own."""
+
+import asyncio
+from collections.abc import AsyncGenerator
+from dataclasses import dataclass
+
+import strawberry
+
+from graphql_api.auth import Role, Viewer
+from graphql_api.document_cache import CachedDocuments, DocumentCache
+from graphql_api.execution import PerEventMemoExecutor, shared_payload
+
+resolved: list[tuple[int, str]] = []  # (viewer, payload) of every execution of `value`
+feeds: list[asyncio.Queue[str]] = []  # one per running subscription resolver
+subscriptions: list = []
+
+
+@strawberry.type
+class Reading:
+    raw: strawberry.Private[str]
+
+    @strawberry.field
+    def value(self, info: strawberry.Info, scale: int = 1) -> str:
+        resolved.append((info.context.viewer.user_id, self.raw))
+        return self.raw * scale
+
+
+def _reading(message: str) -> Reading:
+    return Reading(raw=message)
+
+
+@strawberry.type
+class Query:
+    @strawberry.field
+    def hello(self) -> str:
+        return "world"
+
+
+@strawberry.type
+class Subscription:
+    @strawberry.subscription
+    async def readings(self) -> AsyncGenerator[Reading, None]:
+        feed: asyncio.Queue[str] = asyncio.Queue()
+        feeds.append(feed)
+        while True:
+            yield shared_payload(_reading, await feed.get())
+
+
+@dataclass
+class Context:
+    viewer: Viewer
+
+
+SCHEMA = strawberry.Schema(
+    query=Query,
+    subscription=Subscription,
+    execution_context_class=PerEventMemoExecutor,
+    extensions=[lambda: CachedDocuments(DocumentCache(16))],
+)
+QUERY = "subscription Readings($scale: Int!) { readings { value(scale: $scale) } }"
+
+
+async def _subscribe(viewer: Viewer, scale: int = 2):
+    stream = await SCHEMA.subscribe(QUERY, {"scale": scale}, Context(viewer))
+    first = asyncio.ensure_future(stream.__anext__())  # runs the resolver up to its first await
+    while len(feeds) < len(subscriptions) + 1:
+        await asyncio.sleep(0)
+    subscriptions.append(stream)
+    return first
+
+
+async def test_one_execution_per_event_for_each_viewer_and_variables():
+    resolved.clear()
+    feeds.clear()
+    subscriptions.clear()
+    alice, bob = Viewer(1, Role.OWNER), Viewer(2, Role.OWNER)
+    pending = [
+        await _subscribe(alice),
+        await _subscribe(alice),
+        await _subscribe(alice),
+        await _subscribe(bob),
+        await _subscribe(alice, scale=3),
+    ]
+    # when: one event reaches every subscriber
+    for feed in feeds:
+        feed.put_nowait("ab")
+    results = await asyncio.wait_for(asyncio.gather(*pending), 5)
+    for stream in subscriptions:
+        await stream.aclose()
+    # then: every subscriber got its result; alice's three shared one execution
+    assert [r.data for r in results] == [{"readings": {"value": "abab"}}] * 4 + [
+        {"readings": {"value": "ababab"}}
+    ]
+    assert sorted(resolved) == [(1, "ab"), (1, "ab"), (2, "ab")]
