@@ -44,7 +44,59 @@ class LoopSafeClient(aiomqtt.Client):
     same number can neither read nor write, never sees the broker leave, and every publish
     times out. Seen under a broker restart; here a registration runs only while its socket is
     still the client's. The callbacks are aiomqtt 2.5's, otherwise unchanged.
+
+    For the same reason the socket is taken off the loop and closed on the loop's thread
+    whenever the client leaves its ``async with`` (also when connecting failed or was
+    cancelled). aiomqtt leaves that to paho, which closes it when the client is garbage
+    collected: on whichever thread the collector happens to run, behind the loop's back.
     """
+
+    _released = False
+
+    async def __aenter__(self) -> "LoopSafeClient":
+        try:
+            return await super().__aenter__()
+        except BaseException:
+            self._release_socket()
+            raise
+
+    async def __aexit__(self, *exc_info: object) -> None:
+        try:
+            await super().__aexit__(*exc_info)  # type: ignore[arg-type]
+        finally:
+            self._release_socket()
+
+    def _release_socket(self) -> None:
+        self._released = True
+        sock = self._client.socket()
+        if sock is None:
+            return
+        fileno = sock.fileno()
+        if fileno >= 0:
+            self._loop.remove_reader(fileno)
+            self._loop.remove_writer(fileno)
+        self._client._sock_close()  # paho's own close: its callbacks, then the socket
+
+    def _on_loop_thread(self) -> bool:
+        try:
+            return asyncio.get_running_loop() is self._loop
+        except RuntimeError:
+            return False
+
+    def _on_socket_close(self, client, userdata, sock) -> None:  # noqa: ANN001, ARG002
+        # Only the loop's thread may touch its registrations; a socket registered there is
+        # always released there first (above), so elsewhere there is nothing left to remove.
+        if self._on_loop_thread():
+            fileno = sock.fileno()
+            if fileno >= 0:
+                self._loop.remove_reader(fileno)
+                self._loop.remove_writer(fileno)
+        if self._misc_task is not None and not self._misc_task.done():
+            self._loop.call_soon_threadsafe(self._misc_task.cancel)
+
+    def _on_socket_unregister_write(self, client, userdata, sock) -> None:  # noqa: ANN001, ARG002
+        if self._on_loop_thread() and sock.fileno() >= 0:
+            self._loop.remove_writer(sock.fileno())
 
     def _on_socket_open(self, client, userdata, sock) -> None:  # noqa: ANN001, ARG002
         def read() -> None:
@@ -60,8 +112,9 @@ class LoopSafeClient(aiomqtt.Client):
                     self._disconnected.set_exception(exc)
 
         def register() -> None:
-            if client.socket() is sock:
-                self._loop.add_reader(sock.fileno(), read)
+            if self._released or client.socket() is not sock:
+                return  # closed meanwhile, or the client was left while connecting
+            self._loop.add_reader(sock.fileno(), read)
             self._misc_task = self._loop.create_task(self._misc_loop())
 
         self._loop.call_soon_threadsafe(register)
@@ -75,7 +128,7 @@ class LoopSafeClient(aiomqtt.Client):
                     self._disconnected.set_exception(exc)
 
         def register() -> None:
-            if client.socket() is sock:
+            if not self._released and client.socket() is sock:
                 self._loop.add_writer(sock.fileno(), write)
 
         self._loop.call_soon_threadsafe(register)

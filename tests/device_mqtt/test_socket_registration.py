@@ -66,3 +66,55 @@ def test_a_registration_for_a_closed_socket_is_dropped(register: str) -> None:
 def test_stock_aiomqtt_would_fire_on_the_next_socket() -> None:
     """The probe: without the guard the old writer fires on the new socket."""
     assert uvloop.run(_calls_on_the_next_socket(aiomqtt.Client, "_on_socket_register_write")) > 0
+
+
+async def _socket_left_after_a_connect_without_connack(client_class: type[aiomqtt.Client]):
+    """Connect to a listener that accepts and never answers CONNECT; the client gives up.
+    Returns paho's socket as the client left it, and whether the listener saw it close."""
+    accepted: list[socket.socket] = []
+    listener = socket.socket()
+    listener.bind(("127.0.0.1", 0))
+    listener.listen()
+    listener.setblocking(False)
+    loop = asyncio.get_running_loop()
+    client = client_class("127.0.0.1", listener.getsockname()[1], timeout=0.3)
+    try:
+        with pytest.raises(aiomqtt.MqttError):
+            async with client:
+                pass
+        accepted.append((await asyncio.wait_for(loop.sock_accept(listener), 5))[0])
+        left = client._client.socket()
+        return left, await _reads_to_end(loop, accepted[0])
+    finally:
+        for sock in accepted:
+            sock.close()
+        listener.close()
+
+
+async def _reads_to_end(loop: asyncio.AbstractEventLoop, peer: socket.socket) -> bool:
+    """Whether the peer closes within a second (after its CONNECT packet)."""
+    try:
+        async with asyncio.timeout(1):
+            while await loop.sock_recv(peer, 4096):
+                pass
+    except TimeoutError:
+        return False
+    return True
+
+
+def test_a_failed_connect_closes_its_socket_on_the_loop() -> None:
+    """aiomqtt leaves the socket to paho, which closes it on garbage collection, from any
+    thread, while the loop still watches it (under uvloop that wedges the descriptor number)."""
+    left, closed = uvloop.run(_socket_left_after_a_connect_without_connack(LoopSafeClient))
+    assert left is None
+    assert closed
+
+
+def test_stock_aiomqtt_leaves_the_socket_open_after_a_failed_connect() -> None:
+    """The probe: without the release the socket stays open, registered with the loop."""
+    left, _ = uvloop.run(_socket_left_after_a_connect_without_connack(aiomqtt.Client))
+    try:
+        assert left is not None
+    finally:
+        if left is not None:
+            left.close()
