@@ -8,7 +8,7 @@ newer one may rightly not be stored)."""
 
 import asyncio
 import time
-from collections.abc import Iterator
+from collections.abc import AsyncIterator, Iterator
 from pathlib import Path
 
 import httpx
@@ -122,11 +122,7 @@ class TestBrokerRestart:
                 await asyncio.to_thread(own_broker.start)
                 back = time.monotonic()
                 await _until_broker_connected(server)
-                while True:
-                    await next_result(live, timeout=15)
-                    resumed_after = time.monotonic() - back
-                    if all(r.unit.connected for r in running):
-                        break
+                resumed_after = await _until_resumed(live, running, server, back)
                 treat_status = await _command_status_when_settled(owner, collars[0])
                 await asyncio.sleep(1)
             # The collars stop measuring and keep running until pawgraph receipted every reading.
@@ -157,6 +153,25 @@ class TestBrokerRestart:
         # Stored too (interval 0); the persist throttle may skip a reading handled after a newer
         # one of the same collar, so the store holds at most, not exactly, every reading.
         assert all(0 < rows <= n for rows, n in zip(stored, taken, strict=True))
+
+
+async def _until_resumed(
+    live: AsyncIterator[dict], running: list[RunningCollar], server: LiveServer, back: float
+) -> float:
+    """Seconds from the broker's return until collar 0's telemetry flows again and every collar
+    is connected; on a timeout, says which side had not come back."""
+    try:
+        while True:
+            await next_result(live, timeout=15)
+            if all(r.unit.connected for r in running):
+                return time.monotonic() - back
+    except TimeoutError:
+        collars = [(r.unit.connected, r.unit.connects, r.unit.last_error) for r in running]
+        raise AssertionError(
+            f"no telemetry for 15 s, {time.monotonic() - back:.1f} s after the broker returned; "
+            f"collars (connected, connects, last error): {collars}; "
+            f"server log tail:\n{server.log()[-4000:]}"
+        ) from None
 
 
 async def _until_receipted(running: list[RunningCollar]) -> bool:
