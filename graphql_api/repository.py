@@ -17,7 +17,7 @@ from collections.abc import Awaitable, Callable, Sequence
 from dataclasses import dataclass
 from typing import Any, ClassVar, Generic, TypeVar
 
-from sqlalchemy import ColumnElement, Select, and_, false, func, not_, or_, select
+from sqlalchemy import ColumnElement, Select, Table, and_, false, func, not_, or_, select
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.engine import Result
 from sqlalchemy.ext.asyncio import AsyncSession
@@ -61,9 +61,12 @@ class RepositoryBase(Generic[M]):
 
     # ---- statements, serialized per session ---------------------------------------------------
 
-    async def execute(self, statement: Any, params: dict[str, Any] | None = None) -> Result[Any]:
+    async def execute(
+        self, statement: Any, params: dict[str, Any] | list[dict[str, Any]] | None = None
+    ) -> Result[Any]:
         """Run ``statement``; ``params`` fill its ``bindparam``s, so a hot path can build its
-        statement once and skip rebuilding it (and its cache key) on every call."""
+        statement once and skip rebuilding it (and its cache key) on every call. A list of
+        parameter sets runs it once per set (an INSERT goes as one multi-row statement)."""
         async with statement_lock(self.session):
             return await self.session.execute(statement, params)
 
@@ -80,7 +83,7 @@ class RepositoryBase(Generic[M]):
         counted = select(func.count()).select_from(statement.order_by(None).subquery())
         return int(await self.scalar(counted) or 0)
 
-    def insert_statement(self, model: type[Base]) -> Any:
+    def insert_statement(self, model: type[Base] | Table) -> Any:
         """The session's dialect's INSERT, which has ``on_conflict_do_nothing``/``_do_update``
         on PostgreSQL and SQLite alike."""
         return _DIALECT_INSERTS[self.session.get_bind().dialect.name](model)
