@@ -60,13 +60,11 @@ async def rollback(session: AsyncSession) -> None:
 
 
 async def dispatch(session: AsyncSession, bus: EventBus) -> None:
-    """Send what ``session`` buffered, after its commit; never raises for an unreachable bus:
-    from the first event the bus refuses on, the rest go to the outbox."""
+    """Send what ``session`` buffered, after its commit, in one round trip; never raises for
+    an unreachable bus: what the bus does not take goes to the outbox."""
     pending = events.take_committed(session)
-    for index, (channel, message) in enumerate(pending):
-        if not await bus.publish_committed(channel, message):
-            await _keep_in_outbox(session, pending[index:])
-            break
+    if pending and not await bus.publish_committed(pending):
+        await _keep_in_outbox(session, pending)
     for callback in events.take_after_commit(session):
         callback()
 

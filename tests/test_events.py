@@ -69,6 +69,20 @@ class TestSubscribe:
         # then
         assert received == [f"message {index}" for index in range(MESSAGES)]
 
+    async def test_a_commits_events_arrive_in_order_on_their_channels(self, bus):
+        # given: one commit's events on two channels (sent in one round trip on Redis)
+        channel, other = unique_channel(), unique_channel()
+        committed = [(channel, "first"), (other, "second"), (channel, "third")]
+
+        async with bus.subscribe(channel) as messages, bus.subscribe(other) as others:
+            # when
+            taken = await bus.publish_committed(committed)
+            received = await receive(messages, 2), await receive(others, 1)
+
+        # then
+        assert taken is True
+        assert received == (["first", "third"], ["second"])
+
     async def test_hears_only_its_own_channel(self, bus):
         # given
         channel, other = unique_channel(), unique_channel()
@@ -270,7 +284,7 @@ class TestRedisOutage:
             with pytest.raises(EventsUnavailable):
                 async with bus.subscribe(unique_channel()):
                     pass
-            assert await bus.publish_committed(channel, "during") is False
+            assert await bus.publish_committed([(channel, "during")]) is False
             assert await bus.ping() is False
         finally:
             await bus.disconnect()
@@ -286,7 +300,7 @@ class TestRedisOutage:
         try:
             await publisher.publish(channel, "warm the pool")
             private_redis.stop()
-            assert await publisher.publish_committed(channel, "lost") is False
+            assert await publisher.publish_committed([(channel, "lost")]) is False
             private_redis.start()
             await asyncio.sleep(1.1)  # past the publish pause that follows a failure
 
@@ -295,7 +309,7 @@ class TestRedisOutage:
             while bus.interrupted and asyncio.get_running_loop().time() < deadline:
                 await asyncio.sleep(0.1)
             async with bus.subscribe(channel) as messages:
-                published = await publisher.publish_committed(channel, "after")
+                published = await publisher.publish_committed([(channel, "after")])
                 received = await receive(messages, 1)
         finally:
             await bus.disconnect()

@@ -58,7 +58,7 @@ class TestViewerCache:
 
         # when: committed here (not yet round the bus)
         message = ViewerChanged(user_id=2).model_dump_json()
-        await bus.publish_committed(events.VIEWERS_CHANNEL, message)
+        await bus.publish_committed([(events.VIEWERS_CHANNEL, message)])
 
         # then
         assert cache.get("token-2") is None

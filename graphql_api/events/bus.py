@@ -25,7 +25,7 @@ import asyncio
 import contextlib
 import logging
 import time
-from collections.abc import AsyncIterator, Callable
+from collections.abc import AsyncIterator, Callable, Sequence
 from typing import Any
 from urllib.parse import urlparse
 
@@ -101,6 +101,13 @@ class RedisBackend(BroadcastBackend):
 
     async def publish(self, channel: str, message: Any) -> None:
         await self._redis.publish(channel, message)
+
+    async def publish_many(self, messages: Sequence[tuple[str, str]]) -> None:
+        """Every ``(channel, message)`` in one round trip (a pipeline, not a transaction)."""
+        async with self._redis.pipeline(transaction=False) as pipeline:
+            for channel, message in messages:
+                pipeline.publish(channel, message)
+            await pipeline.execute()
 
     async def next_published(self) -> Event:
         return await self._published.get()
@@ -298,23 +305,38 @@ class EventBus:
         right after the commit (a revoked token refused) does not wait for the round trip."""
         self._committed_callbacks.setdefault(channel, []).append(callback)
 
-    async def publish_committed(self, channel: str, message: str) -> bool:
-        """Publish an event whose write already committed; False (logged and counted, never
-        raised) when the bus did not take it, because the caller's change is durable whatever
-        happens here. Within a second of a failure, does not try again."""
-        for callback in self._committed_callbacks.get(channel, ()):
-            callback(message)
+    async def publish_committed(self, committed: Sequence[tuple[str, str]]) -> bool:
+        """Publish the events ``(channel, message)`` of a write that already committed, in one
+        round trip; False (logged and counted, never raised) when the bus did not take them,
+        because the caller's change is durable whatever happens here: the caller keeps them in
+        the outbox. (Some may have reached the bus before it failed: delivery is at least
+        once.) Within a second of a failure, does not try again."""
+        for channel, message in committed:
+            for callback in self._committed_callbacks.get(channel, ()):
+                callback(message)
         if time.monotonic() < self._publish_paused_until:
-            self.failed_publishes += 1
+            self.failed_publishes += len(committed)
             return False
         try:
-            await self.publish(channel, message)
+            await self._publish_all(committed)
         except _BUS_ERRORS as error:
             self._publish_paused_until = time.monotonic() + _PUBLISH_PAUSE_AFTER_FAILURE_S
-            self.failed_publishes += 1
-            logger.warning("event on %s not published (bus unreachable): %s", channel, error)
+            self.failed_publishes += len(committed)
+            channels = sorted({channel for channel, _ in committed})
+            logger.warning("events on %s not published (bus unreachable): %s", channels, error)
             return False
         return True
+
+    async def _publish_all(self, committed: Sequence[tuple[str, str]]) -> None:
+        if len(committed) > 1 and isinstance(self._backend, RedisBackend):
+            await self._backend.publish_many(
+                [(self._prefix + channel, message) for channel, message in committed]
+            )
+            for channel, _ in committed:
+                metrics.event_published(channel)
+            return
+        for channel, message in committed:
+            await self.publish(channel, message)
 
     @contextlib.asynccontextmanager
     async def subscribe(

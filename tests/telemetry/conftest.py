@@ -15,8 +15,8 @@ class RecordingBus:
     def __init__(self) -> None:
         self.sent: list[tuple[str, str]] = []
 
-    async def publish_committed(self, channel: str, message: str) -> bool:
-        self.sent.append((channel, message))
+    async def publish_committed(self, committed: list[tuple[str, str]]) -> bool:
+        self.sent.extend(committed)
         return True
 
 
