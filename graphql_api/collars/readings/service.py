@@ -64,7 +64,7 @@ class ReportedReading:
 
 @dataclass(slots=True)
 class IngestResult:
-    stored: list[CollarReading] = field(default_factory=list)
+    stored: list[int] = field(default_factory=list)  # ids of the readings stored
     duplicates: int = 0
     rejected: list[Rejection] = field(default_factory=list)
 
@@ -169,10 +169,12 @@ def _row(device: Device, reading: ReportedReading, received_at: dt.datetime) -> 
     }
 
 
-def _publish(session: AsyncSession, reading: CollarReading, collar_id: str) -> None:
+def _publish(
+    session: AsyncSession, device: Device, reading: ReportedReading, received_at: dt.datetime
+) -> None:
     event = TelemetryEvent(
-        device_id=reading.device_id,
-        received_at=reading.received_at,
+        device_id=device.id,
+        received_at=received_at,
         device_time=reading.measured_at,
         values={
             "heart_rate": float(reading.heart_rate),
@@ -181,9 +183,9 @@ def _publish(session: AsyncSession, reading: CollarReading, collar_id: str) -> N
             "latitude": reading.latitude,
         },
         persisted=True,
-        state={"collar_id": collar_id},
+        state={"collar_id": device.hardware_id},
     )
-    events.publish(session, events.device_telemetry_channel(reading.device_id), event)
+    events.publish(session, events.device_telemetry_channel(device.id), event)
 
 
 async def ingest(
@@ -213,10 +215,8 @@ async def ingest(
     rows = [_row(device, reading, received_at) for reading in valid.values()]
     inserted = await CollarReadingRepository(session).insert_new(rows)
     for reading_id, measured_at in inserted:
-        clean = valid[measured_at]
-        stored = CollarReading(id=reading_id, **_row(device, clean, received_at))
-        result.stored.append(stored)
-        _publish(session, stored, device.hardware_id)
+        result.stored.append(reading_id)
+        _publish(session, device, valid[measured_at], received_at)
     result.duplicates = valid_count - len(inserted)
     newest = max(valid)
     await devices_service.record_heartbeat(

@@ -190,3 +190,25 @@ class TestTrack:
 
 def viewer_of_owner(issued) -> Viewer:
     return Viewer(user_id=issued.device.owner_id, role=Role.OWNER)
+
+
+class TestIngestOnSQLite:
+    """The embedded default builds the batch insert its own way (executemany, not unnest)."""
+
+    @pytest.fixture
+    def session(self, sqlite_session):
+        return sqlite_session
+
+    async def test_a_batch_is_stored_once_and_a_repeat_is_a_duplicate(self, session, issued_collar):
+        # given
+        device = issued_collar.device
+        batch = [(i, reading(NOW - dt.timedelta(seconds=10 * i))) for i in range(5)]
+        first = await collars_service.ingest(session, device, batch, NOW, batch=True)
+
+        # when
+        again = await collars_service.ingest(session, device, batch[:2], NOW, batch=True)
+
+        # then
+        assert (len(first.stored), first.duplicates) == (5, 0)
+        assert (len(again.stored), again.duplicates) == (0, 2)
+        assert sorted(first.stored) == sorted(set(first.stored))
