@@ -35,20 +35,26 @@ _MAX_QUEUED_INCOMING = 20_000
 
 
 class LoopSafeClient(aiomqtt.Client):
-    """aiomqtt's client, with its event-loop registrations made safe against a closed socket.
+    """aiomqtt's client, made safe for paho's socket under uvloop. Three ways a connection
+    could wedge (it can neither read nor write, never sees the broker leave, and every publish
+    times out until the keepalive gives up), all seen under a broker restart:
 
-    aiomqtt registers paho's socket with the event loop through ``call_soon_threadsafe`` (paho
-    may call from the connect thread), so the registration runs later, by file descriptor. If
-    the socket closed meanwhile (the broker went away), uvloop registers a descriptor that no
-    longer exists and keeps a closed poll handle for that number; the next connection given the
-    same number can neither read nor write, never sees the broker leave, and every publish
-    times out. Seen under a broker restart; here a registration runs only while its socket is
-    still the client's. The callbacks are aiomqtt 2.5's, otherwise unchanged.
+    * aiomqtt registers paho's socket with the loop through ``call_soon_threadsafe`` (paho may
+      call from the connect thread), so the registration runs later, by file descriptor. If the
+      socket closed meanwhile, uvloop keeps a dead poll handle for that number, and the next
+      socket given the number inherits it. Here a registration runs only while its socket is
+      still the client's.
+    * aiomqtt leaves closing the socket to paho, which closes it when the client is garbage
+      collected: on whichever thread the collector runs, behind the loop's back. Here the
+      socket is taken off the loop and closed on the loop's thread whenever the client leaves
+      its ``async with`` (also when connecting failed or was cancelled).
+    * A reset that arrives with data still unread comes as POLLERR: uvloop runs the reader
+      once and then closes the descriptor's poll handle for good, while paho has read a packet
+      and sees nothing wrong. Here the reader checks the socket's pending error after reading,
+      and a registration refused by such a dead handle is reported as a disconnect too (the
+      client's exit then clears the handle), so the connection is replaced at once.
 
-    For the same reason the socket is taken off the loop and closed on the loop's thread
-    whenever the client leaves its ``async with`` (also when connecting failed or was
-    cancelled). aiomqtt leaves that to paho, which closes it when the client is garbage
-    collected: on whichever thread the collector happens to run, behind the loop's back.
+    The callbacks are otherwise aiomqtt 2.5's.
     """
 
     _released = False
@@ -71,11 +77,19 @@ class LoopSafeClient(aiomqtt.Client):
         sock = self._client.socket()
         if sock is None:
             return
+        self._unregister(sock)
+        self._client._sock_close()  # paho's own close: its callbacks, then the socket
+
+    def _unregister(self, sock: socket.socket) -> None:
+        # Removing also drops a poll handle uvloop closed after POLLERR.
         fileno = sock.fileno()
         if fileno >= 0:
             self._loop.remove_reader(fileno)
             self._loop.remove_writer(fileno)
-        self._client._sock_close()  # paho's own close: its callbacks, then the socket
+
+    def _broken(self, error: BaseException) -> None:
+        if not self._disconnected.done():
+            self._disconnected.set_exception(error)
 
     def _on_loop_thread(self) -> bool:
         try:
@@ -87,10 +101,7 @@ class LoopSafeClient(aiomqtt.Client):
         # Only the loop's thread may touch its registrations; a socket registered there is
         # always released there first (above), so elsewhere there is nothing left to remove.
         if self._on_loop_thread():
-            fileno = sock.fileno()
-            if fileno >= 0:
-                self._loop.remove_reader(fileno)
-                self._loop.remove_writer(fileno)
+            self._unregister(sock)
         if self._misc_task is not None and not self._misc_task.done():
             self._loop.call_soon_threadsafe(self._misc_task.cancel)
 
@@ -107,14 +118,15 @@ class LoopSafeClient(aiomqtt.Client):
                     if hasattr(client._sock, "pending") and client._sock.pending() > 0:
                         continue
                     break
+                if client.socket() is sock:
+                    _raise_pending_error(sock)
             except Exception as exc:  # a broken connection: report it as a disconnect
-                if not self._disconnected.done():
-                    self._disconnected.set_exception(exc)
+                self._broken(exc)
 
         def register() -> None:
             if self._released or client.socket() is not sock:
                 return  # closed meanwhile, or the client was left while connecting
-            self._loop.add_reader(sock.fileno(), read)
+            self._register(sock, self._loop.add_reader, read)
             self._misc_task = self._loop.create_task(self._misc_loop())
 
         self._loop.call_soon_threadsafe(register)
@@ -124,14 +136,27 @@ class LoopSafeClient(aiomqtt.Client):
             try:
                 client.loop_write()
             except Exception as exc:  # a broken connection: report it as a disconnect
-                if not self._disconnected.done():
-                    self._disconnected.set_exception(exc)
+                self._broken(exc)
 
         def register() -> None:
             if not self._released and client.socket() is sock:
-                self._loop.add_writer(sock.fileno(), write)
+                self._register(sock, self._loop.add_writer, write)
 
         self._loop.call_soon_threadsafe(register)
+
+    def _register(self, sock: socket.socket, add: Callable, callback: Callable[[], None]) -> None:
+        try:
+            add(sock.fileno(), callback)
+        except RuntimeError as error:  # uvloop: the descriptor's poll died of POLLERR
+            self._broken(aiomqtt.MqttError(f"the connection broke: {error}"))
+
+
+def _raise_pending_error(sock: socket.socket) -> None:
+    """OSError if the socket holds an error not yet reported by a read (a reset that came
+    behind data, as POLLERR)."""
+    pending = sock.getsockopt(socket.SOL_SOCKET, socket.SO_ERROR)
+    if pending:
+        raise OSError(pending, os.strerror(pending))
 
 
 class NotConnected(Exception):

@@ -6,6 +6,7 @@ connection could neither read nor write."""
 
 import asyncio
 import socket
+import struct
 
 import aiomqtt
 import pytest
@@ -118,3 +119,72 @@ def test_stock_aiomqtt_leaves_the_socket_open_after_a_failed_connect() -> None:
     finally:
         if left is not None:
             left.close()
+
+
+class OnePacketPaho:
+    """paho as aiomqtt's reader sees it: each ``loop_read`` reads one (here: 4-byte) packet."""
+
+    def __init__(self, sock: socket.socket) -> None:
+        self.sock: socket.socket | None = sock
+        self._sock = sock  # what aiomqtt's reader asks for SSL's pending bytes
+        self.packets = 0
+
+    def socket(self) -> socket.socket | None:
+        return self.sock
+
+    def loop_read(self) -> None:
+        if self.sock.recv(4):
+            self.packets += 1
+
+    def loop_write(self) -> None:
+        pass
+
+
+async def _after_a_reset_behind_data(client_class: type[aiomqtt.Client]) -> tuple[bool, bool]:
+    """The broker sends two packets and resets the connection before the loop looks: uvloop
+    sees POLLERR, runs the reader once and closes the descriptor's poll handle. Returns whether
+    the client reported a disconnect, and whether a later writer registration was refused."""
+    loop = asyncio.get_running_loop()
+    listener = socket.create_server(("127.0.0.1", 0))
+    ours = socket.create_connection(listener.getsockname())
+    broker, _ = listener.accept()
+    ours.setblocking(False)
+    client = client_class("127.0.0.1", 1)
+    paho = OnePacketPaho(ours)
+    refused: list[dict] = []
+    loop.set_exception_handler(lambda _loop, context: refused.append(context))
+    try:
+        client._on_socket_open(paho, None, ours)
+        await asyncio.sleep(0.05)  # registered
+        broker.sendall(b"pkt1pkt2")
+        broker.setsockopt(socket.SOL_SOCKET, socket.SO_LINGER, struct.pack("ii", 1, 0))
+        broker.close()  # RST behind the data
+        await asyncio.sleep(0.2)
+        assert paho.packets == 1  # the reader ran once, as uvloop runs it on POLLERR
+        client._on_socket_register_write(paho, None, ours)  # a publish after the reset
+        await asyncio.sleep(0.05)
+        disconnected = client._disconnected.done() and client._disconnected.exception() is not None
+        return disconnected, bool(refused)
+    finally:
+        loop.set_exception_handler(None)
+        loop.remove_reader(ours.fileno())
+        loop.remove_writer(ours.fileno())
+        if client._misc_task is not None:
+            client._misc_task.cancel()
+        if client._disconnected.done():
+            client._disconnected.exception()  # retrieved: no "never retrieved" warning
+        ours.close()
+        listener.close()
+
+
+def test_a_reset_behind_data_is_a_disconnect() -> None:
+    disconnected, refused = uvloop.run(_after_a_reset_behind_data(LoopSafeClient))
+    assert disconnected
+    assert not refused
+
+
+def test_stock_aiomqtt_misses_a_reset_behind_data() -> None:
+    """The probe: the stock client reports nothing, and its next writer hits the dead handle."""
+    disconnected, refused = uvloop.run(_after_a_reset_behind_data(aiomqtt.Client))
+    assert not disconnected
+    assert refused
