@@ -88,7 +88,9 @@ class LoopSafeClient(aiomqtt.Client):
             self._loop.remove_writer(fileno)
 
     def _broken(self, error: BaseException) -> None:
-        if not self._disconnected.done():
+        if not self._connected.done():  # still connecting: fail now, not at the CONNACK timeout
+            self._connected.set_exception(aiomqtt.MqttError(f"the connection broke: {error}"))
+        elif not self._disconnected.done():
             self._disconnected.set_exception(error)
 
     def _on_loop_thread(self) -> bool:

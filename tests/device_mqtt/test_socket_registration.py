@@ -140,7 +140,9 @@ class OnePacketPaho:
         pass
 
 
-async def _after_a_reset_behind_data(client_class: type[aiomqtt.Client]) -> tuple[bool, bool]:
+async def _after_a_reset_behind_data(
+    client_class: type[aiomqtt.Client], *, connected: bool = True
+) -> tuple[bool, bool]:
     """The broker sends two packets and resets the connection before the loop looks: uvloop
     sees POLLERR, runs the reader once and closes the descriptor's poll handle. Returns whether
     the client reported a disconnect, and whether a later writer registration was refused."""
@@ -150,6 +152,8 @@ async def _after_a_reset_behind_data(client_class: type[aiomqtt.Client]) -> tupl
     broker, _ = listener.accept()
     ours.setblocking(False)
     client = client_class("127.0.0.1", 1)
+    if connected:
+        client._connected.set_result(None)  # as after the broker's CONNACK
     paho = OnePacketPaho(ours)
     refused: list[dict] = []
     loop.set_exception_handler(lambda _loop, context: refused.append(context))
@@ -163,16 +167,17 @@ async def _after_a_reset_behind_data(client_class: type[aiomqtt.Client]) -> tupl
         assert paho.packets == 1  # the reader ran once, as uvloop runs it on POLLERR
         client._on_socket_register_write(paho, None, ours)  # a publish after the reset
         await asyncio.sleep(0.05)
-        disconnected = client._disconnected.done() and client._disconnected.exception() is not None
-        return disconnected, bool(refused)
+        reported = client._disconnected if connected else client._connected
+        return reported.done() and reported.exception() is not None, bool(refused)
     finally:
         loop.set_exception_handler(None)
         loop.remove_reader(ours.fileno())
         loop.remove_writer(ours.fileno())
         if client._misc_task is not None:
             client._misc_task.cancel()
-        if client._disconnected.done():
-            client._disconnected.exception()  # retrieved: no "never retrieved" warning
+        for future in (client._connected, client._disconnected):
+            if future.done():
+                future.exception()  # retrieved: no "never retrieved" warning
         ours.close()
         listener.close()
 
@@ -180,6 +185,13 @@ async def _after_a_reset_behind_data(client_class: type[aiomqtt.Client]) -> tupl
 def test_a_reset_behind_data_is_a_disconnect() -> None:
     disconnected, refused = uvloop.run(_after_a_reset_behind_data(LoopSafeClient))
     assert disconnected
+    assert not refused
+
+
+def test_a_reset_while_connecting_fails_the_connect_at_once() -> None:
+    """Not at the CONNACK timeout, 10 s later."""
+    failed, refused = uvloop.run(_after_a_reset_behind_data(LoopSafeClient, connected=False))
+    assert failed
     assert not refused
 
 
