@@ -44,14 +44,17 @@ test: $(STAMP) $(CODEGEN_STAMP)
 	$(BIN)/pytest -n 2 --dist loadfile
 
 ## bench: the request-path benchmarks on PostgreSQL + Redis with wrk, each figure beside its
-## ceiling from the same run (bench/suite.py; BENCH_ARGS="--seconds 5 --gc" to change), then
+## ceiling from the same run (bench/suite.py; BENCH_ARGS="--seconds 5 --gc --workers 2" to
+## change), batched collar readings beside raw COPY (bench/collar_batch.py; BATCH_ARGS), then
 ## the live fan-out beside stock Strawberry + broadcaster (bench/fanout.py; FANOUT_ARGS)
 BENCH_ARGS ?=
+BATCH_ARGS ?=
 FANOUT_ARGS ?=
 bench: $(STAMP)
 	./scripts/ensure-packages.sh
 	./scripts/ensure-services.sh
 	$(BIN)/python -m bench.suite $(BENCH_ARGS)
+	$(BIN)/python -m bench.collar_batch $(BATCH_ARGS)
 	$(BIN)/python -m bench.fanout $(FANOUT_ARGS)
 
 lint: $(STAMP)

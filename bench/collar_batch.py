@@ -44,7 +44,15 @@ from bench.ingest import (
     graphql,
     server_env,
 )
-from bench.suite import REGISTER_DEVICE, ROOT, Figure, _lua_string, run_wrk, start
+from bench.suite import (
+    REGISTER_DEVICE,
+    ROOT,
+    Figure,
+    _lua_string,
+    run_wrk,
+    start,
+    workers_option,
+)
 from graphql_api import events
 
 COLLARS = 8
@@ -222,6 +230,7 @@ def main() -> int:
     parser.add_argument("--seconds", type=int, default=10, help="per figure (default 10)")
     parser.add_argument("--connections", type=int, default=16, help="wrk connections")
     parser.add_argument("--batch", type=int, default=100, help="readings per request (max 100)")
+    parser.add_argument("--workers", type=int, default=1, help="uvicorn workers")
     args = parser.parse_args()
     database_name, database_url = create_database()
     dsn = database_url.replace("postgresql+psycopg://", "postgresql://")
@@ -237,7 +246,7 @@ def main() -> int:
             capture_output=True,
             timeout=120,
         )
-        server = start("graphql_api.server:create_served_app", env)
+        server = start("graphql_api.server:create_served_app", env, workers_option(args.workers))
         try:
             collars = asyncio.run(register_collars(server.base_url))
             counter = BroadcastCounter(prefix + ":", collars)
@@ -270,7 +279,7 @@ def report(
     points = figure.rate * args.batch
     print(
         f"\n{args.seconds} s per figure, {args.connections} connections, {args.batch} readings"
-        " per batch, one uvicorn worker"
+        f" per batch, uvicorn workers: {args.workers}"
     )
     print(f"{'raw COPY (ceiling)':<32} {copy_rate:8.0f} points/s  ({copied} rows)")
     print(

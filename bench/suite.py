@@ -111,16 +111,31 @@ class Server:
         self.log_file.seek(0)
         return self.log_file.read().decode(errors="replace")
 
+    def pids(self) -> list[int]:
+        """The server's process and its descendants (uvicorn's workers)."""
+        found, pending = [], [self.process.pid]
+        while pending:
+            pid = pending.pop()
+            found.append(pid)
+            for children in Path(f"/proc/{pid}/task").glob("*/children"):
+                pending.extend(int(child) for child in children.read_text().split())
+        return found
+
     def cpu_seconds(self) -> float:
-        fields = Path(f"/proc/{self.process.pid}/stat").read_text().rsplit(")", 1)[1].split()
         ticks = os.sysconf("SC_CLK_TCK")
-        return (int(fields[11]) + int(fields[12])) / ticks  # utime + stime
+        total = 0.0
+        for pid in self.pids():
+            fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+            total += (int(fields[11]) + int(fields[12])) / ticks  # utime + stime
+        return total
 
     def rss_mb(self) -> float:
-        for line in Path(f"/proc/{self.process.pid}/status").read_text().splitlines():
-            if line.startswith("VmRSS:"):
-                return int(line.split()[1]) / 1024
-        return float("nan")
+        total = 0.0
+        for pid in self.pids():
+            for line in Path(f"/proc/{pid}/status").read_text().splitlines():
+                if line.startswith("VmRSS:"):
+                    total += int(line.split()[1]) / 1024
+        return total
 
     def stop(self) -> None:
         self.process.terminate()
@@ -168,6 +183,10 @@ def start(app: str, env: dict[str, str], options: Sequence[str] = ()) -> Server:
         time.sleep(0.2)
     server.stop()
     raise RuntimeError(f"{app} did not start")
+
+
+def workers_option(workers: int) -> list[str]:
+    return ["--workers", str(workers)] if workers > 1 else []
 
 
 # ---- wrk -----------------------------------------------------------------------------------------
@@ -335,6 +354,9 @@ def main() -> int:
     parser.add_argument(
         "--gc", action="store_true", help="also the dashboard without the served GC tuning"
     )
+    parser.add_argument(
+        "--workers", type=int, default=1, help="uvicorn workers, for the ceilings too"
+    )
     args = parser.parse_args()
     if shutil.which("wrk") is None:
         print("bench: wrk is missing (apt-get install wrk; `make bench` installs it)")
@@ -346,7 +368,7 @@ def main() -> int:
         bare_bodies = [reading(f"{0xFE - n:02X}", n).decode() for n in range(OUTLETS)]
         bare = wrk_script(directory, "bare", json_headers, bare_bodies)
         ceiling_env = {k: v for k, v in os.environ.items() if not k.startswith("PAWGRAPH_")}
-        ceilings = start("bench.suite:ceiling_app", ceiling_env)
+        ceilings = start("bench.suite:ceiling_app", ceiling_env, workers_option(args.workers))
         try:
             check_graphql(ceilings, {"_path": "/stock", "query": "{ hello }"}, {})
             bare_figure = run_wrk(ceilings, "bare FastAPI route", "/bare", bare, args)
@@ -372,7 +394,8 @@ def main() -> int:
                 )
         finally:
             drop_database(database_name)
-    print(f"\n{args.seconds} s per figure, wrk -t1 -c{args.connections}, one uvicorn worker")
+    workers = "one uvicorn worker" if args.workers == 1 else f"{args.workers} uvicorn workers"
+    print(f"\n{args.seconds} s per figure, wrk -t1 -c{args.connections}, {workers}")
     report(bare_figure, None)
     report(figures["ingest"], bare_figure)
     report(hello_figure, None)
@@ -392,7 +415,7 @@ def measure_api(
         "graphql_api.server": "graphql_api.server:create_served_app",
         "graphql_api.app": "graphql_api.app:create_app",
     }[how["app"]]
-    server = start(factory, env)
+    server = start(factory, env, workers_option(args.workers))
     try:
         owner = asyncio.run(set_up(server.base_url))
         auth = {"Content-Type": "application/json", "Authorization": f"Bearer {owner.token}"}
