@@ -11,15 +11,20 @@ token, and the response carries ``extensions.authentication``. A websocket's bad
 the connection with 4403, as graphql-transport-ws says.
 """
 
-from collections.abc import AsyncIterator
+import json
+from collections import OrderedDict
+from collections.abc import AsyncIterator, Mapping
 from typing import Any
 
 from cross_web import HTTPException
 from fastapi import Request, Response
 from starlette.requests import HTTPConnection
 from starlette.responses import StreamingResponse
+from starlette.websockets import WebSocketDisconnect
+from strawberry.asgi import ASGIWebSocketAdapter
 from strawberry.exceptions import ConnectionRejectionError
 from strawberry.fastapi import GraphQLRouter as StrawberryGraphQLRouter
+from strawberry.http.exceptions import WebSocketDisconnected
 from strawberry.schema.exceptions import InvalidOperationTypeError
 from strawberry.types import ExecutionResult
 from strawberry.types.unset import UNSET
@@ -99,7 +104,53 @@ def _wants_graphql_response_json(request: Request) -> bool:
     return GRAPHQL_RESPONSE_JSON in request.headers.get("accept", "")
 
 
+_ENCODED_RESULTS = 256
+# id(data) -> (data, its JSON): kept alive here, so an id is never reused while cached.
+_encoded_results: OrderedDict[int, tuple[Any, str]] = OrderedDict()
+
+
+def encoded_result_data(data: Any) -> str:
+    """The JSON of a subscription result's ``data``, encoded once for every subscriber handed
+    the same result object (``execution.shared_payload``: one execution per event)."""
+    cached = _encoded_results.get(id(data))
+    if cached is not None and cached[0] is data:
+        _encoded_results.move_to_end(id(data))
+        return cached[1]
+    encoded = json.dumps(data, separators=(",", ":"))
+    _encoded_results[id(data)] = (data, encoded)
+    if len(_encoded_results) > _ENCODED_RESULTS:
+        _encoded_results.popitem(last=False)
+    return encoded
+
+
+def next_message_text(message: Mapping[str, Any]) -> str | None:
+    """A ``next`` message whose payload is only ``data``, as Strawberry's JSON would spell it,
+    with the data encoded once per result; None for any other message."""
+    payload = message.get("payload")
+    if message.get("type") != "next" or not isinstance(payload, dict) or payload.keys() != {"data"}:
+        return None
+    data = encoded_result_data(payload["data"])
+    return f'{{"id":{json.dumps(message["id"])},"type":"next","payload":{{"data":{data}}}}}'
+
+
+class SharedResultWebSocket(ASGIWebSocketAdapter):
+    """Strawberry's websocket adapter; a result shared by many subscribers is encoded once,
+    not once per socket (each subscriber's message differs only in its id)."""
+
+    async def send_json(self, message: Mapping[str, object]) -> None:
+        text = next_message_text(message)
+        if text is None:
+            await super().send_json(message)
+            return
+        try:
+            await self.ws.send_text(text)
+        except WebSocketDisconnect as exc:
+            raise WebSocketDisconnected from exc
+
+
 class GraphQLRouter(StrawberryGraphQLRouter):
+    websocket_adapter_class = SharedResultWebSocket  # type: ignore[assignment]
+
     @property
     def graphql_ide_html(self) -> str:
         # Strawberry's page loads React and GraphiQL from unpkg.com; ours, from this server.
