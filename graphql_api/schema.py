@@ -79,7 +79,18 @@ Mutation = _merged("Mutations")
 Subscription = _merged("Subscriptions")
 
 
-class DomainErrorCodes(MaskErrors):
+class ResultsWithErrorsOnly(MaskErrors):
+    """Strawberry's MaskErrors, looking at a result only when it holds errors. Its own check
+    is an isinstance against a runtime-checkable Protocol, run for every result of every
+    subscriber (~6 % of a delivery's CPU at 1,000 subscribers, bench/fanout.py); the masking
+    itself is unchanged."""
+
+    def _process_result(self, result: object) -> None:
+        if getattr(result, "errors", None):
+            super()._process_result(result)
+
+
+class DomainErrorCodes(ResultsWithErrorsOnly):
     """Adds ``extensions.code`` to top-level errors raised as DomainError (queries,
     subscriptions), and turns an unreachable database into SERVICE_UNAVAILABLE (with a
     ``Retry-After`` header over HTTP) instead of "Unexpected error."."""
@@ -159,7 +170,7 @@ def _extensions(settings: Settings, documents: DocumentCache | None) -> list:
         OperationScope,
         OperationMetrics,
         DomainErrorCodes,
-        lambda: MaskErrors(should_mask_error=is_unexpected),
+        lambda: ResultsWithErrorsOnly(should_mask_error=is_unexpected),
     ]
     if documents is not None:
         extensions.insert(2, lambda: CachedDocuments(documents))
