@@ -18,7 +18,10 @@ carries its sequence number in ``uptimeSeconds``; the client notes when it publi
 
 Printed per server: delivery latency p50/p99 (publish → the subscriber's socket read it, over
 every delivery), server CPU per delivery, RSS per idle subscriber (after connecting, before any
-event), and the loss check (every subscriber got every event, in order). The client is one
+event), and the loss check (every subscriber got every event, in order). For pawgraph also a
+hub's reading ``POST`` (wrk, one connection, back to back) p50/p99 while the events keep going
+out to every subscriber, in a second round of events after the measured one, beside the same
+probe with no subscribers. The client is one
 Python process on the same two cores: its own parsing adds to the latencies of both servers
 alike. Every wait is bounded.
 """
@@ -33,9 +36,11 @@ import secrets
 import statistics
 import subprocess
 import sys
+import tempfile
 import time
-from collections.abc import AsyncGenerator
+from collections.abc import AsyncGenerator, Callable
 from dataclasses import dataclass, field
+from pathlib import Path
 
 import httpx
 import redis.asyncio as aioredis
@@ -45,13 +50,21 @@ from broadcaster import Broadcast
 from fastapi import FastAPI
 from strawberry.fastapi import GraphQLRouter
 
-from bench.ingest import REDIS_URL, create_database, drop_database, server_env
+from bench.ingest import (
+    REDIS_URL,
+    create_database,
+    drop_database,
+    reading,
+    register_fleet,
+    server_env,
+)
 from bench.subscriber_soak import register_feeder
-from bench.suite import ROOT, Server, StockQuery, start
+from bench.suite import ROOT, Figure, Server, StockQuery, run_wrk, start, wrk_script
 from tests.support.soak import status_event
 
 CONNECT_TIMEOUT_S = 300.0
 OPENING_AT_ONCE = 100
+HUB_PROBE_S = 5
 DELIVERY_TIMEOUT_S = 30.0
 CEILING_CHANNEL_ENV = "BENCH_FANOUT_CHANNEL"
 # As `pawgraph serve` runs it with the default settings (PAWGRAPH_WS_PER_MESSAGE_DEFLATE off);
@@ -188,6 +201,8 @@ class FanOut:
     deliveries: int
     cpu_ms_per_delivery: float
     rss_per_subscriber_kb: float
+    # A hub's readings, measured in a second round of events (so they add nothing above).
+    hub_during: Figure | None = None
 
     def line(self, ceiling: "FanOut | None") -> str:
         p50 = statistics.median(self.latencies_ms) if self.latencies_ms else float("nan")
@@ -224,6 +239,7 @@ async def measure(
     device_pk: int,
     snapshot: bool,
     args: argparse.Namespace,
+    hub_probe: Callable[[], Figure] | None = None,
 ) -> FanOut:
     ws_url = server.base_url.replace("http://", "ws://") + "/graphql"
     published: dict[int, float] = {}
@@ -265,13 +281,18 @@ async def measure(
             await _until_delivered(subscribers, sequence)
             await asyncio.sleep(args.gap)
         cpu = server.cpu_seconds() - cpu_before
+        received = [list(s.received) for s in subscribers]
+        latencies_ms = [latency * 1000 for s in subscribers for latency in s.latencies]
+        hub_during = None
+        if hub_probe is not None:
+            hub_during = await _events_while(hub_probe, redis, channel, device_pk, published, args)
     finally:
         for task in tasks:
             task.cancel()
         await asyncio.gather(*tasks, return_exceptions=True)
         await redis.aclose()
     expected = list(range(args.events))
-    deliveries = sum(len(s.received) for s in subscribers)
+    deliveries = sum(len(r) for r in received)
     lost = [s.error for s in subscribers if s.error]
     if lost:
         print(f"{name}: {len(lost)} subscribers ended early, the first: {lost[0]}")
@@ -281,12 +302,48 @@ async def measure(
         name=name,
         subscribers=args.subscribers,
         events=args.events,
-        latencies_ms=[latency * 1000 for s in subscribers for latency in s.latencies],
-        complete=all(s.received == expected for s in subscribers),
+        latencies_ms=latencies_ms,
+        complete=all(r == expected for r in received),
         deliveries=deliveries,
         cpu_ms_per_delivery=cpu * 1000 / max(deliveries, 1),
         rss_per_subscriber_kb=(rss_idle - rss_before) * 1024 / args.subscribers,
+        hub_during=hub_during,
     )
+
+
+async def _events_while(
+    probe: Callable[[], Figure],
+    redis: aioredis.Redis,
+    channel: str,
+    device_pk: int,
+    published: dict[int, float],
+    args: argparse.Namespace,
+) -> Figure:
+    """``probe`` (blocking: wrk) in a thread while events keep going out, one every ``gap``."""
+    running = asyncio.create_task(asyncio.to_thread(probe))
+    sequence = args.events
+    while not running.done():
+        published[sequence] = time.perf_counter()
+        await redis.publish(channel, status_event(device_pk, sequence))
+        sequence += 1
+        await asyncio.sleep(args.gap)
+    return await running
+
+
+def hub_probe(server: Server, directory: Path, seconds: int) -> Callable[[], Figure]:
+    """One hub posting readings back to back (wrk, 1 connection) for ``seconds``."""
+    fleet = asyncio.run(_hub_fleet(server.base_url))
+    outlet = next(iter(fleet.outlet_ids))
+    headers = {"Content-Type": "application/json"}
+    script = wrk_script(directory, "hub", headers, [reading(outlet, n).decode() for n in range(8)])
+    options = argparse.Namespace(connections=1, seconds=seconds)
+    path = f"{fleet.hub_path}/data/"
+    return lambda: run_wrk(server, "hub reading POST", path, script, options)
+
+
+async def _hub_fleet(base_url: str):
+    async with httpx.AsyncClient(base_url=base_url, timeout=30) as http:
+        return await register_fleet(http, 1)
 
 
 async def _until_delivered(subscribers: list[Subscriber], sequence: int) -> None:
@@ -348,8 +405,11 @@ def main() -> int:
             cwd=ROOT, env=env, check=True, capture_output=True, timeout=120,
         )  # fmt: skip
         server = start("graphql_api.server:create_served_app", env, OURS_OPTIONS)
+        scratch = tempfile.TemporaryDirectory(prefix="pawgraph-bench-")
         try:
             token, device_id, device_pk = asyncio.run(owner_with_feeder(server.base_url))
+            probe = hub_probe(server, Path(scratch.name), HUB_PROBE_S)
+            hub_alone = probe()
             ours = asyncio.run(
                 measure(
                     "pawgraph deviceStatus",
@@ -361,10 +421,12 @@ def main() -> int:
                     device_pk=device_pk,
                     snapshot=True,
                     args=args,
+                    hub_probe=probe,
                 )
             )
         finally:
             server.stop()
+            scratch.cleanup()
     finally:
         drop_database(database_name)
     print(
@@ -373,7 +435,14 @@ def main() -> int:
     )
     print(ceiling.line(None))
     print(ours.line(ceiling))
-    return 0 if ceiling.complete and ours.complete else 1
+    during = ours.hub_during
+    print(
+        f"{'hub reading POST, 1 connection':<34} p50 {during.p50_ms:7.1f} ms  "
+        f"p99 {during.p99_ms:7.1f} ms  during the fan-out (alone: p50 {hub_alone.p50_ms:.1f} ms, "
+        f"p99 {hub_alone.p99_ms:.1f} ms)  failed {during.failed + hub_alone.failed}"
+    )
+    failed = during.failed + hub_alone.failed
+    return 0 if ceiling.complete and ours.complete and not failed else 1
 
 
 if __name__ == "__main__":
