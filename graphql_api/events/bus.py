@@ -70,7 +70,7 @@ class RedisBackend(BroadcastBackend):
             retry=Retry(ExponentialBackoff(cap=0.2, base=0.05), retries=1),
         )
         self._pubsub = self._redis.pubsub()
-        self._publish_all = self._redis.register_script(_PUBLISH_ALL)
+        self._publish_script = self._redis.register_script(_PUBLISH_ALL)
         self._published: asyncio.Queue[Event] = asyncio.Queue()
         self._confirmations: dict[str, asyncio.Event] = {}
         self._reader: asyncio.Task[None] | None = None
@@ -110,7 +110,7 @@ class RedisBackend(BroadcastBackend):
         """Every ``(channel, message)`` in one command: a script that publishes each in turn
         (a pipeline costs redis-py a command to pack and a reply to parse per message)."""
         arguments = [part for channel_message in messages for part in channel_message]
-        await self._publish_all(args=arguments)
+        await self._publish_script(args=arguments)
 
     async def next_published(self) -> Event:
         return await self._published.get()
