@@ -11,6 +11,8 @@ from pathlib import Path
 
 import httpx
 
+from tests.support.processes import stop_process
+
 PROJECT_ROOT = Path(__file__).resolve().parents[2]
 STARTUP_TIMEOUT_S = 30.0
 
@@ -36,12 +38,7 @@ class LiveServer:
         return self.graphql_url.replace("http://", "ws://", 1)
 
     def stop(self) -> None:
-        self.process.terminate()
-        try:
-            self.process.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            self.process.kill()
-            self.process.wait(timeout=10)
+        stop_process(self.process)
 
     def log(self) -> str:
         return self.log_path.read_text(errors="replace")

@@ -6,7 +6,6 @@ import getpass
 import json
 import secrets
 import shutil
-import signal
 import socket
 import subprocess
 import time
@@ -15,6 +14,7 @@ from pathlib import Path
 
 from device_mqtt.broker_admin import SERVICE_ROLE, service_acls
 from tests.support.live_server import free_port
+from tests.support.processes import stop_process
 
 MOSQUITTO = "/usr/sbin/mosquitto"
 DYNSEC_PLUGIN_DIRS = ("/usr/lib/x86_64-linux-gnu", "/usr/lib/aarch64-linux-gnu", "/usr/lib")
@@ -119,12 +119,7 @@ class PrivateMosquitto:
         """A clean stop (SIGTERM): Mosquitto writes its persistence file on the way out."""
         if self.process is None:
             return
-        self.process.send_signal(signal.SIGTERM)
-        try:
-            self.process.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            self.process.kill()
-            self.process.wait(timeout=10)
+        stop_process(self.process)
         self.process = None
 
     def log(self) -> str:

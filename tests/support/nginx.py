@@ -12,6 +12,7 @@ from string import Template
 import httpx
 
 from tests.support.live_server import PROJECT_ROOT, free_port
+from tests.support.processes import stop_process
 
 TEMPLATE = PROJECT_ROOT / "deploy" / "nginx" / "pawgraph.conf.template"
 _START_TIMEOUT_S = 15.0
@@ -25,8 +26,7 @@ class Nginx:
     error_log: Path
 
     def stop(self) -> None:
-        self.process.terminate()
-        self.process.wait(timeout=10)
+        stop_process(self.process)
 
 
 def render_site(upstream_ports: list[int], listen: str, directory: Path) -> str:

@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from tests.support.live_server import PROJECT_ROOT, free_port
+from tests.support.processes import stop_process
 
 DEPLOY_DIR = PROJECT_ROOT / "deploy" / "nginx"
 RTMP_MODULE = Path("/usr/lib/nginx/modules/ngx_rtmp_module.so")
@@ -70,18 +71,8 @@ class VideoHost:
         return path.read_text(errors="replace") if path.exists() else ""
 
     def stop(self) -> None:
-        _stop(self.process)
+        stop_process(self.process)
         shutil.rmtree(self.root, ignore_errors=True)
-
-
-def _stop(process: subprocess.Popen[bytes]) -> None:
-    if process.poll() is None:
-        process.terminate()
-        try:
-            process.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            process.kill()
-            process.wait(timeout=10)
 
 
 def _render(template: str, values: dict[str, str]) -> str:
@@ -194,4 +185,4 @@ def publish_test_pattern(publish_url: str, log_path: Path) -> subprocess.Popen[b
 
 
 def stop_publisher(process: subprocess.Popen[bytes]) -> None:
-    _stop(process)
+    stop_process(process)
