@@ -35,14 +35,12 @@ import psycopg
 import redis
 
 from bench.ingest import (
-    LOGIN,
-    PASSWORD,
     REDIS_URL,
-    REGISTER,
     create_database,
     drop_database,
     graphql,
     server_env,
+    signed_up_token,
 )
 from bench.suite import (
     REGISTER_DEVICE,
@@ -68,11 +66,7 @@ class Collar:
 
 async def register_collars(base_url: str) -> list[Collar]:
     async with httpx.AsyncClient(base_url=base_url, timeout=30) as http:
-        email = f"bench-{secrets.token_hex(4)}@example.com"
-        user = {"email": email, "password": PASSWORD, "displayName": "bench", "timeZone": "UTC"}
-        await graphql(http, REGISTER, {"input": user})
-        login = await graphql(http, LOGIN, {"input": {"email": email, "password": PASSWORD}})
-        token = login["login"]["accessToken"]
+        token = await signed_up_token(http)
         collars = []
         for number in range(COLLARS):
             hardware_id = f"SN-{secrets.token_hex(4).upper()}"

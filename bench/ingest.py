@@ -221,13 +221,17 @@ class Fleet:
     outlet_ids: dict[str, str]  # hardware id -> global id
 
 
-async def register_fleet(http: httpx.AsyncClient, outlets: int) -> Fleet:
+async def signed_up_token(http: httpx.AsyncClient) -> str:
+    """A new bench user's access token."""
     email = f"bench-{secrets.token_hex(4)}@example.com"
     user = {"email": email, "password": PASSWORD, "displayName": "bench", "timeZone": "UTC"}
     await graphql(http, REGISTER, {"input": user})
-    token = (await graphql(http, LOGIN, {"input": {"email": email, "password": PASSWORD}}))[
-        "login"
-    ]["accessToken"]
+    login = await graphql(http, LOGIN, {"input": {"email": email, "password": PASSWORD}})
+    return login["login"]["accessToken"]
+
+
+async def register_fleet(http: httpx.AsyncClient, outlets: int) -> Fleet:
+    token = await signed_up_token(http)
     hub = {"kind": "HUB", "name": "bench hub", "hardwareId": f"{secrets.randbelow(256):02X}"}
     hub_id = (await graphql(http, REGISTER_DEVICE, {"input": hub}, token))["registerDevice"][
         "device"
