@@ -3,7 +3,9 @@
 The hub sends no auth header: its only setting is a base URL, so pawgraph issues one with the
 hub's key in the path and ``hub_router`` is mounted under ``/h/{hub_key}/api``. An unknown key
 is a 404 with nothing written (``/data/``, the hot path, checks it in the reading's own
-statement, and parses its body once, itself). Outlets are the hub's child devices, by 2 hex digits.
+statement, parses its body once, itself, and hands the reading to a group commit that writes
+readings arriving together in one transaction). Outlets are the hub's child devices, by 2 hex
+digits.
 
 Bodies use ``json.dumps``' default separators (``", "``, ``": "``): the hub finds commands by
 text search and misses them in a compact body. Errors: ``{"success": false, "message"}``.
@@ -25,6 +27,8 @@ from graphql_api.devices import service as devices_service
 from graphql_api.errors import DomainError
 from graphql_api.outlets import flows as outlets_flows
 from graphql_api.outlets import service as outlets_service
+from graphql_api.state import AppState
+from graphql_api.unit_of_work import unit_of_work
 
 TAG = "smart_outlet"
 
@@ -138,27 +142,27 @@ _READING_BODY = {
 }
 
 
-async def _reading_of(request: Request, hub_key: str, session, state) -> OutletReadingBody:
+async def _reading_of(request: Request, hub_key: str, state: AppState) -> OutletReadingBody:
     """The reading in the body, parsed once here (not by FastAPI and again by a dependency).
     The reading's own statement checks the hub key; a body that is refused never gets there,
     so its key is checked first: an unknown key is 404 whatever the body, as on every route."""
     try:
         return OutletReadingBody.model_validate_json(await request.body())
     except ValidationError as error:
-        await outlets_service.authenticate_hub(session, state.settings, hub_key)
+        async with unit_of_work(state) as session:
+            await outlets_service.authenticate_hub(session, state.settings, hub_key)
         raise RequestValidationError(error.errors(include_url=False)) from error
 
 
 @hub_router.post(
     "/data/", summary="One outlet's reading", openapi_extra={"requestBody": _READING_BODY}
 )
-async def post_data(
-    hub_key: str, request: Request, session: UnitOfWork, state: AppStateDep
-) -> LegacyJSONResponse:
-    body = await _reading_of(request, hub_key, session, state)
-    result = await outlets_flows.record_outlet_reading(
-        session, state.settings, hub_key, body.to_reading(), _now()
-    )
+async def post_data(hub_key: str, request: Request, state: AppStateDep) -> LegacyJSONResponse:
+    # No unit of work of its own: readings arriving together are written and committed
+    # together (outlets_flows.hub_readings), and this answers after its reading's commit.
+    body = await _reading_of(request, hub_key, state)
+    submitted = outlets_flows.HubReading(hub_key, body.to_reading(), _now())
+    result = await outlets_flows.hub_readings(state).submit(submitted)
     return LegacyJSONResponse(
         {
             "success": True,

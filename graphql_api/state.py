@@ -14,6 +14,7 @@ from graphql_api.ratelimit import MemoryCounter, RateLimiter
 from graphql_api.settings import Settings
 
 if TYPE_CHECKING:
+    from graphql_api.group_commit import GroupCommit
     from graphql_api.telemetry.live_watch import LiveWatches
     from graphql_api.viewer_cache import ViewerCache
 
@@ -33,6 +34,8 @@ class AppState:
     viewers: "ViewerCache | None" = None
     # This process's live watchers of devices (created by the first telemetryUpdated).
     live_watches: "LiveWatches | None" = None
+    # This process's group commit of Smart-Outlet hub readings (created by the first one).
+    hub_readings: "GroupCommit | None" = None
 
 
 @asynccontextmanager

@@ -4,7 +4,8 @@ Every caller that writes goes through this module, and nothing else calls ``comm
 in tests/test_architecture.py holds that):
 
 * the GraphQL mutation boundary (``Context.commit_operation`` / ``rollback_operation``),
-* the REST shim's per-request dependency (``device_rest.dependencies.UnitOfWork``),
+* the REST shim's per-request dependency (``device_rest.dependencies.UnitOfWork``), and the
+  group commit (``graphql_api.group_commit``) that writes a hub's readings many to a unit,
 * the MQTT handlers and the periodic jobs (:func:`unit_of_work`).
 
 Services only ``flush()`` and buffer events with ``events.publish``; the commit here decides

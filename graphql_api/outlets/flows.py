@@ -12,6 +12,7 @@ whether anything else must run (see ``_Changes``).
 """
 
 import datetime as dt
+import functools
 from dataclasses import dataclass
 
 from sqlalchemy.ext.asyncio import AsyncSession
@@ -23,10 +24,13 @@ from graphql_api.commands.models import Command
 from graphql_api.devices import service as devices_service
 from graphql_api.devices.flows import device_reported
 from graphql_api.devices.models import Device, DeviceKind
+from graphql_api.errors import DomainError
+from graphql_api.group_commit import GroupCommit, Refused
 from graphql_api.outlets import service as outlets_service
 from graphql_api.outlets.errors import HubNotFound
 from graphql_api.outlets.service import OVERLOAD_TRIP_MA
 from graphql_api.settings import Settings
+from graphql_api.state import AppState
 from graphql_api.telemetry import service as telemetry_service
 from graphql_api.telemetry.service import TelemetryKey
 
@@ -196,7 +200,53 @@ async def record_outlet_reading(
     per interval that is stored. The outlet's row stays locked from that statement to the
     commit, so the less follows it, the less a second reading of the outlet waits.
     """
-    report = await outlets_service.mark_outlet_reported(
+    report = await _mark_reported(session, settings, hub_key, reading, now)
+    return await _apply_reading(session, settings, report, reading, now)
+
+
+@dataclass(frozen=True, slots=True)
+class HubReading:
+    """A reading as its hub sent it: the key in the request's path, and when it arrived."""
+
+    hub_key: str
+    reading: OutletReading
+    received_at: dt.datetime
+
+
+def hub_readings(state: AppState) -> GroupCommit[HubReading, OutletReadingResult]:
+    """This process's group commit of hub readings (``record_outlet_reading`` for each, many
+    to a transaction under load), created on first use."""
+    if state.hub_readings is None:
+        state.hub_readings = GroupCommit(
+            state,
+            functools.partial(_record_in_batch, state.settings),
+            order=lambda submitted: (submitted.hub_key, submitted.reading.outlet_id),
+        )
+    return state.hub_readings
+
+
+async def _record_in_batch(
+    settings: Settings, session: AsyncSession, submitted: HubReading
+) -> OutletReadingResult:
+    """``record_outlet_reading`` in a shared transaction: a reading refused by its first
+    statement (unknown key, outlet not on the hub) has written nothing, so the rest of the
+    batch goes on without it."""
+    reading, now = submitted.reading, submitted.received_at
+    try:
+        report = await _mark_reported(session, settings, submitted.hub_key, reading, now)
+    except DomainError as refused:
+        raise Refused(refused) from None
+    return await _apply_reading(session, settings, report, reading, now)
+
+
+async def _mark_reported(
+    session: AsyncSession,
+    settings: Settings,
+    hub_key: str,
+    reading: OutletReading,
+    now: dt.datetime,
+) -> outlets_service.ReportedOutlet:
+    return await outlets_service.mark_outlet_reported(
         session,
         settings,
         hub_key,
@@ -205,7 +255,6 @@ async def record_outlet_reading(
         now,
         stream=OUTLET_STREAM,
     )
-    return await _apply_reading(session, settings, report, reading, now)
 
 
 async def _apply_reading(

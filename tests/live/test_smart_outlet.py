@@ -1,6 +1,7 @@
 """The Smart-Outlet hub's wire (WIRE.md section 2), replayed against a live server: its base URL
 with the key in the path, every response's exact bytes, and nothing written for a bad request."""
 
+import asyncio
 import json
 
 import pytest
@@ -220,6 +221,26 @@ class TestRefusals:
         )
         assert (commands.status_code, json.loads(commands.content)["success"]) == (404, False)
         assert (await device_state(owner, heater))["lastSeenAt"] is None
+
+    async def test_readings_posted_together_are_each_answered_for_themselves(
+        self, server_a, owner, other_owner
+    ):
+        # given: readings of three outlets, one not on the hub and one with another hub's key,
+        # all at once (written in shared transactions: outlets_flows.hub_readings)
+        hub, outlets = await live_hub(owner, ("FE", "03", "04"))
+        their_hub, _ = await live_hub(other_owner, ("05",))
+        wire, their_wire = HubWire(server_a, hub.base_url), HubWire(server_a, their_hub.base_url)
+        posts = [wire.data(reading(outlet_id)) for outlet_id in ("FE", "0A", "03", "04")]
+
+        # when
+        responses = await asyncio.gather(*posts, their_wire.data(reading("FE")))
+
+        # then
+        assert [response.status_code for response in responses] == [200, 404, 200, 200, 404]
+        answers = [response.json()["success"] for response in responses]
+        assert answers == [True, False, True, True, False]
+        for outlet in outlets:
+            assert (await device_state(owner, outlet))["lastSeenAt"] is not None
 
     async def test_another_hubs_key_cannot_post_for_my_outlet(self, server_a, owner, other_owner):
         # given

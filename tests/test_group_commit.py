@@ -1,0 +1,177 @@
+"""Group commit on the real database: items submitted together share one transaction, each is
+answered after that commit with its own result or error, and one item's failure never costs
+another its write."""
+
+import asyncio
+import dataclasses
+import secrets
+import socket
+
+from sqlalchemy import select
+
+from graphql_api.db import create_engine, create_sessionmaker
+from graphql_api.errors import NotFound, ServiceUnavailable
+from graphql_api.group_commit import GroupCommit, Refused
+from graphql_api.outbox import service as outbox_service
+from graphql_api.outbox.models import OutboxEvent
+
+
+class Recorder:
+    """A write that stores its item as a row on a channel of this test's own, and notes the
+    session (one per transaction) each item was written in."""
+
+    def __init__(
+        self, *, refuse: set[str] = frozenset(), fail_after_writing: set[str] = frozenset()
+    ):
+        self.channel = f"test.group-commit.{secrets.token_hex(6)}"
+        self.refuse, self.fail_after_writing = refuse, fail_after_writing
+        self.sessions: dict[str, list[object]] = {}
+        self.order: list[str] = []
+
+    async def write(self, session, item: str) -> str:
+        self.order.append(item)
+        self.sessions.setdefault(item, []).append(session)  # kept: ids of freed ones repeat
+        if item in self.refuse:
+            raise Refused(NotFound(f"{item} is not here."))
+        await outbox_service.keep_undelivered(session, [(self.channel, item)])
+        if item in self.fail_after_writing:
+            raise RuntimeError(f"{item} broke after writing")
+        return item.upper()
+
+    async def stored(self, app_state) -> list[str]:
+        async with app_state.sessionmaker() as session:
+            rows = await session.scalars(
+                select(OutboxEvent.message)
+                .where(OutboxEvent.channel == self.channel)
+                .order_by(OutboxEvent.message)
+            )
+            return list(rows)
+
+
+def closed_port() -> int:
+    """A port nothing listens on (bound for a moment, then released)."""
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+def group(app_state, recorder: Recorder, **options) -> GroupCommit[str, str]:
+    return GroupCommit(app_state, recorder.write, order=lambda item: item[0], **options)
+
+
+async def submit_all(commits: GroupCommit, items: list[str]) -> list[object]:
+    return await asyncio.gather(*(commits.submit(item) for item in items), return_exceptions=True)
+
+
+class TestGroupCommit:
+    async def test_items_submitted_together_are_written_in_one_transaction(self, app_state):
+        # given
+        recorder = Recorder()
+        items = ["a1", "b1", "c1", "d1"]
+
+        # when
+        results = await submit_all(group(app_state, recorder), items)
+
+        # then: each its own result, all committed, one session for all
+        assert results == ["A1", "B1", "C1", "D1"]
+        assert await recorder.stored(app_state) == items
+        assert (
+            len({session for sessions in recorder.sessions.values() for session in sessions}) == 1
+        )
+
+    async def test_an_item_arriving_alone_is_written_at_once(self, app_state):
+        # given
+        recorder = Recorder()
+
+        # when
+        result = await group(app_state, recorder).submit("a1")
+
+        # then
+        assert result == "A1"
+        assert await recorder.stored(app_state) == ["a1"]
+
+    async def test_a_batch_is_bounded_and_the_rest_go_in_the_next(self, app_state):
+        # given
+        recorder = Recorder()
+
+        # when
+        results = await submit_all(
+            group(app_state, recorder, max_batch=2), ["a", "b", "c", "d", "e"]
+        )
+
+        # then
+        assert results == ["A", "B", "C", "D", "E"]
+        assert len({id(sessions[0]) for sessions in recorder.sessions.values()}) == 3
+
+    async def test_a_batch_is_written_in_key_order_keeping_arrival_order_within_a_key(
+        self, app_state
+    ):
+        # given
+        recorder = Recorder()
+
+        # when
+        await submit_all(group(app_state, recorder), ["b1", "a1", "b2", "a2"])
+
+        # then
+        assert recorder.order == ["a1", "a2", "b1", "b2"]
+
+    async def test_a_refused_item_gets_its_error_and_the_rest_commit_together(self, app_state):
+        # given
+        recorder = Recorder(refuse={"b1"})
+
+        # when
+        results = await submit_all(group(app_state, recorder), ["a1", "b1", "c1"])
+
+        # then
+        assert results[0::2] == ["A1", "C1"]
+        assert isinstance(results[1], NotFound) and results[1].message == "b1 is not here."
+        assert await recorder.stored(app_state) == ["a1", "c1"]
+        assert len({id(sessions[0]) for sessions in recorder.sessions.values()}) == 1
+
+    async def test_a_failure_rolls_the_batch_back_and_every_other_item_is_written_once(
+        self, app_state
+    ):
+        # given: b1 writes its row, then fails
+        recorder = Recorder(fail_after_writing={"b1"})
+
+        # when
+        results = await submit_all(group(app_state, recorder), ["a1", "b1", "c1"])
+
+        # then: a1 and c1 each written once, alone, after the shared attempt; b1 nowhere
+        assert results[0::2] == ["A1", "C1"]
+        assert isinstance(results[1], RuntimeError)
+        assert await recorder.stored(app_state) == ["a1", "c1"]
+        # (c1 came after the failure: its one attempt was alone)
+        assert [len(recorder.sessions[item]) for item in ("a1", "b1", "c1")] == [2, 2, 1]
+
+    async def test_an_unreachable_database_fails_every_item_at_once(self, app_state):
+        # given: a database nothing listens for
+        engine = create_engine(f"postgresql+psycopg://nobody@127.0.0.1:{closed_port()}/none")
+        away = dataclasses.replace(
+            app_state, engine=engine, sessionmaker=create_sessionmaker(engine)
+        )
+        recorder = Recorder()
+
+        # when
+        try:
+            results = await submit_all(group(away, recorder), ["a1", "b1", "c1"])
+        finally:
+            await engine.dispose()
+
+        # then: each its own ServiceUnavailable, and no item tried alone
+        assert all(isinstance(result, ServiceUnavailable) for result in results)
+        assert len({id(result) for result in results}) == 3
+        assert all(len(sessions) == 1 for sessions in recorder.sessions.values())
+
+    async def test_the_group_writes_again_after_a_batch(self, app_state):
+        # given
+        recorder = Recorder()
+        commits = group(app_state, recorder)
+        await commits.submit("a1")
+
+        # when
+        result = await commits.submit("a2")
+
+        # then
+        assert result == "A2"
+        assert await recorder.stored(app_state) == ["a1", "a2"]
