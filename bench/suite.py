@@ -11,8 +11,9 @@ they never share the two cores:
 * the API as ``pawgraph serve`` runs it (``graphql_api.server:create_served_app``) on a fresh
   PostgreSQL database (dropped afterwards), Redis pub/sub under a channel prefix of its own.
 
-Figures: hub readings ``POST /h/<key>/api/data/`` (round-robin over 8 outlets) against the bare
-route; ``{ __typename }`` and the owner's dashboard (``clients/operations/dashboard.graphql``,
+Figures: hub readings ``POST /h/<key>/api/data/`` (round-robin over 8 outlets, one live
+``telemetryUpdated`` subscriber on each) against the bare route, with a loss check (every
+answered reading broadcast, one stored per outlet per persist interval); ``{ __typename }`` and the owner's dashboard (``clients/operations/dashboard.graphql``,
 2 pets and 13 devices with readings) against stock ``{ hello }``. Each line: requests/s, p50 and
 p99 latency, the ratio to its ceiling, the server's CPU per request and its RSS afterwards, and
 the responses that were not 2xx (which must be none). ``--gc`` also measures the dashboard on
@@ -22,6 +23,8 @@ earns its place. Every load is bounded by ``--seconds``; traffic stays on loopba
 
 import argparse
 import asyncio
+import base64
+import datetime as dt
 import gc
 import json
 import os
@@ -43,13 +46,18 @@ from fastapi import FastAPI
 from strawberry.fastapi import GraphQLRouter
 
 from bench.ingest import (
+    DRAIN_TIMEOUT_S,
+    Fleet,
+    attach_subscribers,
     create_database,
     drop_database,
     free_port,
     graphql,
+    persisted_times,
     reading,
     register_fleet,
     server_env,
+    throttle_check,
 )
 from device_rest.responses import LegacyJSONResponse
 from device_rest.smart_outlet import OutletReadingBody
@@ -62,6 +70,9 @@ DASHBOARD = re.search(r"^query Dashboard\b.*?^}$", _OPERATIONS, re.M | re.S).gro
 DASHBOARD_VARIABLES = {"pets": 10, "devicesPerPet": 20}
 OUTLETS = 8
 FEEDERS = 4
+# Live telemetryUpdated subscribers, one per outlet, attached while the hub's readings run.
+SUBSCRIBERS = 8
+PERSIST_INTERVAL_S = 1.0
 CREATE_PET = """mutation P($input: CreatePetInput!) {
   createPet(input: $input) { pet { id } userErrors { message } } }"""
 ASSIGN = """mutation A($input: UpdateDeviceInput!) {
@@ -291,6 +302,7 @@ class Owner:
     token: str
     hub_path: str
     outlets: list[str]
+    fleet: Fleet
 
 
 async def set_up(base_url: str) -> Owner:
@@ -325,7 +337,7 @@ async def set_up(base_url: str) -> Owner:
         devices = sum(edge["node"]["devices"]["totalCount"] for edge in data["me"]["pets"]["edges"])
         if devices != OUTLETS + FEEDERS:
             raise RuntimeError(f"the dashboard shows {devices} devices")
-    return Owner(fleet.token, fleet.hub_path, list(fleet.outlet_ids))
+    return Owner(fleet.token, fleet.hub_path, list(fleet.outlet_ids), fleet)
 
 
 def check_graphql(server: Server, body: dict, headers: dict[str, str]) -> None:
@@ -376,7 +388,7 @@ def main() -> int:
         finally:
             ceilings.stop()
         database_name, database_url = create_database()
-        env = server_env(database_url, persist_interval=1.0)
+        env = server_env(database_url, persist_interval=PERSIST_INTERVAL_S)
         env["PAWGRAPH_CHANNEL_PREFIX"] = f"bench-{secrets.token_hex(4)}"
         subprocess.run(
             [sys.executable, "-m", "graphql_api", "migrate"],
@@ -387,9 +399,10 @@ def main() -> int:
             timeout=120,
         )
         try:
-            figures = measure_api(directory, env, args, {"app": "graphql_api.server"})
+            how = {"app": "graphql_api.server", "database": database_name}
+            figures, loss = measure_api(directory, env, args, how)
             if args.gc:
-                unfrozen = measure_api(
+                unfrozen, _ = measure_api(
                     directory, env, args, {"app": "graphql_api.app", "only": "dashboard"}
                 )
         finally:
@@ -398,6 +411,7 @@ def main() -> int:
     print(f"\n{args.seconds} s per figure, wrk -t1 -c{args.connections}, {workers}")
     report(bare_figure, None)
     report(figures["ingest"], bare_figure)
+    print(f"{'  with ' + str(SUBSCRIBERS) + ' live subscribers':<32} {loss}")
     report(hello_figure, None)
     report(figures["typename"], hello_figure)
     report(figures["dashboard"], hello_figure)
@@ -405,12 +419,71 @@ def main() -> int:
         unfrozen["dashboard"].name = "dashboard, no GC tuning"
         report(unfrozen["dashboard"], hello_figure)
     failed = sum(f.failed for f in (bare_figure, hello_figure, *figures.values()))
-    return 1 if failed else 0
+    return 1 if failed or not loss.lossless else 0
+
+
+@dataclass
+class LossCheck:
+    """The hub run's readings: answered 2xx (wrk), broadcast to the subscribers (one per outlet)
+    and stored (at most one per outlet per persist interval, none of its slots skipped)."""
+
+    answered: int
+    broadcast: int
+    stored: int
+    throttled_as_expected: bool
+    # Requests still in flight when wrk stopped: the server wrote them, wrk did not count them.
+    in_flight: int
+
+    @property
+    def lossless(self) -> bool:
+        broadcast_all = self.answered <= self.broadcast <= self.answered + self.in_flight
+        return broadcast_all and self.throttled_as_expected
+
+    def __str__(self) -> str:
+        throttle = "as expected" if self.throttled_as_expected else "MISMATCH"
+        verdict = "nothing lost" if self.lossless else "LOSS OR MISMATCH"
+        return (
+            f"{self.answered} answered, {self.broadcast} broadcast, {self.stored} stored "
+            f"(one per outlet per {PERSIST_INTERVAL_S:g} s: {throttle}): {verdict}"
+        )
+
+
+async def hub_readings_with_subscribers(
+    server: Server, owner: Owner, script: Path, args: argparse.Namespace, database: str
+) -> tuple[Figure, LossCheck]:
+    """The hub figure with ``SUBSCRIBERS`` live subscribers attached, and its loss check."""
+    subscribers, tasks = await attach_subscribers(server.base_url, owner.fleet, SUBSCRIBERS)
+    try:
+        start = dt.datetime.now(dt.UTC)
+        path = f"{owner.hub_path}/data/"
+        name = "hub reading POST /h/<key>/"
+        figure = await asyncio.to_thread(run_wrk, server, name, path, script, args)
+        deadline = time.monotonic() + DRAIN_TIMEOUT_S
+        while time.monotonic() < deadline:
+            if sum(sub.received_since(start) for sub in subscribers) >= figure.requests:
+                break
+            await asyncio.sleep(0.2)
+        await asyncio.sleep(0.5)  # what wrk cut off in flight arrives too
+        broadcast = sum(sub.received_since(start) for sub in subscribers)
+    finally:
+        for task in tasks:
+            task.cancel()
+    outlet_pks = [
+        int(base64.b64decode(g).decode().split(":")[1]) for g in owner.fleet.outlet_ids.values()
+    ]
+    stored = persisted_times(database, outlet_pks, start)
+    throttled = all(
+        throttle_check(times, PERSIST_INTERVAL_S, args.seconds, max_gap=1.0)[0]
+        for times in stored.values()
+    )
+    stored_count = sum(len(times) for times in stored.values())
+    check = LossCheck(figure.requests, broadcast, stored_count, throttled, args.connections)
+    return figure, check
 
 
 def measure_api(
     directory: Path, env: dict[str, str], args: argparse.Namespace, how: dict[str, str]
-) -> dict[str, Figure]:
+) -> tuple[dict[str, Figure], LossCheck | None]:
     factory = {
         "graphql_api.server": "graphql_api.server:create_served_app",
         "graphql_api.app": "graphql_api.app:create_app",
@@ -421,12 +494,13 @@ def measure_api(
         auth = {"Content-Type": "application/json", "Authorization": f"Bearer {owner.token}"}
         dashboard_body = graphql_body(DASHBOARD, DASHBOARD_VARIABLES, "Dashboard")
         dashboard = wrk_script(directory, "dashboard", auth, [dashboard_body])
-        figures = {}
+        figures, loss = {}, None
         if how.get("only") != "dashboard":
             bodies = [reading(outlet, n).decode() for n, outlet in enumerate(owner.outlets)]
             ingest = wrk_script(directory, "ingest", {"Content-Type": "application/json"}, bodies)
-            path = f"{owner.hub_path}/data/"
-            figures["ingest"] = run_wrk(server, "hub reading POST /h/<key>/", path, ingest, args)
+            figures["ingest"], loss = asyncio.run(
+                hub_readings_with_subscribers(server, owner, ingest, args, how["database"])
+            )
             typename = wrk_script(directory, "typename", auth, [graphql_body("{ __typename }")])
             figures["typename"] = run_wrk(server, "{ __typename }", "/graphql", typename, args)
         figures["dashboard"] = run_wrk(
@@ -438,7 +512,7 @@ def measure_api(
             {"_path": "/graphql", "query": DASHBOARD, "variables": DASHBOARD_VARIABLES},
             auth,
         )
-        return figures
+        return figures, loss
     finally:
         server.stop()
 
