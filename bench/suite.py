@@ -13,8 +13,9 @@ they never share the two cores:
 
 Figures: hub readings ``POST /h/<key>/api/data/`` (round-robin over 8 outlets, one live
 ``telemetryUpdated`` subscriber on each) against the bare route, with a loss check (every
-answered reading broadcast, one stored per outlet per persist interval); ``{ __typename }`` and the owner's dashboard (``clients/operations/dashboard.graphql``,
-2 pets and 13 devices with readings) against stock ``{ hello }``. Each line: requests/s, p50 and
+answered reading broadcast, one stored per outlet per persist interval); ``{ __typename }``
+and the owner's dashboard (``clients/operations/dashboard.graphql``, 2 pets and 13 devices
+with readings) against stock ``{ hello }``. Each line: requests/s, p50 and
 p99 latency, the ratio to its ceiling, the server's CPU per request and its RSS afterwards, and
 the responses that were not 2xx (which must be none). ``--gc`` also measures the dashboard on
 the app without the served process's GC tuning (``create_app``), to decide whether that tuning
