@@ -3,14 +3,14 @@
 A device line that sends many small writes (a hub relays a reading every 2 s for each of its
 outlets) pays for each one a pooled connection, a session, BEGIN and COMMIT round trips and a
 bus round trip for its events, and under load those cost more than the write. A
-``GroupCommit`` runs each item through its domain's own service call, in arrival order, but
-items submitted while a batch is being written wait for the next one, which writes them all in
-one transaction, commits once and dispatches their events in one round trip. Nothing waits to
-form a batch: an item that arrives while nothing is being written starts one at once, so an
-idle process answers as fast as before and a busy one writes more per commit.
+``GroupCommit`` hands the items submitted while a batch was being written to its domain's
+service call for many items, in one transaction, then commits once and dispatches their events
+in one round trip. Nothing waits to form a batch: an item that arrives while nothing is being
+written starts one at once, so an idle process answers as fast as before and a busy one writes
+more per commit.
 
 Each submitter is answered only after the commit that holds its item, so a 2xx still means
-durable. An item its service refuses before writing anything (``Refused``) gets its error and
+durable. An item the service refuses having written nothing (``Refused``) gets its error and
 the batch goes on. Any other failure (a bug, a deadlock, a constraint) rolls the batch back and
 its items run again, one per unit of work, so each gets its own answer and none fails for
 another's fault; an unreachable database fails them all at once (each retry would fail too).
@@ -18,7 +18,8 @@ another's fault; an unreachable database fails them all at once (each retry woul
 
 import asyncio
 import logging
-from collections.abc import Awaitable, Callable, Hashable
+from collections.abc import Awaitable, Callable, Hashable, Sequence
+from dataclasses import dataclass
 from typing import Generic, TypeVar
 
 from sqlalchemy.ext.asyncio import AsyncSession
@@ -37,34 +38,34 @@ Result = TypeVar("Result")
 MAX_BATCH = 64
 
 
-class Refused(Exception):
-    """Raised by a batch's write for an item it refused having written nothing: the item's
-    submitter gets ``error`` and the rest of the batch goes on in the same transaction."""
+@dataclass(frozen=True, slots=True)
+class Refused:
+    """A batch's outcome for an item its service refused having written nothing: the item's
+    submitter gets ``error`` and the rest of the batch commits."""
 
-    def __init__(self, error: Exception) -> None:
-        super().__init__(str(error))
-        self.error = error
+    error: Exception
 
 
 class GroupCommit(Generic[Item, Result]):
     """Writes items submitted by concurrent requests in shared units of work.
 
-    ``write`` is the domain's service call for one item (it may raise ``Refused``); ``order``
-    gives each item a key the batch is sorted by (stably, so one key's items keep their order):
-    every batch then takes its row locks in the same order, and two processes' batches cannot
-    deadlock on them.
+    ``write`` is the domain's service call for many items: one outcome per item, in order, a
+    result or ``Refused``. ``order`` gives each item a key the batch is sorted by (stably, so
+    one key's items keep their order): batches then take their row locks in the same order, so
+    two processes' batches do not deadlock on them (should the database's plan lock them in
+    another order, the deadlock fails the batch and its items are written one by one).
     """
 
     def __init__(
         self,
         state: AppState,
-        write: Callable[[AsyncSession, Item], Awaitable[Result]],
+        write: Callable[[AsyncSession, list[Item]], Awaitable[Sequence[Result | Refused]]],
         *,
         order: Callable[[Item], Hashable],
         max_batch: int = MAX_BATCH,
     ) -> None:
         self._state = state
-        self._write_one = write
+        self._write = write
         self._order = order
         self._max_batch = max_batch
         self._pending: list[tuple[Item, asyncio.Future[Result]]] = []
@@ -96,17 +97,12 @@ class GroupCommit(Generic[Item, Result]):
             self._writer = None
 
     async def _write_batch(self, batch: list[tuple[Item, asyncio.Future[Result]]]) -> None:
-        outcomes: list[tuple[Result | None, Exception | None]] = []
         try:
             async with unit_of_work(self._state) as session:
-                for item, _ in batch:
-                    try:
-                        outcomes.append((await self._write_one(session, item), None))
-                    except Refused as refused:
-                        outcomes.append((None, refused.error))
+                outcomes = await self._write(session, [item for item, _ in batch])
         except ServiceUnavailable:
             for _, future in batch:
-                _settle(future, None, ServiceUnavailable())
+                _fail(future, ServiceUnavailable())
             return
         except Exception:
             if len(batch) > 1:
@@ -114,25 +110,28 @@ class GroupCommit(Generic[Item, Result]):
             for item, future in batch:
                 await self._write_alone(item, future)
             return
-        for (_, future), (result, error) in zip(batch, outcomes, strict=True):
-            _settle(future, result, error)
+        for (_, future), outcome in zip(batch, outcomes, strict=True):
+            _settle(future, outcome)
 
     async def _write_alone(self, item: Item, future: asyncio.Future[Result]) -> None:
         try:
             async with unit_of_work(self._state) as session:
-                result = await self._write_one(session, item)
-        except Refused as refused:
-            _settle(future, None, refused.error)
+                (outcome,) = await self._write(session, [item])
+                if isinstance(outcome, Refused):
+                    raise outcome.error  # it wrote nothing: roll back all the same
         except Exception as error:
-            _settle(future, None, error)
+            _fail(future, error)
         else:
-            _settle(future, result, None)
+            _settle(future, outcome)
 
 
-def _settle(future: asyncio.Future, result: object, error: Exception | None) -> None:
-    if future.done():  # its request went away; the item was written (or refused) all the same
-        return
-    if error is not None:
+def _settle(future: asyncio.Future, outcome: object) -> None:
+    if isinstance(outcome, Refused):
+        _fail(future, outcome.error)
+    elif not future.done():  # done: its request went away; the item was written all the same
+        future.set_result(outcome)
+
+
+def _fail(future: asyncio.Future, error: Exception) -> None:
+    if not future.done():
         future.set_exception(error)
-    else:
-        future.set_result(result)

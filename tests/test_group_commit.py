@@ -28,15 +28,19 @@ class Recorder:
         self.sessions: dict[str, list[object]] = {}
         self.order: list[str] = []
 
-    async def write(self, session, item: str) -> str:
-        self.order.append(item)
-        self.sessions.setdefault(item, []).append(session)  # kept: ids of freed ones repeat
-        if item in self.refuse:
-            raise Refused(NotFound(f"{item} is not here."))
-        await outbox_service.keep_undelivered(session, [(self.channel, item)])
-        if item in self.fail_after_writing:
-            raise RuntimeError(f"{item} broke after writing")
-        return item.upper()
+    async def write(self, session, items: list[str]) -> list[str | Refused]:
+        outcomes: list[str | Refused] = []
+        for item in items:
+            self.order.append(item)
+            self.sessions.setdefault(item, []).append(session)  # kept: ids of freed ones repeat
+            if item in self.refuse:
+                outcomes.append(Refused(NotFound(f"{item} is not here.")))
+                continue
+            await outbox_service.keep_undelivered(session, [(self.channel, item)])
+            if item in self.fail_after_writing:
+                raise RuntimeError(f"{item} broke after writing")
+            outcomes.append(item.upper())
+        return outcomes
 
     async def stored(self, app_state) -> list[str]:
         async with app_state.sessionmaker() as session:

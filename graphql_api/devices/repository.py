@@ -247,24 +247,29 @@ class DeviceStateRepository(RepositoryBase[Device]):
         for name, value in values.items():
             set_committed_value(device, name, value)
 
-    def report_outlet_statement(self, hub_id: Any, returning: Sequence[Any]) -> Any:
-        """The UPDATE that marks the hub's outlet ``:report_hardware_id`` seen and online
-        and merges ``:report_patch`` into its state, returning its id, new state and
-        ``returning``. ``hub_id`` is a bind parameter or a subquery (the hub found by its key).
-        A Core statement: the caller builds it once and runs it on every reading."""
+    def report_outlet_statement(
+        self,
+        hub_id: Any,
+        returning: Sequence[Any],
+        *,
+        hardware_id: Any,
+        patch: Any,
+        seen_at: Any,
+    ) -> Any:
+        """The UPDATE that marks the hub's outlet ``hardware_id`` seen (at ``seen_at``) and
+        online and merges the JSON text ``patch`` into its state, returning its id, new state
+        and ``returning``. ``hub_id`` is a subquery (the hub found by its key); the others are
+        bind parameters (one outlet) or a recordset's columns (many). A Core statement: the
+        caller builds it once and runs it on every reading."""
         devices = Device.__table__
         return (
             update(devices)
             .where(
                 devices.c.parent_id == hub_id,
-                devices.c.hardware_id == bindparam("report_hardware_id"),
+                devices.c.hardware_id == hardware_id,
                 devices.c.kind == DeviceKind.OUTLET,
             )
-            .values(
-                state=self.merged_state(bindparam("report_patch", type_=String)),
-                last_seen_at=bindparam("report_seen_at"),
-                online=True,
-            )
+            .values(state=self.merged_state(patch), last_seen_at=seen_at, online=True)
             .returning(devices.c.id, devices.c.state, *returning)
         )
 

@@ -12,7 +12,8 @@ whether anything else must run (see ``_Changes``).
 """
 
 import datetime as dt
-import functools
+from collections import Counter
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from sqlalchemy.ext.asyncio import AsyncSession
@@ -184,26 +185,6 @@ def _reported_state(reading: OutletReading, now: dt.datetime) -> dict[str, objec
     return reported
 
 
-async def record_outlet_reading(
-    session: AsyncSession,
-    settings: Settings,
-    hub_key: str,
-    reading: OutletReading,
-    now: dt.datetime,
-) -> OutletReadingResult:
-    """``POST /api/data/``: one outlet reading relayed by the hub whose key is in the path.
-
-    One statement authenticates the hub, merges the reading into the outlet's state and reads
-    what the rules need (HubNotFound for an unknown key, OutletNotFound for an outlet not on
-    the hub, nothing written); further statements run only when something changes: OFFLINE,
-    OVERLOAD or THRESHOLD raised or cleared, a SENT relay command to confirm, the one reading
-    per interval that is stored. The outlet's row stays locked from that statement to the
-    commit, so the less follows it, the less a second reading of the outlet waits.
-    """
-    report = await _mark_reported(session, settings, hub_key, reading, now)
-    return await _apply_reading(session, settings, report, reading, now)
-
-
 @dataclass(frozen=True, slots=True)
 class HubReading:
     """A reading as its hub sent it: the key in the request's path, and when it arrived."""
@@ -213,47 +194,95 @@ class HubReading:
     received_at: dt.datetime
 
 
-def hub_readings(state: AppState) -> GroupCommit[HubReading, OutletReadingResult]:
-    """This process's group commit of hub readings (``record_outlet_reading`` for each, many
-    to a transaction under load), created on first use."""
-    if state.hub_readings is None:
-        state.hub_readings = GroupCommit(
-            state,
-            functools.partial(_record_in_batch, state.settings),
-            order=lambda submitted: (submitted.hub_key, submitted.reading.outlet_id),
-        )
-    return state.hub_readings
-
-
-async def _record_in_batch(
-    settings: Settings, session: AsyncSession, submitted: HubReading
-) -> OutletReadingResult:
-    """``record_outlet_reading`` in a shared transaction: a reading refused by its first
-    statement (unknown key, outlet not on the hub) has written nothing, so the rest of the
-    batch goes on without it."""
-    reading, now = submitted.reading, submitted.received_at
-    try:
-        report = await _mark_reported(session, settings, submitted.hub_key, reading, now)
-    except DomainError as refused:
-        raise Refused(refused) from None
-    return await _apply_reading(session, settings, report, reading, now)
-
-
-async def _mark_reported(
+async def record_outlet_reading(
     session: AsyncSession,
     settings: Settings,
     hub_key: str,
     reading: OutletReading,
     now: dt.datetime,
-) -> outlets_service.ReportedOutlet:
-    return await outlets_service.mark_outlet_reported(
-        session,
-        settings,
-        hub_key,
-        reading.outlet_id,
-        _reported_state(reading, now),
-        now,
-        stream=OUTLET_STREAM,
+) -> OutletReadingResult:
+    """``POST /api/data/``: one outlet reading relayed by the hub whose key is in the path
+    (``record_outlet_readings`` for one; its refusal raised)."""
+    (outcome,) = await record_outlet_readings(
+        session, settings, [HubReading(hub_key, reading, now)]
+    )
+    if isinstance(outcome, Refused):
+        raise outcome.error
+    return outcome
+
+
+async def record_outlet_readings(
+    session: AsyncSession, settings: Settings, submitted: Sequence[HubReading]
+) -> list[OutletReadingResult | Refused]:
+    """``POST /api/data/`` for readings of one or many hubs, in one transaction.
+
+    One statement authenticates each hub, merges each reading into its outlet's state and
+    reads what the rules need; a reading it refuses (HubNotFound for an unknown key,
+    OutletNotFound for an outlet not on the hub) has written nothing and gets ``Refused``.
+    Further statements run only when something changes: OFFLINE, OVERLOAD or THRESHOLD raised
+    or cleared, a SENT relay command to confirm, the one reading per interval that is stored.
+    An outlet's row stays locked from that statement to the commit, so the less follows it,
+    the less a second reading of the outlet waits.
+
+    Readings of different outlets do not touch each other's rows or rules; two of one outlet
+    go in rounds (the statement updates a row once), each applied before the next is merged.
+    """
+    outcomes: list[OutletReadingResult | Refused | None] = [None] * len(submitted)
+    for positions in _rounds(submitted):
+        reports = await outlets_service.mark_outlets_reported(
+            session,
+            settings,
+            [_hub_report(submitted[position]) for position in positions],
+            stream=OUTLET_STREAM,
+        )
+        for position, report in zip(positions, reports, strict=True):
+            if isinstance(report, DomainError):
+                outcomes[position] = Refused(report)
+                continue
+            reading, now = submitted[position].reading, submitted[position].received_at
+            outcomes[position] = await _apply_reading(session, settings, report, reading, now)
+    return outcomes
+
+
+def hub_readings(state: AppState) -> GroupCommit[HubReading, OutletReadingResult]:
+    """This process's group commit of hub readings (``record_outlet_readings``, many to a
+    transaction under load), created on first use."""
+    if state.hub_readings is None:
+        state.hub_readings = GroupCommit(
+            state,
+            lambda session, batch: record_outlet_readings(session, state.settings, batch),
+            order=_outlet_of,
+        )
+    return state.hub_readings
+
+
+def _outlet_of(submitted: HubReading) -> tuple[str, str]:
+    """The outlet a reading is for, as its hub key and id (an id that is not one is refused
+    in its round: it stands for itself)."""
+    try:
+        return submitted.hub_key, outlets_service.normalize_short_id(submitted.reading.outlet_id)
+    except DomainError:
+        return submitted.hub_key, submitted.reading.outlet_id
+
+
+def _rounds(submitted: Sequence[HubReading]) -> list[list[int]]:
+    """The positions of ``submitted`` in rounds that hold each outlet at most once, each
+    outlet's readings in the order they came."""
+    rounds: list[list[int]] = []
+    seen: Counter[tuple[str, str]] = Counter()
+    for position, reading in enumerate(submitted):
+        outlet = _outlet_of(reading)
+        if seen[outlet] == len(rounds):
+            rounds.append([])
+        rounds[seen[outlet]].append(position)
+        seen[outlet] += 1
+    return rounds
+
+
+def _hub_report(submitted: HubReading) -> outlets_service.HubReport:
+    reading, now = submitted.reading, submitted.received_at
+    return outlets_service.HubReport(
+        submitted.hub_key, reading.outlet_id, _reported_state(reading, now), now
     )
 
 

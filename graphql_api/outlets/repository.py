@@ -4,7 +4,19 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import String, bindparam, select
+from sqlalchemy import (
+    DateTime,
+    Integer,
+    Select,
+    String,
+    Text,
+    bindparam,
+    cast,
+    column,
+    func,
+    select,
+)
+from sqlalchemy.dialects import postgresql
 from sqlalchemy.orm.attributes import set_committed_value
 from sqlalchemy.orm.util import identity_key
 
@@ -17,7 +29,7 @@ from graphql_api.outlets.models import HubFocus
 from graphql_api.repository import RepositoryBase
 from graphql_api.telemetry.repository import persisted_at_subquery
 
-# OutletRepository._report_statement's, by dialect name.
+# OutletRepository._report_statement's, by dialect name and whether it reports many outlets.
 _REPORT_STATEMENTS: dict[tuple[str, bool], Any] = {}
 
 
@@ -33,6 +45,64 @@ class ReportedOutlet:
     open_alert_kinds: frozenset[AlertKind]
     relay_command_sent: bool
     stream_persisted_at: dt.datetime | None
+
+
+@dataclass(frozen=True, slots=True)
+class OutletReport:
+    """One outlet's report, for ``report_outlets_of_keyed_hubs``."""
+
+    hub_key_hash: str
+    hardware_id: str
+    patch: dict[str, Any]
+    seen_at: dt.datetime
+
+
+@dataclass(frozen=True, slots=True)
+class _ReportSource:
+    """Where the report statement reads a report: bind parameters (one report) or a
+    recordset's columns (many, each row returned with its ``position``)."""
+
+    hub_key_hash: Any
+    hardware_id: Any
+    patch: Any
+    seen_at: Any
+    returning: tuple[Any, ...] = ()
+    # The recordset the statement's subqueries read from the UPDATE's FROM (not their own).
+    rows: tuple[Any, ...] = ()
+
+    def correlated(self, subquery: Select[Any]) -> Select[Any]:
+        return subquery.correlate(*self.rows) if self.rows else subquery
+
+
+_ONE_REPORT = _ReportSource(
+    hub_key_hash=bindparam("report_hub_key_hash", type_=String),
+    hardware_id=bindparam("report_hardware_id", type_=String),
+    patch=bindparam("report_patch", type_=String),
+    seen_at=bindparam("report_seen_at", type_=DateTime(timezone=True)),
+)
+
+
+def _recordset_source() -> _ReportSource:
+    """PostgreSQL: the reports as one JSON parameter, read by ``json_to_recordset``."""
+    rows = (
+        func.json_to_recordset(cast(bindparam("report_rows", type_=Text), postgresql.JSON))
+        .table_valued(
+            column("position", Integer),
+            column("hub_key_hash", String),
+            column("hardware_id", String),
+            column("patch", Text),
+            column("seen_at", DateTime(timezone=True)),
+        )
+        .render_derived(name="report_rows", with_types=True)
+    )
+    return _ReportSource(
+        rows.c.hub_key_hash,
+        rows.c.hardware_id,
+        rows.c.patch,
+        rows.c.seen_at,
+        returning=(rows.c.position,),
+        rows=(rows,),
+    )
 
 
 class OutletRepository(RepositoryBase[Device]):
@@ -83,9 +153,43 @@ class OutletRepository(RepositoryBase[Device]):
             "report_seen_at": seen_at,
             "report_stream": stream,
         }
-        row = (await self.execute(self._report_statement(), params)).first()
-        if row is None:
-            return None
+        row = (await self.execute(self._report_statement(many=False), params)).first()
+        return None if row is None else self._reported(row, seen_at)
+
+    async def report_outlets_of_keyed_hubs(
+        self, reports: Sequence[OutletReport], *, stream: str
+    ) -> list[ReportedOutlet | None]:
+        """``report_outlet_of_keyed_hub`` for each of ``reports``, which name each outlet at
+        most once (a statement updates a row once): one statement for all on PostgreSQL, one
+        per report elsewhere. None for a report with no such hub or outlet."""
+        if len(reports) == 1 or self._dialect != "postgresql":
+            return [
+                await self.report_outlet_of_keyed_hub(
+                    report.hub_key_hash,
+                    report.hardware_id,
+                    report.patch,
+                    report.seen_at,
+                    stream=stream,
+                )
+                for report in reports
+            ]
+        rows = [
+            {
+                "position": position,
+                "hub_key_hash": report.hub_key_hash,
+                "hardware_id": report.hardware_id,
+                "patch": json.dumps(report.patch),
+                "seen_at": report.seen_at.isoformat(),
+            }
+            for position, report in enumerate(reports)
+        ]
+        params = {"report_rows": json.dumps(rows), "report_stream": stream}
+        found: list[ReportedOutlet | None] = [None] * len(reports)
+        for *row, position in await self.execute(self._report_statement(many=True), params):
+            found[position] = self._reported(row, reports[position].seen_at)
+        return found
+
+    def _reported(self, row: Sequence[Any], seen_at: dt.datetime) -> ReportedOutlet:
         outlet_id, state, seen_at_before, open_kinds, relay_sent, persisted_at = row
         self._refresh_loaded(outlet_id, state=state, last_seen_at=seen_at, online=True)
         return ReportedOutlet(
@@ -104,36 +208,40 @@ class OutletRepository(RepositoryBase[Device]):
         for name, value in values.items() if loaded is not None else ():
             set_committed_value(loaded, name, value)
 
-    def _report_statement(self) -> Any:
-        """``report_outlet_of_keyed_hub``'s statement, built once per dialect: it runs on every
-        reading, and building it (and its cache key) costs more than running it."""
-        statement = _REPORT_STATEMENTS.get(self._dialect)
+    def _report_statement(self, *, many: bool) -> Any:
+        """The report statement for one outlet (bind parameters) or many (a recordset of
+        them), built once per dialect: it runs on every reading, and building it (and its
+        cache key) costs more than running it."""
+        key = (self._dialect, many)
+        statement = _REPORT_STATEMENTS.get(key)
         if statement is None:
-            statement = _REPORT_STATEMENTS[self._dialect] = self._build_report_statement()
+            source = _recordset_source() if many else _ONE_REPORT
+            statement = _REPORT_STATEMENTS[key] = self._build_report_statement(source)
         return statement
 
-    def _build_report_statement(self) -> Any:
+    def _build_report_statement(self, source: _ReportSource) -> Any:
         devices = Device.__table__
         hubs = devices.alias("keyed_hub")
-        key_hash = bindparam("report_hub_key_hash", type_=String)
-        hub_id = select(hubs.c.id).where(*key_holder(hubs, key_hash, DeviceKind.HUB))
-        hub_id = hub_id.scalar_subquery()
+        hub_id = select(hubs.c.id).where(*key_holder(hubs, source.hub_key_hash, DeviceKind.HUB))
+        hub_id = source.correlated(hub_id).scalar_subquery()
         # The reads find the outlet by its hub and id through an alias rather than correlating
         # with the updated row, which SQLite's RETURNING would render ambiguously.
         target = devices.alias("target_outlet")
-        of_target = (
-            target.c.parent_id == hub_id,
-            target.c.hardware_id == bindparam("report_hardware_id"),
-        )
-        outlet_id = select(target.c.id).where(*of_target).scalar_subquery()
+        of_target = (target.c.parent_id == hub_id, target.c.hardware_id == source.hardware_id)
+        outlet_id = source.correlated(select(target.c.id).where(*of_target)).scalar_subquery()
+        seen_before = source.correlated(select(target.c.last_seen_at).where(*of_target))
         return DeviceStateRepository(self.session).report_outlet_statement(
             hub_id,
             returning=(
-                select(target.c.last_seen_at).where(*of_target).scalar_subquery(),
+                seen_before.scalar_subquery(),
                 open_kinds_subquery(outlet_id),
                 sent_relay_exists(outlet_id),
                 persisted_at_subquery(outlet_id, bindparam("report_stream", type_=String)),
+                *source.returning,
             ),
+            hardware_id=source.hardware_id,
+            patch=source.patch,
+            seen_at=source.seen_at,
         )
 
     async def get_focus(self, hub_id: int) -> HubFocus | None:

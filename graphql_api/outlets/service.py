@@ -21,9 +21,10 @@ from graphql_api.devices.errors import DeviceKeyInvalid
 from graphql_api.devices.keys import hash_key
 from graphql_api.devices.models import Device, DeviceKind
 from graphql_api.devices.repository import DeviceRepository
+from graphql_api.errors import DomainError
 from graphql_api.outlets.errors import HubNotFound, InvalidOutletId, OutletNotFound
 from graphql_api.outlets.models import HubFocus
-from graphql_api.outlets.repository import OutletRepository, ReportedOutlet
+from graphql_api.outlets.repository import OutletReport, OutletRepository, ReportedOutlet
 from graphql_api.settings import Settings
 from graphql_api.telemetry import service as telemetry_service
 
@@ -108,35 +109,63 @@ async def outlet_of_hub(session: AsyncSession, hub: Device, outlet_id: str) -> D
     return outlet
 
 
-async def mark_outlet_reported(
-    session: AsyncSession,
-    settings: Settings,
-    hub_key: str,
-    outlet_id: str,
-    reported: Mapping[str, Any],
-    now: dt.datetime,
-    *,
-    stream: str,
-) -> ReportedOutlet:
-    """The outlet ``outlet_id`` of the hub whose key is in the request's path reported: merge
-    it into its state and mark it seen and online, in one statement that also finds the hub (by
-    the same key rule as ``devices_service.authenticate``) and reads what the reading's rules
-    need (its open alert kinds, a SENT relay command, when its telemetry ``stream`` was last
-    stored). A reading's one round trip does authentication, write and reads.
+@dataclass(frozen=True, slots=True)
+class HubReport:
+    """What the hub whose key is in a request's path reported of one of its outlets."""
 
-    When it writes nothing, ``authenticate_hub`` says why (HubNotFound), or the outlet is not
-    on that hub (OutletNotFound).
+    hub_key: str
+    outlet_id: str
+    reported: Mapping[str, Any]
+    at: dt.datetime
+
+
+async def mark_outlets_reported(
+    session: AsyncSession, settings: Settings, reports: Sequence[HubReport], *, stream: str
+) -> list[ReportedOutlet | DomainError]:
+    """Each report's outlet reported: merge it into its state and mark it seen and online, in
+    one statement for all (``reports`` name each outlet at most once) that also finds each hub
+    (by the same key rule as ``devices_service.authenticate``) and reads what each reading's
+    rules need (its open alert kinds, a SENT relay command, when its telemetry ``stream`` was
+    last stored). A reading's one round trip does authentication, write and reads.
+
+    A report that wrote nothing gets its error instead: ``authenticate_hub`` says why
+    (HubNotFound), or the outlet is not on that hub (OutletNotFound), or it is no outlet id.
     """
-    short_id = normalize_short_id(outlet_id)
-    report = None
-    if hub_key:
-        report = await OutletRepository(session).report_outlet_of_keyed_hub(
-            hash_key(hub_key), short_id, dict(reported), now, stream=stream
+    outcomes: list[ReportedOutlet | DomainError | None] = [None] * len(reports)
+    keyed: list[tuple[int, OutletReport]] = []
+    for position, report in enumerate(reports):
+        try:
+            short_id = normalize_short_id(report.outlet_id)
+        except DomainError as error:
+            outcomes[position] = error
+            continue
+        if report.hub_key:
+            patch = dict(report.reported)
+            keyed.append(
+                (position, OutletReport(hash_key(report.hub_key), short_id, patch, report.at))
+            )
+    if keyed:
+        found = await OutletRepository(session).report_outlets_of_keyed_hubs(
+            [outlet_report for _, outlet_report in keyed], stream=stream
         )
-    if report is None:
-        await authenticate_hub(session, settings, hub_key)
-        raise OutletNotFound(f"Outlet {short_id} is not registered on this hub.")
-    return report
+        for (position, _), reported in zip(keyed, found, strict=True):
+            outcomes[position] = reported
+    for position, report in enumerate(reports):
+        if outcomes[position] is None:
+            outcomes[position] = await _why_not_reported(session, settings, report)
+    return outcomes
+
+
+async def _why_not_reported(
+    session: AsyncSession, settings: Settings, report: HubReport
+) -> DomainError:
+    try:
+        await authenticate_hub(session, settings, report.hub_key)
+    except DomainError as error:  # HubNotFound; a read: nothing was written
+        return error
+    return OutletNotFound(
+        f"Outlet {normalize_short_id(report.outlet_id)} is not registered on this hub."
+    )
 
 
 async def reported_outlet(session: AsyncSession, report: ReportedOutlet) -> Device:

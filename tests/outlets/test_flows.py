@@ -5,18 +5,20 @@ import pytest
 from sqlalchemy import select
 
 from graphql_api.alerts import service as alerts_service
-from graphql_api.alerts.models import AlertKind
+from graphql_api.alerts.models import Alert, AlertKind, AlertStatus
 from graphql_api.commands import service as commands_service
 from graphql_api.commands.models import Command, CommandKind, CommandStatus
 from graphql_api.devices.models import Device, DeviceKind
+from graphql_api.group_commit import Refused
 from graphql_api.outlets import flows as outlets_flows
-from graphql_api.outlets.errors import HubNotFound, OutletNotFound
-from graphql_api.outlets.flows import OutletReading
+from graphql_api.outlets.errors import HubNotFound, InvalidOutletId, OutletNotFound
+from graphql_api.outlets.flows import HubReading, OutletReading
 from graphql_api.telemetry.models import TelemetryPoint
 from tests.factories.accounts import viewer_of
 from tests.factories.devices_db import register_device as register_device_db
-from tests.factories.outlets import create_hub
+from tests.factories.outlets import create_hub, create_outlet
 from tests.outlets.conftest import open_alerts, stored_points
+from tests.support.database import counting_statements
 
 NOW = dt.datetime(2026, 11, 23, 9, 0, tzinfo=dt.UTC)
 
@@ -30,6 +32,11 @@ async def _fresh(session, device: Device) -> Device:
         select(Device).where(Device.id == device.id).execution_options(populate_existing=True)
     )
     return (await session.execute(statement)).scalar_one()
+
+
+async def all_alerts(session, device_id: int) -> list[tuple[AlertKind, AlertStatus]]:
+    statement = select(Alert.kind, Alert.status).where(Alert.device_id == device_id)
+    return [tuple(row) for row in (await session.execute(statement.order_by(Alert.id)))]
 
 
 async def _set_threshold(session, owner, outlet, milliamps: int) -> None:
@@ -114,6 +121,102 @@ class TestRecordOutletReading:
             )
         assert (await _fresh(session, outlet)).last_seen_at is None
         assert await stored_points(session, outlet.id) == 0
+
+
+class RecordOutletReadingsBehaviour:
+    """Many readings in one transaction (the hub readings' group commit), each answered for
+    itself; run on PostgreSQL and on SQLite below."""
+
+    async def test_readings_of_many_outlets_are_each_merged_and_answered(
+        self, session, settings, owner, hub_key, outlet
+    ):
+        # given
+        lamp = await create_outlet(session, owner, hub_key.device, "03", "Lamp")
+        readings = [
+            HubReading(hub_key.api_key, OutletReading("FE", 1250, 0, True, False), NOW),
+            HubReading(hub_key.api_key, OutletReading("3", 40, 7, False, True), NOW),
+        ]
+
+        # when
+        results = await outlets_flows.record_outlet_readings(session, settings, readings)
+
+        # then
+        assert [(r.outlet_id, r.relay_a, r.relay_b, r.persisted) for r in results] == [
+            (outlet.id, True, False, True),
+            (lamp.id, False, True, True),
+        ]
+        heater, lamp = await _fresh(session, outlet), await _fresh(session, lamp)
+        assert (heater.state["current_a"], lamp.state["current_b"]) == (1250, 7)
+        assert (heater.last_seen_at, lamp.last_seen_at) == (NOW, NOW)
+
+    async def test_readings_of_one_outlet_apply_in_order_each_seeing_the_last(
+        self, session, settings, hub_key, outlet
+    ):
+        # given: a trip, a reading that ends it, one more
+        readings = [
+            HubReading(hub_key.api_key, OutletReading("FE", 65535, 0), NOW),
+            HubReading(hub_key.api_key, OutletReading("FE", 100, 0), _later(2)),
+            HubReading(hub_key.api_key, OutletReading("FE", 300, 0), _later(4)),
+        ]
+
+        # when
+        results = await outlets_flows.record_outlet_readings(session, settings, readings)
+
+        # then: the first stored, the trip's alert raised then cleared, the last reading kept
+        assert [result.persisted for result in results] == [True, False, False]
+        assert await all_alerts(session, outlet.id) == [(AlertKind.OVERLOAD, AlertStatus.CLEARED)]
+        stored = await _fresh(session, outlet)
+        assert (stored.state["current_a"], stored.last_seen_at) == (300, _later(4))
+
+    async def test_a_refused_reading_writes_nothing_and_the_others_go_on(
+        self, session, settings, owner, hub_key, outlet
+    ):
+        # given: an outlet not on the hub, another hub's key, an unknown key, a bad id
+        other_hub = await create_hub(session, owner, "Other hub")
+        readings = [
+            HubReading(hub_key.api_key, OutletReading("0A", 1, 1), NOW),
+            HubReading(other_hub.api_key, OutletReading("FE", 1, 1), NOW),
+            HubReading("no-such-key", OutletReading("FE", 1, 1), NOW),
+            HubReading(hub_key.api_key, OutletReading("XYZ", 1, 1), NOW),
+            HubReading(hub_key.api_key, OutletReading("FE", 500, 0), NOW),
+        ]
+
+        # when
+        outcomes = await outlets_flows.record_outlet_readings(session, settings, readings)
+
+        # then
+        refused = [type(outcome.error) for outcome in outcomes[:4]]
+        assert refused == [OutletNotFound, OutletNotFound, HubNotFound, InvalidOutletId]
+        assert all(isinstance(outcome, Refused) for outcome in outcomes[:4])
+        assert outcomes[4].persisted is True
+        assert (await _fresh(session, outlet)).state["current_a"] == 500
+        assert await stored_points(session, outlet.id) == 2  # current_a and current_b
+
+
+class TestRecordOutletReadings(RecordOutletReadingsBehaviour):
+    async def test_one_statement_merges_the_readings_of_many_outlets(
+        self, session, engine, settings, owner, hub_key, outlet
+    ):
+        # given
+        for hardware_id in ("03", "04", "05"):
+            await create_outlet(session, owner, hub_key.device, hardware_id, hardware_id)
+        outlets = ("FE", "03", "04", "05")
+        readings = [HubReading(hub_key.api_key, OutletReading(o, 10, 0), NOW) for o in outlets]
+
+        # when
+        with counting_statements(engine) as statements:
+            await outlets_flows.record_outlet_readings(session, settings, readings)
+
+        # then
+        assert sum(statement.startswith("UPDATE devices") for statement in statements) == 1
+
+
+class TestRecordOutletReadingsOnSQLite(RecordOutletReadingsBehaviour):
+    """The embedded default merges each reading with a statement of its own."""
+
+    @pytest.fixture
+    def session(self, sqlite_session):
+        return sqlite_session
 
 
 class TestHubKey:
