@@ -80,6 +80,7 @@ class GroupCommit(Generic[Item, Result]):
         return await future
 
     async def _write_pending(self) -> None:
+        batch: list[tuple[Item, asyncio.Future[Result]]] = []
         try:
             # Requests whose bodies this loop iteration read are submitted before it ends:
             # let them join the first batch.
@@ -89,7 +90,8 @@ class GroupCommit(Generic[Item, Result]):
                 del self._pending[: self._max_batch]
                 await self._write_batch(sorted(batch, key=lambda entry: self._order(entry[0])))
         except BaseException:
-            for _, future in self._pending:
+            # Cancelled (the loop is closing): no submitter may wait for ever.
+            for _, future in [*batch, *self._pending]:
                 future.cancel()
             self._pending.clear()
             raise
@@ -104,9 +106,14 @@ class GroupCommit(Generic[Item, Result]):
             for _, future in batch:
                 _fail(future, ServiceUnavailable())
             return
-        except Exception:
+        except Exception as error:
             if len(batch) > 1:
-                logger.info("a batch of %d failed: writing its items one by one", len(batch))
+                # The type only: a driver's message can quote the statement's parameters.
+                logger.warning(
+                    "a batch of %d failed (%s): writing its items one by one",
+                    len(batch),
+                    type(error).__name__,
+                )
             for item, future in batch:
                 await self._write_alone(item, future)
             return

@@ -179,3 +179,16 @@ class TestGroupCommit:
         # then
         assert result == "A2"
         assert await recorder.stored(app_state) == ["a1", "a2"]
+
+    async def test_a_cancelled_writer_leaves_no_submitter_waiting(self, app_state):
+        # given: a write cancelled midway (as when the loop closes)
+        async def cancelled(session, items):
+            raise asyncio.CancelledError
+
+        commits = GroupCommit(app_state, cancelled, order=lambda item: item)
+
+        # when
+        outcomes = await asyncio.wait_for(submit_all(commits, ["a", "b"]), timeout=10)
+
+        # then
+        assert all(isinstance(outcome, asyncio.CancelledError) for outcome in outcomes)
