@@ -1,7 +1,7 @@
 """Live fan-out: one device's status events to many subscribers of one API process, beside stock
 Strawberry + broadcaster doing the same in the same run.
 
-    .venv/bin/python -m bench.fanout [--subscribers 1000] [--events 20]
+    .venv/bin/python -m bench.fanout [--subscribers 1000] [--events 20]   (up to 10,000)
 
 Two server processes, measured one after the other so they never share the two cores:
 
@@ -32,6 +32,7 @@ import base64
 import gc
 import json
 import os
+import resource
 import secrets
 import statistics
 import subprocess
@@ -62,6 +63,9 @@ from bench.subscriber_soak import register_feeder
 from bench.suite import ROOT, Figure, Server, StockQuery, run_wrk, start, wrk_script
 from tests.support.soak import status_event
 
+MAX_SUBSCRIBERS = 10_000
+# Descriptors beyond the websockets: the servers' database, Redis and log files, wrk's.
+SPARE_FILES = 500
 CONNECT_TIMEOUT_S = 300.0
 OPENING_AT_ONCE = 100
 HUB_PROBE_S = 5
@@ -364,14 +368,31 @@ async def owner_with_feeder(base_url: str) -> tuple[str, str, int]:
     return token, device_id, device_pk
 
 
+def allow_open_files(count: int) -> bool:
+    """Raise this process's soft open-file limit to ``count`` if it is lower (the servers it
+    starts inherit it); False when the hard limit does not allow as many."""
+    soft, hard = resource.getrlimit(resource.RLIMIT_NOFILE)
+    if soft >= count:
+        return True
+    if hard != resource.RLIM_INFINITY and hard < count:
+        return False
+    resource.setrlimit(resource.RLIMIT_NOFILE, (count, hard))
+    return True
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--subscribers", type=int, default=1000, help="websockets (<= 5000)")
+    parser.add_argument(
+        "--subscribers", type=int, default=1000, help=f"websockets (<= {MAX_SUBSCRIBERS})"
+    )
     parser.add_argument("--events", type=int, default=20, help="events published (<= 1000)")
     parser.add_argument("--gap", type=float, default=0.2, help="seconds between events")
     args = parser.parse_args()
-    args.subscribers = min(args.subscribers, 5000)
+    args.subscribers = min(args.subscribers, MAX_SUBSCRIBERS)
     args.events = min(args.events, 1000)
+    if not allow_open_files(args.subscribers + SPARE_FILES):
+        print(f"bench: {args.subscribers} websockets need a higher open-file limit (ulimit -Hn)")
+        return 1
     prefix = f"bench-fanout-{secrets.token_hex(4)}"
 
     ceiling_channel = f"{prefix}-stock"
