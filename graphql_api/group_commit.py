@@ -24,6 +24,7 @@ from typing import Generic, TypeVar
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from graphql_api import metrics
 from graphql_api.errors import ServiceUnavailable
 from graphql_api.state import AppState
 from graphql_api.unit_of_work import unit_of_work
@@ -61,9 +62,11 @@ class GroupCommit(Generic[Item, Result]):
         state: AppState,
         write: Callable[[AsyncSession, list[Item]], Awaitable[Sequence[Result | Refused]]],
         *,
+        name: str,
         order: Callable[[Item], Hashable],
         max_batch: int = MAX_BATCH,
     ) -> None:
+        self.name = name  # its metrics' label
         self._state = state
         self._write = write
         self._order = order
@@ -107,6 +110,7 @@ class GroupCommit(Generic[Item, Result]):
                 _fail(future, ServiceUnavailable())
             return
         except Exception as error:
+            metrics.group_commit_fallback(self.name)
             if len(batch) > 1:
                 # The type only: a driver's message can quote the statement's parameters.
                 logger.warning(
@@ -117,6 +121,7 @@ class GroupCommit(Generic[Item, Result]):
             for item, future in batch:
                 await self._write_alone(item, future)
             return
+        metrics.group_commit_batch(self.name, len(batch))
         for (_, future), outcome in zip(batch, outcomes, strict=True):
             _settle(future, outcome)
 

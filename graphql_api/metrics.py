@@ -46,6 +46,7 @@ _OPERATION_NAME = re.compile(r"^[_A-Za-z][_0-9A-Za-z]{0,99}$")
 _ID_SEGMENT = re.compile(r"(?<=\.)\d+(?=\.|$)")
 # prometheus-client reads the multiprocess directory from this variable, in every process.
 _MULTIPROC_ENV = "PROMETHEUS_MULTIPROC_DIR"
+_BATCH_BUCKETS = (1, 2, 4, 8, 16, 32, 64, 128)
 _JOB_BUCKETS = (0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1.0, 2.5, 5.0, 10.0, 30.0)
 
 
@@ -138,6 +139,20 @@ class _Metrics:
                 registry=registry,
                 buckets=_JOB_BUCKETS,
             )
+        )
+        self.group_commit_items = _Children(
+            Histogram(
+                "pawgraph_group_commit_batch_items",
+                "Items a group commit wrote in one transaction, by group (hub_readings).",
+                ("group",),
+                registry=registry,
+                buckets=_BATCH_BUCKETS,
+            )
+        )
+        self.group_commit_fallbacks = counter(
+            "pawgraph_group_commit_fallbacks_total",
+            "Batches that failed and were written again one item per transaction, by group.",
+            ("group",),
         )
         self.operation_names: set[str] = set()
 
@@ -272,3 +287,11 @@ def job_run(job: str, ok: bool, seconds: float) -> None:
     metrics = _current()
     metrics.job_runs(job, "ok" if ok else "error").inc()
     metrics.job_duration(job).observe(seconds)
+
+
+def group_commit_batch(group: str, items: int) -> None:
+    _current().group_commit_items(group).observe(items)
+
+
+def group_commit_fallback(group: str) -> None:
+    _current().group_commit_fallbacks(group).inc()

@@ -14,6 +14,9 @@ from graphql_api.errors import NotFound, ServiceUnavailable
 from graphql_api.group_commit import GroupCommit, Refused
 from graphql_api.outbox import service as outbox_service
 from graphql_api.outbox.models import OutboxEvent
+from tests.test_metrics import sample
+
+GROUP = "test_group"
 
 
 class Recorder:
@@ -60,7 +63,7 @@ def closed_port() -> int:
 
 
 def group(app_state, recorder: Recorder, **options) -> GroupCommit[str, str]:
-    return GroupCommit(app_state, recorder.write, order=lambda item: item[0], **options)
+    return GroupCommit(app_state, recorder.write, name=GROUP, order=lambda item: item[0], **options)
 
 
 async def submit_all(commits: GroupCommit, items: list[str]) -> list[object]:
@@ -72,16 +75,20 @@ class TestGroupCommit:
         # given
         recorder = Recorder()
         items = ["a1", "b1", "c1", "d1"]
+        batches_before = sample("pawgraph_group_commit_batch_items_count", group=GROUP)
+        items_before = sample("pawgraph_group_commit_batch_items_sum", group=GROUP)
 
         # when
         results = await submit_all(group(app_state, recorder), items)
 
-        # then: each its own result, all committed, one session for all
+        # then: each its own result, all committed, one session for all, counted as one batch
         assert results == ["A1", "B1", "C1", "D1"]
         assert await recorder.stored(app_state) == items
         assert (
             len({session for sessions in recorder.sessions.values() for session in sessions}) == 1
         )
+        assert sample("pawgraph_group_commit_batch_items_count", group=GROUP) == batches_before + 1
+        assert sample("pawgraph_group_commit_batch_items_sum", group=GROUP) == items_before + 4
 
     async def test_an_item_arriving_alone_is_written_at_once(self, app_state):
         # given
@@ -137,6 +144,7 @@ class TestGroupCommit:
     ):
         # given: b1 writes its row, then fails
         recorder = Recorder(fail_after_writing={"b1"})
+        fallbacks = sample("pawgraph_group_commit_fallbacks_total", group=GROUP)
 
         # when
         results = await submit_all(group(app_state, recorder), ["a1", "b1", "c1"])
@@ -145,6 +153,7 @@ class TestGroupCommit:
         assert results[0::2] == ["A1", "C1"]
         assert isinstance(results[1], RuntimeError)
         assert await recorder.stored(app_state) == ["a1", "c1"]
+        assert sample("pawgraph_group_commit_fallbacks_total", group=GROUP) == fallbacks + 1
         # (c1 came after the failure: its one attempt was alone)
         assert [len(recorder.sessions[item]) for item in ("a1", "b1", "c1")] == [2, 2, 1]
 
@@ -185,7 +194,7 @@ class TestGroupCommit:
         async def cancelled(session, items):
             raise asyncio.CancelledError
 
-        commits = GroupCommit(app_state, cancelled, order=lambda item: item)
+        commits = GroupCommit(app_state, cancelled, name=GROUP, order=lambda item: item)
 
         # when
         outcomes = await asyncio.wait_for(submit_all(commits, ["a", "b"]), timeout=10)

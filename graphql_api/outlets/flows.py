@@ -251,6 +251,7 @@ def hub_readings(state: AppState) -> GroupCommit[HubReading, OutletReadingResult
         state.hub_readings = GroupCommit(
             state,
             lambda session, batch: record_outlet_readings(session, state.settings, batch),
+            name="hub_readings",
             order=_outlet_of,
         )
     return state.hub_readings
