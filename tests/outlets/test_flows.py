@@ -149,6 +149,25 @@ class RecordOutletReadingsBehaviour:
         assert (heater.state["current_a"], lamp.state["current_b"]) == (1250, 7)
         assert (heater.last_seen_at, lamp.last_seen_at) == (NOW, NOW)
 
+    async def test_two_hubs_outlets_of_one_id_are_each_their_own_hubs(
+        self, session, settings, owner, hub_key, outlet
+    ):
+        # given: another hub with an outlet FE too, both reporting in one batch
+        other_hub = await create_hub(session, owner, "Other hub")
+        theirs = await create_outlet(session, owner, other_hub.device, "FE", "Their heater")
+        readings = [
+            HubReading(hub_key.api_key, OutletReading("FE", 100, 0), NOW),
+            HubReading(other_hub.api_key, OutletReading("FE", 900, 0), NOW),
+        ]
+
+        # when
+        results = await outlets_flows.record_outlet_readings(session, settings, readings)
+
+        # then
+        assert [result.outlet_id for result in results] == [outlet.id, theirs.id]
+        mine, theirs = await _fresh(session, outlet), await _fresh(session, theirs)
+        assert (mine.state["current_a"], theirs.state["current_a"]) == (100, 900)
+
     async def test_readings_of_one_outlet_apply_in_order_each_seeing_the_last(
         self, session, settings, hub_key, outlet
     ):
