@@ -163,20 +163,28 @@ class DeviceSubscriptions:
     ) -> AsyncGenerator[DeviceStatus, None]:
         context = info.context
         device_pk = decode_id(device_id, Device, "deviceId")
-        async with context.short_session() as session:
-            await devices_service.require_readable(session, context.viewer, device_pk)
+        await _current_status(info, device_pk)  # refused before subscribing if not readable
         # Subscribe before reading the snapshot, so no report falls between the two.
         async with context.subscribe(events.device_status_channel(device_pk)) as messages:
-            async with context.short_session() as session:
-                device = await devices_service.require_readable(session, context.viewer, device_pk)
-                online = devices_service.is_online(context.settings, device, context.now())
-                kind = device.kind
-                snapshot = device_status(
-                    kind, device.id, online, device.last_seen_at, device.state or {}
-                )
+            kind, snapshot = await _current_status(info, device_pk)
             yield snapshot
+            del snapshot  # sent: not kept for as long as the subscription lives
             async for message in messages:
                 yield shared_payload(_status, message, kind)
+
+
+async def _current_status(info: strawberry.Info, device_pk: int) -> tuple[DeviceKind, DeviceStatus]:
+    """The device's kind and status now, if the viewer may watch it (else DeviceNotFound).
+    A function of its own so that the session and the row it read are freed on return: the
+    subscription's generator, and its locals, live as long as the subscriber (~4 KB each)."""
+    context = info.context
+    async with context.short_session() as session:
+        device = await devices_service.require_readable(session, context.viewer, device_pk)
+        online = devices_service.is_online(context.settings, device, context.now())
+        status = device_status(
+            device.kind, device.id, online, device.last_seen_at, device.state or {}
+        )
+        return device.kind, status
 
 
 def _status(message: str, kind: DeviceKind) -> DeviceStatus:
