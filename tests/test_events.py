@@ -13,7 +13,7 @@ from collections.abc import AsyncIterator, Iterator
 import pytest
 import redis.asyncio as aioredis
 
-from graphql_api.events import EventBus
+from graphql_api.events import EventBus, Subscription
 from graphql_api.events.errors import EventsMissed, EventsUnavailable, SubscriberLagging
 from tests.support.private_services import PrivateRedis
 
@@ -251,6 +251,78 @@ class TestBoundedQueues:
         assert lagging_callbacks == ["slow"]
         assert bus.dropped_lagging == 1
         assert "dropping a lagging subscriber" in caplog.text
+
+
+class TestSubscriptionQueue:
+    """One subscriber's queue on its own: its bound, and its one reader woken."""
+
+    def test_holds_exactly_its_size_then_refuses(self):
+        # given
+        subscription = Subscription(3, None, "channel")
+
+        # when
+        offered = [subscription.offer(f"message {index}") for index in range(4)]
+
+        # then
+        assert offered == [True, True, True, False]
+
+    async def test_a_waiting_reader_gets_the_next_message_and_then_the_queued_ones(self):
+        # given: the reader waits on an empty queue
+        subscription = Subscription(3, None, "channel")
+        reading = asyncio.create_task(anext(subscription))
+        await asyncio.sleep(0)
+
+        # when
+        subscription.offer("first")
+        subscription.offer("second")
+
+        # then
+        assert await asyncio.wait_for(reading, TIMEOUT_S) == "first"
+        assert await receive(subscription, 1) == ["second"]
+
+    async def test_a_drained_queue_takes_its_size_again(self):
+        # given: filled, then read empty
+        subscription = Subscription(2, None, "channel")
+        subscription.offer("a")
+        subscription.offer("b")
+        await receive(subscription, 2)
+
+        # when
+        offered = [subscription.offer(f"message {index}") for index in range(3)]
+
+        # then
+        assert offered == [True, True, False]
+
+    async def test_ending_wakes_a_waiting_reader_with_the_error_and_drops_what_was_queued(self):
+        # given
+        subscription = Subscription(3, None, "channel")
+        reading = asyncio.create_task(anext(subscription))
+        await asyncio.sleep(0)
+
+        # when
+        subscription.end(EventsMissed())
+        subscription.offer("after the end")
+
+        # then
+        with pytest.raises(EventsMissed):
+            await asyncio.wait_for(reading, TIMEOUT_S)
+        with pytest.raises(EventsMissed):
+            await anext(subscription)
+
+    async def test_a_cancelled_read_leaves_the_queue_usable(self):
+        # given: a read abandoned while it waited
+        subscription = Subscription(3, None, "channel")
+        reading = asyncio.create_task(anext(subscription))
+        await asyncio.sleep(0)
+        reading.cancel()
+        with pytest.raises(asyncio.CancelledError):
+            await reading
+
+        # when
+        subscription.offer("later")
+
+        # then
+        assert await receive(subscription, 1) == ["later"]
 
 
 @pytest.fixture
