@@ -6,7 +6,7 @@ import datetime as dt
 import logging
 from collections.abc import AsyncIterator, Awaitable, Callable
 from contextlib import AbstractAsyncContextManager, asynccontextmanager
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from sqlalchemy.ext.asyncio import AsyncSession
 from strawberry.fastapi import BaseContext
@@ -20,6 +20,9 @@ from graphql_api.ratelimit import Attempts
 from graphql_api.settings import Settings
 from graphql_api.state import AppState
 from graphql_api.unit_of_work import commit, rollback, unit_of_work
+
+if TYPE_CHECKING:
+    from graphql_api.ws_sessions import SessionWatch
 
 T = TypeVar("T")
 
@@ -56,7 +59,7 @@ class Context(BaseContext):
         # Set when the viewer could not be looked up (the database is down): every resolver
         # asking who the viewer is gets this error instead of running as anonymous.
         self.viewer_error: DomainError | None = None
-        self.session_watch: asyncio.Task[None] | None = None
+        self.session_watch: SessionWatch | None = None
         # Tests pass a session bound to a rolled-back transaction; requests open their own.
         self._session = session
         self._executing = 0

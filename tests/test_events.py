@@ -325,6 +325,57 @@ class TestSubscriptionQueue:
         assert await receive(subscription, 1) == ["later"]
 
 
+class TestListen:
+    """Callbacks on a channel instead of a queue read by a task (websocket session watches)."""
+
+    async def test_calls_back_with_what_is_published_until_it_stops_listening(self, bus, bus_url):
+        # given
+        channel = unique_channel()
+        heard: list[str] = []
+        arrived = asyncio.Event()
+
+        def on_message(message: str) -> None:
+            heard.append(message)
+            arrived.set()
+
+        listener = await bus.listen(channel, on_message, on_end=lambda error: None)
+
+        # when
+        await bus.publish(channel, "revoked")
+        await asyncio.wait_for(arrived.wait(), TIMEOUT_S)
+        await bus.stop_listening(channel, listener)
+
+        # then
+        assert heard == ["revoked"]
+        assert bus.subscriptions == 0
+        if bus_url.startswith("redis"):
+            assert await subscribers_on(bus_url, channel) == 0
+
+    async def test_a_failing_callback_is_logged_and_keeps_listening(self, bus, caplog):
+        # given: a listener whose callback fails on the first message, beside a subscriber
+        channel = unique_channel()
+        heard: list[str] = []
+
+        def on_message(message: str) -> None:
+            heard.append(message)
+            if message == "bad":
+                raise ValueError("unreadable")
+
+        listener = await bus.listen(channel, on_message, on_end=lambda error: None)
+        try:
+            async with bus.subscribe(channel) as messages:
+                # when
+                await bus.publish(channel, "bad")
+                await bus.publish(channel, "good")
+
+                # then: the bus delivered both, to both
+                assert await receive(messages, 2) == ["bad", "good"]
+        finally:
+            await bus.stop_listening(channel, listener)
+        assert heard == ["bad", "good"]
+        assert "a listener of" in caplog.text
+
+
 @pytest.fixture
 def private_redis(tmp_path) -> Iterator[PrivateRedis]:
     server = PrivateRedis(tmp_path).start()
@@ -341,6 +392,8 @@ class TestRedisOutage:
         await bus.connect()
         channel = unique_channel()
         try:
+            ended: list[Exception] = []
+            listener = await bus.listen(channel, lambda message: None, on_end=ended.append)
             async with bus.subscribe(channel) as messages:
                 await bus.publish(channel, "before")
                 assert await receive(messages, 1) == ["before"]
@@ -348,9 +401,11 @@ class TestRedisOutage:
                 # when
                 private_redis.stop()
 
-                # then: the running subscription ends with RESYNC ...
+                # then: the running subscription ends with RESYNC, a listener is told ...
                 with pytest.raises(EventsMissed):
                     await asyncio.wait_for(anext(messages), TIMEOUT_S)
+                assert [type(error) for error in ended] == [EventsMissed]
+            await bus.stop_listening(channel, listener)
             # ... a new one is refused with SERVICE_UNAVAILABLE, and publishing after a commit
             # reports failure without raising
             with pytest.raises(EventsUnavailable):

@@ -10,7 +10,7 @@ from graphql_api.events.buffer import (
     take_after_commit,
     take_committed,
 )
-from graphql_api.events.bus import EventBus, Subscription
+from graphql_api.events.bus import EventBus, Listener, Subscription
 from graphql_api.events.channels import (
     DEVICE_OUTBOX_CHANNEL,
     VIEWERS_CHANNEL,
@@ -31,6 +31,7 @@ __all__ = [
     "VIEWERS_CHANNEL",
     "battery_schedule_channel",
     "EventBus",
+    "Listener",
     "after_commit",
     "decode",
     "Subscription",

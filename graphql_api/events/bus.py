@@ -230,6 +230,44 @@ class Subscription:
                 self._waiter = None
 
 
+class Listener:
+    """A channel's messages handed to a callback, on the bus's listener, as they arrive: for a
+    watcher that only reacts to a rare message (a websocket's session watch). It needs no task
+    of its own waiting on a queue for hours (~4 KB per websocket, tracemalloc) and never
+    lags. The callback must not block; one that raises is logged and keeps listening."""
+
+    __slots__ = ("_channel", "_ended", "_on_end", "_on_message")
+
+    def __init__(
+        self,
+        on_message: Callable[[str], None],
+        on_end: Callable[[Exception], None],
+        channel: str,
+    ) -> None:
+        self._channel = channel  # unprefixed, for logs
+        self._on_message = on_message
+        self._on_end = on_end
+        self._ended: Exception | None = None
+
+    def offer(self, message: str) -> bool:
+        if self._ended is None:
+            try:
+                self._on_message(message)
+            except Exception:
+                logger.exception("a listener of %s failed on a message", self._channel)
+        return True
+
+    def end(self, error: Exception) -> None:
+        """No more messages: the bus connection broke (some may have been missed)."""
+        if self._ended is not None:
+            return
+        self._ended = error
+        self._on_end(error)
+
+    def lagged(self) -> None:  # pragma: no cover - offer never refuses
+        pass
+
+
 class EventBus:
     """Publish and subscribe by channel name; names get the deployment's prefix here."""
 
@@ -244,7 +282,7 @@ class EventBus:
         # Every channel on the backend carries this prefix; callers name channels without it.
         self._prefix = channel_prefix
         self._queue_size = queue_size
-        self._subscribers: dict[str, set[Subscription]] = {}
+        self._subscribers: dict[str, set[Subscription | Listener]] = {}
         self._listener_task: asyncio.Task[None] | None = None
         self._publish_paused_until = 0.0
         # Counters for operators and tests: events the backend did not take after their commit,
@@ -368,20 +406,44 @@ class EventBus:
         is unreachable; the stream ends with :class:`EventsMissed` if the bus connection breaks,
         and with :class:`SubscriberLagging` (after calling ``on_lagging``) if the subscriber
         falls ``queue_size`` events behind."""
+        subscription = Subscription(self._queue_size, on_lagging, channel)
+        await self._add(channel, subscription)
+        try:
+            yield subscription
+        finally:
+            await self._remove(channel, subscription)
+
+    async def listen(
+        self,
+        channel: str,
+        on_message: Callable[[str], None],
+        *,
+        on_end: Callable[[Exception], None],
+    ) -> Listener:
+        """Call ``on_message(message)`` for each of the channel's messages from now on, until
+        :meth:`stop_listening`; ``on_end(EventsMissed())`` if the bus connection breaks, after
+        which nothing more is delivered. Raises :class:`EventsUnavailable` as ``subscribe``."""
+        listener = Listener(on_message, on_end, channel)
+        await self._add(channel, listener)
+        return listener
+
+    async def stop_listening(self, channel: str, listener: Listener) -> None:
+        await self._remove(channel, listener)
+
+    async def _add(self, named: str, subscriber: Subscription | Listener) -> None:
         if self.interrupted:
             raise EventsUnavailable()
-        named, channel = channel, self._prefix + channel
-        subscription = Subscription(self._queue_size, on_lagging, named)
+        channel = self._prefix + named
         async with self._channel_lock(channel):
-            subscriptions = self._subscribers.setdefault(channel, set())
-            first = not subscriptions
-            subscriptions.add(subscription)
+            subscribers = self._subscribers.setdefault(channel, set())
+            first = not subscribers
+            subscribers.add(subscriber)
             if first:
                 try:
                     await self._backend.subscribe(channel)
                 except BaseException as error:
-                    subscriptions.discard(subscription)
-                    if not subscriptions:
+                    subscribers.discard(subscriber)
+                    if not subscribers:
                         del self._subscribers[channel]
                     if isinstance(error, _BUS_ERRORS):
                         logger.warning(
@@ -390,17 +452,17 @@ class EventBus:
                         raise EventsUnavailable() from error
                     raise
         metrics.subscription_opened(named)
-        try:
-            yield subscription
-        finally:
-            metrics.subscription_closed(named)
-            async with self._channel_lock(channel):
-                subscriptions = self._subscribers.get(channel, set())
-                subscriptions.discard(subscription)
-                if not subscriptions:
-                    self._subscribers.pop(channel, None)
-                    with contextlib.suppress(Exception):
-                        await self._backend.unsubscribe(channel)
+
+    async def _remove(self, named: str, subscriber: Subscription | Listener) -> None:
+        metrics.subscription_closed(named)
+        channel = self._prefix + named
+        async with self._channel_lock(channel):
+            subscribers = self._subscribers.get(channel, set())
+            subscribers.discard(subscriber)
+            if not subscribers:
+                self._subscribers.pop(channel, None)
+                with contextlib.suppress(Exception):
+                    await self._backend.unsubscribe(channel)
 
     async def ping(self) -> bool:
         backend_ping = getattr(self._backend, "ping", None)
