@@ -167,3 +167,10 @@ class Context(BaseContext):
     async def short_session(self) -> AsyncIterator[AsyncSession]:
         async with self.app_state.sessionmaker() as session:
             yield session
+
+    async def in_short_session(self, work: Callable[[AsyncSession], Awaitable[T]]) -> T:
+        """``work`` on a short session, closed and let go on return. For subscriptions: a
+        generator that bound the session to a local would keep it (closed, with what it
+        loaded) for as long as the subscriber lives."""
+        async with self.short_session() as session:
+            return await work(session)

@@ -107,8 +107,11 @@ class AlertSubscriptions:
         channel = alerts_service.live_channel(context.viewer)
         async with context.subscribe(channel) as messages:
             async for message in messages:
-                async with context.short_session() as session:
-                    alert = await alerts_service.raised(session, context.viewer, message)
+                alert = await context.in_short_session(
+                    lambda session, message=message: alerts_service.raised(
+                        session, context.viewer, message
+                    )
+                )
                 if alert is not None:
                     # Relations load through the connection's loaders: drop what an earlier
                     # event cached so this one is rendered fresh.

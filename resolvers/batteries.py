@@ -135,8 +135,9 @@ class BatterySubscriptions:
     ) -> AsyncGenerator[BatteryScheduleUpdate, None]:
         context = info.context
         device_pk = decode_id(device_id, Device, "deviceId")
-        async with context.short_session() as session:
-            channel = await batteries_service.require_watchable(session, context.viewer, device_pk)
+        channel = await context.in_short_session(
+            lambda session: batteries_service.require_watchable(session, context.viewer, device_pk)
+        )
         async with context.subscribe(channel) as messages:
             async for message in messages:
                 yield shared_payload(_schedule_update, message)

@@ -167,10 +167,10 @@ class BehaviourSubscriptions:
         self, info: strawberry.Info, pet_id: PetId
     ) -> AsyncGenerator[BehaviourEvent, None]:
         context = info.context
-        async with context.short_session() as session:
-            channel = await behaviour_service.live_channel(
-                session, context.viewer, decode_id(pet_id, Pet, "petId")
-            )
+        pet_pk = decode_id(pet_id, Pet, "petId")
+        channel = await context.in_short_session(
+            lambda session: behaviour_service.live_channel(session, context.viewer, pet_pk)
+        )
         async with context.subscribe(channel) as messages:
             async for message in messages:
                 yield BehaviourEvent.from_event(behaviour_service.event_of(message))

@@ -205,14 +205,16 @@ class CommandSubscriptions:
     ) -> AsyncGenerator[Command, None]:
         context = info.context
         device_pk = decode_id(device_id, Device, "deviceId")
-        async with context.short_session() as session:
-            await commands_service.require_watchable(session, context.viewer, device_pk)
+        await context.in_short_session(
+            lambda session: commands_service.require_watchable(session, context.viewer, device_pk)
+        )
         async with context.subscribe(events.device_commands_channel(device_pk)) as messages:
             async for message in messages:
                 event = events.decode(CommandEvent, message)
-                async with context.short_session() as session:
-                    found = await commands_service.get_with_history(
+                found = await context.in_short_session(
+                    lambda session, event=event: commands_service.get_with_history(
                         session, context.viewer, event.command_id
                     )
+                )
                 if found is not None:
                     yield Command.as_of(*found, event.status, event.reason, event.at)

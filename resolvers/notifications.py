@@ -123,10 +123,11 @@ class NotificationSubscriptions:
         channel = notifications_service.live_channel(context.viewer)
         async with context.subscribe(channel) as messages:
             async for message in messages:
-                async with context.short_session() as session:
-                    notification = await notifications_service.received(
+                notification = await context.in_short_session(
+                    lambda session, message=message: notifications_service.received(
                         session, context.viewer, message
                     )
+                )
                 if notification is not None:
                     # Relations load through the connection's loaders: drop what an earlier
                     # event cached so this one is rendered fresh.

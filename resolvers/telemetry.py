@@ -106,8 +106,9 @@ class TelemetrySubscriptions:
     ) -> AsyncGenerator[TelemetryReading, None]:
         context = info.context
         device_pk = decode_id(device_id, Device, "deviceId")
-        async with context.short_session() as session:
-            await devices_service.require_readable(session, context.viewer, device_pk)
+        await context.in_short_session(
+            lambda session: devices_service.require_readable(session, context.viewer, device_pk)
+        )
         channel = events.device_telemetry_channel(device_pk)
         async with (
             context.subscribe(channel) as messages,

@@ -102,8 +102,9 @@ class MessageSubscriptions:
     ) -> AsyncGenerator[Message, None]:
         context = info.context
         thread_pk = decode_id(thread_id, MessageThread, "threadId")
-        async with context.short_session() as session:
-            await messages_service.require_thread(session, context.viewer, thread_pk)
+        await context.in_short_session(
+            lambda session: messages_service.require_thread(session, context.viewer, thread_pk)
+        )
         async with context.subscribe(events.message_thread_channel(thread_pk)) as messages:
             async for message in messages:
                 yield shared_payload(_message, message)
