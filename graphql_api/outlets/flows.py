@@ -1,4 +1,5 @@
-"""What a Smart-Outlet hub's requests do, across domains, each in the route's one unit of work.
+"""What a Smart-Outlet hub's requests do, across domains, each in one unit of work (the hub's
+readings many to one: ``hub_readings``).
 
 ``/api/data/`` is the hot path (every 2 s per hub, all day): the outlet's state is merged in
 SQL, the reading broadcast on every call and stored at most once per persist interval, relay
@@ -6,9 +7,9 @@ commands confirmed, and the OVERLOAD and THRESHOLD rules applied to every readin
 throttled. Alerts are raised and cleared through the alerts service, which keeps one open alert
 per device and kind however many readings repeat the condition.
 
-A reading that changes nothing but the outlet's row costs one statement: it authenticates the
-hub (``record_outlet_reading``), writes the row and reads what the rules need to decide
-whether anything else must run (see ``_Changes``).
+A reading that changes nothing but the outlet's row costs one statement, shared with the other
+outlets of its batch: it authenticates the hub (``record_outlet_readings``), writes the row and
+reads what the rules need to decide whether anything else must run (see ``_Changes``).
 """
 
 import datetime as dt

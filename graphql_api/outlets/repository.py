@@ -49,7 +49,8 @@ class ReportedOutlet:
 
 @dataclass(frozen=True, slots=True)
 class OutletReport:
-    """One outlet's report, for ``report_outlets_of_keyed_hubs``."""
+    """One outlet's report, as ``report_outlets_of_keyed_hubs`` writes it: its hub's key
+    already hashed and its id normalized (``outlets.service.HubReport`` is the raw one)."""
 
     hub_key_hash: str
     hardware_id: str
@@ -125,54 +126,23 @@ class OutletRepository(RepositoryBase[Device]):
     async def get_device(self, device_id: int) -> Device | None:
         return await self.get_one_or_none(select(Device).where(Device.id == device_id))
 
-    async def report_outlet_of_keyed_hub(
-        self,
-        hub_key_hash: str,
-        hardware_id: str,
-        patch: dict[str, Any],
-        seen_at: dt.datetime,
-        *,
-        stream: str,
-    ) -> ReportedOutlet | None:
-        """Merge ``patch`` into the outlet ``hardware_id`` of the hub whose key hashes to
-        ``hub_key_hash`` and mark it seen, in one statement that finds the hub by its key (the
-        devices domain's ``key_holder`` rule) and also reads when the outlet was seen before,
-        its open alert kinds, whether a relay command of it is SENT, and when its telemetry
-        ``stream`` was last stored; None, with nothing written, if there is no such hub or it
-        has no such outlet.
-
-        Those reads see the database as the statement began (PostgreSQL; SQLite has one writer
-        at a time), also when the statement had to wait for another transaction's lock on the
-        row.
-        """
-        # Parameter names may not be column names in an UPDATE: hence the prefix.
-        params = {
-            "report_hub_key_hash": hub_key_hash,
-            "report_hardware_id": hardware_id,
-            "report_patch": json.dumps(patch),
-            "report_seen_at": seen_at,
-            "report_stream": stream,
-        }
-        row = (await self.execute(self._report_statement(many=False), params)).first()
-        return None if row is None else self._reported(row, seen_at)
-
     async def report_outlets_of_keyed_hubs(
         self, reports: Sequence[OutletReport], *, stream: str
     ) -> list[ReportedOutlet | None]:
-        """``report_outlet_of_keyed_hub`` for each of ``reports``, which name each outlet at
-        most once (a statement updates a row once): one statement for all on PostgreSQL, one
-        per report elsewhere. None for a report with no such hub or outlet."""
+        """Merge each report's ``patch`` into the outlet ``hardware_id`` of the hub whose key
+        hashes to ``hub_key_hash`` and mark it seen, in a statement that finds the hub by its
+        key (the devices domain's ``key_holder`` rule) and also reads when the outlet was seen
+        before, its open alert kinds, whether a relay command of it is SENT, and when its
+        telemetry ``stream`` was last stored; None, with nothing written, for a report with no
+        such hub or outlet.
+
+        ``reports`` name each outlet at most once (a statement updates a row once): one
+        statement for all on PostgreSQL, one per report elsewhere. Its reads see the database
+        as the statement began (PostgreSQL; SQLite has one writer at a time), also when the
+        statement had to wait for another transaction's lock on a row.
+        """
         if len(reports) == 1 or self._dialect != "postgresql":
-            return [
-                await self.report_outlet_of_keyed_hub(
-                    report.hub_key_hash,
-                    report.hardware_id,
-                    report.patch,
-                    report.seen_at,
-                    stream=stream,
-                )
-                for report in reports
-            ]
+            return [await self._report_one(report, stream) for report in reports]
         rows = [
             {
                 "position": position,
@@ -188,6 +158,18 @@ class OutletRepository(RepositoryBase[Device]):
         for *row, position in await self.execute(self._report_statement(many=True), params):
             found[position] = self._reported(row, reports[position].seen_at)
         return found
+
+    async def _report_one(self, report: OutletReport, stream: str) -> ReportedOutlet | None:
+        # Parameter names may not be column names in an UPDATE: hence the prefix.
+        params = {
+            "report_hub_key_hash": report.hub_key_hash,
+            "report_hardware_id": report.hardware_id,
+            "report_patch": json.dumps(report.patch),
+            "report_seen_at": report.seen_at,
+            "report_stream": stream,
+        }
+        row = (await self.execute(self._report_statement(many=False), params)).first()
+        return None if row is None else self._reported(row, report.seen_at)
 
     def _reported(self, row: Sequence[Any], seen_at: dt.datetime) -> ReportedOutlet:
         outlet_id, state, seen_at_before, open_kinds, relay_sent, persisted_at = row

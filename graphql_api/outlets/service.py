@@ -111,7 +111,8 @@ async def outlet_of_hub(session: AsyncSession, hub: Device, outlet_id: str) -> D
 
 @dataclass(frozen=True, slots=True)
 class HubReport:
-    """What the hub whose key is in a request's path reported of one of its outlets."""
+    """What the hub whose key is in a request's path reported of one of its outlets, as it
+    sent it (the repository's ``OutletReport`` holds the key's hash and the normalized id)."""
 
     hub_key: str
     outlet_id: str
