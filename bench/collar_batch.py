@@ -19,7 +19,6 @@ Every load is bounded by ``--seconds``; traffic stays on loopback.
 
 import argparse
 import asyncio
-import base64
 import datetime as dt
 import secrets
 import subprocess
@@ -37,6 +36,7 @@ import redis
 from bench.ingest import (
     REDIS_URL,
     create_database,
+    database_id,
     drop_database,
     graphql,
     server_env,
@@ -75,7 +75,7 @@ async def register_collars(base_url: str) -> list[Collar]:
                 "registerDevice"
             ]
             global_id = payload["device"]["id"]
-            pk = int(base64.b64decode(global_id).decode().split(":", 1)[1])
+            pk = database_id(global_id)
             collars.append(Collar(pk, hardware_id, payload["apiKey"]))
         return collars
 

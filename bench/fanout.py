@@ -28,7 +28,6 @@ alike. Every wait is bounded.
 
 import argparse
 import asyncio
-import base64
 import gc
 import json
 import os
@@ -54,6 +53,7 @@ from strawberry.fastapi import GraphQLRouter
 from bench.ingest import (
     REDIS_URL,
     create_database,
+    database_id,
     drop_database,
     reading,
     register_fleet,
@@ -364,7 +364,7 @@ async def _until_delivered(subscribers: list[Subscriber], sequence: int) -> None
 async def owner_with_feeder(base_url: str) -> tuple[str, str, int]:
     async with httpx.AsyncClient(base_url=base_url, timeout=30) as http:
         token, device_id = await register_feeder(http)
-    device_pk = int(base64.b64decode(device_id).decode().split(":", 1)[1])
+    device_pk = database_id(device_id)
     return token, device_id, device_pk
 
 

@@ -492,7 +492,7 @@ async def run(args: argparse.Namespace, base_url: str, database_name: str) -> in
         task.cancel()
 
     database_ids = {
-        hardware_id: _pk(global_id) for hardware_id, global_id in fleet.outlet_ids.items()
+        hardware_id: database_id(global_id) for hardware_id, global_id in fleet.outlet_ids.items()
     }
     times = persisted_times(database_name, list(database_ids.values()), start)
     max_gap = 1.0  # generous: readings of one outlet arrive every few milliseconds here
@@ -520,7 +520,8 @@ async def run(args: argparse.Namespace, base_url: str, database_name: str) -> in
     return 0 if lossless else 1
 
 
-def _pk(global_id: str) -> int:
+def database_id(global_id: str) -> int:
+    """The row id inside a GraphQL global id (base64 of ``Type:id``)."""
     return int(base64.b64decode(global_id).decode().split(":", 1)[1])
 
 

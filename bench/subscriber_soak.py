@@ -16,7 +16,6 @@ On this shared 2-core machine the full run takes several minutes; ``make test`` 
 
 import argparse
 import asyncio
-import base64
 import secrets
 import subprocess
 import sys
@@ -34,6 +33,7 @@ from bench.ingest import (  # noqa: E402
     REGISTER_DEVICE,
     ROOT,
     create_database,
+    database_id,
     drop_database,
     free_port,
     graphql,
@@ -57,7 +57,7 @@ async def register_feeder(http: httpx.AsyncClient) -> tuple[str, str]:
 async def run(args: argparse.Namespace, base_url: str, pid: int, database_name: str) -> int:
     async with httpx.AsyncClient(base_url=base_url, timeout=30) as http:
         token, feeder_id = await register_feeder(http)
-    device_pk = int(base64.b64decode(feeder_id).decode().split(":", 1)[1])
+    device_pk = database_id(feeder_id)
     result = await soak(
         pid=pid,
         ws_url=base_url.replace("http://", "ws://") + "/graphql",

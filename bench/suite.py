@@ -24,7 +24,6 @@ earns its place. Every load is bounded by ``--seconds``; traffic stays on loopba
 
 import argparse
 import asyncio
-import base64
 import datetime as dt
 import gc
 import json
@@ -51,6 +50,7 @@ from bench.ingest import (
     Fleet,
     attach_subscribers,
     create_database,
+    database_id,
     drop_database,
     free_port,
     graphql,
@@ -469,9 +469,7 @@ async def hub_readings_with_subscribers(
     finally:
         for task in tasks:
             task.cancel()
-    outlet_pks = [
-        int(base64.b64decode(g).decode().split(":")[1]) for g in owner.fleet.outlet_ids.values()
-    ]
+    outlet_pks = [database_id(global_id) for global_id in owner.fleet.outlet_ids.values()]
     stored = persisted_times(database, outlet_pks, start)
     throttled = all(
         throttle_check(times, PERSIST_INTERVAL_S, args.seconds, max_gap=1.0)[0]
