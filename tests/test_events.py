@@ -448,6 +448,31 @@ class TestRedisOutage:
         assert published is True
         assert received == ["after", "it"]
 
+    async def test_a_subscriber_arriving_as_redis_returns_is_served_not_refused(
+        self, private_redis: PrivateRedis
+    ):
+        # given: a bus that noticed the outage
+        bus = EventBus(private_redis.url)
+        await bus.connect()
+        channel = unique_channel()
+        try:
+            with pytest.raises(EventsMissed):
+                async with bus.subscribe(channel) as messages:
+                    private_redis.stop()
+                    await asyncio.wait_for(anext(messages), TIMEOUT_S)
+
+            # when: Redis is back and someone subscribes at once, before the reader's own retry
+            private_redis.start()
+            async with bus.subscribe(channel) as messages:
+                await bus.publish(channel, "back")
+                received = await receive(messages, 1)
+        finally:
+            await bus.disconnect()
+
+        # then
+        assert received == ["back"]
+        assert not bus.interrupted
+
     async def test_channels_left_during_the_outage_are_not_resubscribed(
         self, private_redis: PrivateRedis
     ):

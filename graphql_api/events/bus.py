@@ -15,7 +15,8 @@ in-memory backend, and does the rest itself, because each of these failed in pro
   callback closes its websocket);
 * a Redis outage was silent: a subscription that was running when the connection broke ends
   with :class:`EventsMissed` (code ``RESYNC``: refetch, then subscribe again), and a new one
-  during the outage fails with :class:`EventsUnavailable` (``SERVICE_UNAVAILABLE``).
+  during the outage fails with :class:`EventsUnavailable` (``SERVICE_UNAVAILABLE``) once the
+  reader, asked to try Redis at once, still cannot reach it.
 
 Publishing after a commit never raises (:meth:`EventBus.publish_committed`): the unit of work
 keeps what the bus did not take in the outbox (``graphql_api.outbox``).
@@ -48,6 +49,11 @@ _SUBSCRIBE_CONFIRM_TIMEOUT_S = 5.0
 # each waiting for its own failure: an outage costs requests no latency.
 _PUBLISH_PAUSE_AFTER_FAILURE_S = 1.0
 _BUS_ERRORS = (RedisError, OSError, ConnectionError, TimeoutError)
+# While the connection is down the reader tries Redis again every this many seconds ...
+_RECONNECT_PAUSE_S = 0.5
+# ... and a new subscriber waits at most this long for the attempt it asked for: a connect
+# (socket_connect_timeout 2 s) and the first read after it (up to 1 s without messages).
+_RECOVERY_WAIT_S = 3.5
 
 # ARGV: channel, message, channel, message, ...
 _PUBLISH_ALL = "for i = 1, #ARGV, 2 do redis.call('PUBLISH', ARGV[i], ARGV[i + 1]) end"
@@ -77,6 +83,10 @@ class RedisBackend(BroadcastBackend):
         self._reader: asyncio.Task[None] | None = None
         # True from a failed read until a read succeeds again.
         self.interrupted = False
+        # Set by a subscriber arriving during an interruption: the reader tries Redis now
+        # instead of at the end of its pause; each attempt then sets ``_attempt_ended``.
+        self._try_now = asyncio.Event()
+        self._attempt_ended = asyncio.Event()
 
     async def connect(self) -> None:
         await self._redis.ping()
@@ -119,6 +129,18 @@ class RedisBackend(BroadcastBackend):
     async def ping(self) -> bool:
         return bool(await self._redis.ping())
 
+    async def recovered(self) -> bool:
+        """Whether the connection is up, after asking an interrupted reader to try Redis at once:
+        a subscriber arriving just after Redis returned is served, not refused until the
+        reader's next scheduled attempt."""
+        if not self.interrupted:
+            return True
+        attempt = self._attempt_ended
+        self._try_now.set()
+        with contextlib.suppress(TimeoutError):
+            await asyncio.wait_for(attempt.wait(), _RECOVERY_WAIT_S)
+        return not self.interrupted
+
     async def _read_forever(self) -> None:
         while True:
             try:
@@ -129,11 +151,13 @@ class RedisBackend(BroadcastBackend):
                     self.interrupted = True
                     logger.warning("redis pub/sub connection lost, reconnecting: %s", exc)
                     await self._published.put(CONNECTION_INTERRUPTED)
-                await asyncio.sleep(0.5)
+                self._end_attempt()
+                await self._pause_before_reconnecting()
                 continue
             if self.interrupted:
                 self.interrupted = False
                 logger.warning("redis pub/sub connection restored")
+                self._end_attempt()
                 await self._drop_abandoned_channels()
             if message is None:
                 continue
@@ -144,6 +168,15 @@ class RedisBackend(BroadcastBackend):
                     confirmed.set()
             elif message["type"] == "message":
                 await self._published.put(Event(channel=channel, message=_decode(message["data"])))
+
+    def _end_attempt(self) -> None:
+        self._attempt_ended.set()
+        self._attempt_ended = asyncio.Event()
+
+    async def _pause_before_reconnecting(self) -> None:
+        with contextlib.suppress(TimeoutError):
+            await asyncio.wait_for(self._try_now.wait(), _RECONNECT_PAUSE_S)
+        self._try_now.clear()
 
     async def _drop_abandoned_channels(self) -> None:
         """redis-py re-subscribes every channel it knew on reconnect, including those whose
@@ -431,7 +464,7 @@ class EventBus:
         await self._remove(channel, listener)
 
     async def _add(self, named: str, subscriber: Subscription | Listener) -> None:
-        if self.interrupted:
+        if isinstance(self._backend, RedisBackend) and not await self._backend.recovered():
             raise EventsUnavailable()
         channel = self._prefix + named
         async with self._channel_lock(channel):
