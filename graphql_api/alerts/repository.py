@@ -143,15 +143,19 @@ class AlertRepository(RepositoryBase[Alert]):
     async def current_status(self, alert_id: int) -> AlertStatus | None:
         return await self.scalar(select(Alert.status).where(Alert.id == alert_id))
 
-    async def clear_open(self, device_id: int, kind: AlertKind, now: dt.datetime) -> Alert | None:
+    async def clear_open(
+        self, device_ids: Sequence[int], kind: AlertKind, now: dt.datetime
+    ) -> list[Alert]:
+        """Clear the open alert of ``kind`` on each of ``device_ids`` (one per device at most),
+        in one statement; the alerts cleared."""
         statement = (
             update(Alert)
             .where(
-                Alert.device_id == device_id,
+                Alert.device_id.in_(device_ids),
                 Alert.kind == kind,
                 Alert.status != AlertStatus.CLEARED,
             )
             .values(status=AlertStatus.CLEARED, cleared_at=now, cleared_by=None)
             .returning(Alert)
         )
-        return (await self.execute(statement)).scalars().first()
+        return list((await self.execute(statement)).scalars())

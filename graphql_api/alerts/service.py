@@ -12,7 +12,7 @@ called by the flows that handle device reports; acknowledging and clearing by ha
 import datetime as dt
 import enum
 import re
-from collections.abc import Awaitable, Callable
+from collections.abc import Awaitable, Callable, Sequence
 
 from pydantic import BaseModel
 from sqlalchemy.ext.asyncio import AsyncSession
@@ -120,10 +120,20 @@ async def clear_condition(
     session: AsyncSession, device: Device, kind: AlertKind, now: dt.datetime
 ) -> Alert | None:
     """The condition ended: clear the open alert of ``kind`` on ``device``, if there is one."""
-    alert = await AlertRepository(session).clear_open(device.id, kind, now)
-    if alert is not None:
+    cleared = await clear_conditions(session, [device], kind, now)
+    return cleared[0] if cleared else None
+
+
+async def clear_conditions(
+    session: AsyncSession, devices: Sequence[Device], kind: AlertKind, now: dt.datetime
+) -> list[Alert]:
+    """:func:`clear_condition` for many devices at once, in one statement."""
+    cleared = await AlertRepository(session).clear_open(
+        [device.id for device in devices], kind, now
+    )
+    for alert in cleared:
         _publish(session, alert, AlertChange.CLEARED)
-    return alert
+    return cleared
 
 
 async def _get_writable(session: AsyncSession, viewer: Viewer, alert_id: int) -> Alert:

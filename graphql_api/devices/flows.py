@@ -6,6 +6,7 @@ it reported raise or clear their alerts, all in the route's one unit of work.
 """
 
 import datetime as dt
+from collections.abc import Sequence
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
@@ -22,7 +23,14 @@ FEEDER_STREAM = "feeder"
 
 async def device_reported(session: AsyncSession, device: Device, now: dt.datetime) -> None:
     """The device was heard from: an OFFLINE alert on it, if open, is over."""
-    await alerts_service.clear_condition(session, device, AlertKind.OFFLINE, now)
+    await devices_reported(session, [device], now)
+
+
+async def devices_reported(
+    session: AsyncSession, devices: Sequence[Device], now: dt.datetime
+) -> None:
+    """:func:`device_reported` for devices heard from together, in one statement."""
+    await alerts_service.clear_conditions(session, devices, AlertKind.OFFLINE, now)
 
 
 def food_is_low(heartbeat: devices_service.FeederHeartbeat, settings: Settings) -> bool:
