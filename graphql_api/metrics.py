@@ -266,8 +266,8 @@ def subscription_closed(channel: str) -> None:
     _current().subscriptions_open(channel_label(channel)).dec()
 
 
-def event_published(channel: str) -> None:
-    _current().events_published(channel_label(channel)).inc()
+def event_published(channel: str, count: int = 1) -> None:
+    _current().events_published(channel_label(channel)).inc(count)
 
 
 def event_delivered(channel: str) -> None:
