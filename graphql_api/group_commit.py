@@ -9,6 +9,10 @@ in one round trip. Nothing waits to form a batch: an item that arrives while not
 written starts one at once, so an idle process answers as fast as before and a busy one writes
 more per commit.
 
+Up to ``writers`` batches are written at once (one by default): a second lets one batch's
+Python run while the database executes another's statements, where a batch's statements cost
+the database more than the process (many rows each).
+
 Each submitter is answered only after the commit that holds its item, so a 2xx still means
 durable. An item the service refuses having written nothing (``Refused``) gets its error and
 the batch goes on. Any other failure (a bug, a deadlock, a constraint) rolls the batch back and
@@ -65,21 +69,24 @@ class GroupCommit(Generic[Item, Result]):
         name: str,
         order: Callable[[Item], Hashable],
         max_batch: int = MAX_BATCH,
+        writers: int = 1,
     ) -> None:
         self.name = name  # its metrics' label
         self._state = state
         self._write = write
         self._order = order
         self._max_batch = max_batch
+        self._max_writers = writers
         self._pending: list[tuple[Item, asyncio.Future[Result]]] = []
-        self._writer: asyncio.Task[None] | None = None
+        self._writers: set[asyncio.Task] = set()
 
     async def submit(self, item: Item) -> Result:
         """``item`` written and committed (its result), or its error raised."""
         future: asyncio.Future[Result] = asyncio.get_running_loop().create_future()
         self._pending.append((item, future))
-        if self._writer is None:
-            self._writer = asyncio.create_task(self._write_pending(), name="group-commit")
+        if len(self._writers) < self._max_writers:
+            writer = asyncio.create_task(self._write_pending(), name="group-commit")
+            self._writers.add(writer)
         return await future
 
     async def _write_pending(self) -> None:
@@ -99,7 +106,9 @@ class GroupCommit(Generic[Item, Result]):
             self._pending.clear()
             raise
         finally:
-            self._writer = None
+            # Here, not in a done callback: an item submitted once this writer saw nothing
+            # pending must find it gone and start another.
+            self._writers.discard(asyncio.current_task())
 
     async def _write_batch(self, batch: list[tuple[Item, asyncio.Future[Result]]]) -> None:
         try:

@@ -189,6 +189,29 @@ class TestGroupCommit:
         assert result == "A2"
         assert await recorder.stored(app_state) == ["a1", "a2"]
 
+    async def test_a_second_writer_writes_while_the_first_batch_is_in_flight(self, app_state):
+        # given: a write whose first batch is held open until the test lets it go
+        recorder, started, release = Recorder(), asyncio.Event(), asyncio.Event()
+
+        async def held_first(session, items):
+            if items == ["a1"]:
+                started.set()
+                await release.wait()
+            return await recorder.write(session, items)
+
+        commits = GroupCommit(app_state, held_first, name=GROUP, order=lambda item: item, writers=2)
+        first = asyncio.ensure_future(commits.submit("a1"))
+        await asyncio.wait_for(started.wait(), timeout=10)
+
+        # when: another item comes while the first batch is still in flight
+        second = await asyncio.wait_for(commits.submit("b1"), timeout=10)
+
+        # then: it was written and committed on its own, before the first
+        assert second == "B1" and not first.done()
+        release.set()
+        assert await first == "A1"
+        assert await recorder.stored(app_state) == ["a1", "b1"]
+
     async def test_a_cancelled_writer_leaves_no_submitter_waiting(self, app_state):
         # given: a write cancelled midway (as when the loop closes)
         async def cancelled(session, items):
