@@ -2,7 +2,8 @@
 
 A body is one reading or ``{"readings": [...]}`` (at most 100). The route parses each reading's
 wire shape on its own (a batch's bad readings are reported, not fatal) and hands the parsed ones
-to ``collars_service.ingest``, which owns every rule (auth, ranges, time window, duplicates).
+to ``collars_service.collar_uploads`` (``ingest_uploads``, which owns every rule: auth, ranges,
+time window, duplicates), sharing a transaction with the uploads that arrive with it.
 
 Auth: the collar's key in ``X-API-Key``, or the same key as ``Authorization: Bearer <key>`` (a
 Petty device token *is* its pawgraph device key). Replies, ``json.dumps`` separators:
@@ -19,12 +20,11 @@ from typing import Annotated, Any, Literal
 from fastapi import APIRouter, Depends, Header, Request
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, Strict, ValidationError
 
-from device_rest.dependencies import AppStateDep, UnitOfWork
+from device_rest.dependencies import AppStateDep
 from device_rest.errors import register_request_error_body
 from device_rest.responses import PETTY_ERRORS, LegacyJSONResponse
 from graphql_api.collars.readings import service as collars_service
 from graphql_api.collars.readings.errors import ReadingInvalid, ReadingsRejected, Rejection
-from graphql_api.devices import service as devices_service
 from graphql_api.errors import DomainError
 
 TAG = "petty"
@@ -157,20 +157,6 @@ def parse_body(
 # ---- the route ---------------------------------------------------------------------------------
 
 
-async def authenticated_collar(
-    session: UnitOfWork,
-    state: AppStateDep,
-    api_key: Annotated[str | None, Header(alias="X-API-Key")] = None,
-    authorization: Annotated[str | None, Header(alias="Authorization")] = None,
-) -> devices_service.AuthenticatedDevice:
-    return await collars_service.authenticate(
-        session, state.settings, api_key=api_key, authorization=authorization
-    )
-
-
-Collar = Annotated[devices_service.AuthenticatedDevice, Depends(authenticated_collar)]
-
-
 def _inline(schema: dict[str, Any]) -> dict[str, Any]:
     """A model's JSON schema with its ``$defs`` inlined, for the OpenAPI page."""
     definitions = schema.pop("$defs", {})
@@ -205,15 +191,36 @@ _BODY_DOC = {
 }
 
 
-async def ingest(request: Request, collar: Collar, session: UnitOfWork) -> LegacyJSONResponse:
-    request_id = _request_id(request)
-    readings, rejected, batch = parse_body(await request.body())
-    result = await collars_service.ingest(
-        session, collar, readings, dt.datetime.now(dt.UTC), rejected=rejected, batch=batch
+def _upload(
+    raw: bytes, api_key: str | None, authorization: str | None
+) -> collars_service.CollarUpload:
+    received_at = dt.datetime.now(dt.UTC)
+    try:
+        readings, rejected, batch = parse_body(raw)
+    except ReadingInvalid as unreadable:
+        # Answered once the key checks out: a request without one gets 401 whatever its body.
+        return collars_service.CollarUpload(
+            api_key, authorization, [], received_at, unreadable=unreadable
+        )
+    return collars_service.CollarUpload(
+        api_key, authorization, readings, received_at, rejected=rejected, batch=batch
     )
+
+
+async def ingest(
+    request: Request,
+    state: AppStateDep,
+    api_key: Annotated[str | None, Header(alias="X-API-Key")] = None,
+    authorization: Annotated[str | None, Header(alias="Authorization")] = None,
+) -> LegacyJSONResponse:
+    # No unit of work of its own: uploads arriving together are written and committed
+    # together (collars_service.collar_uploads), and this answers after its upload's commit.
+    request_id = _request_id(request)
+    upload = _upload(await request.body(), api_key, authorization)
+    result = await collars_service.collar_uploads(state).submit(upload)
     body: dict[str, Any] = {"success": True, "request_id": request_id}
-    if batch:
-        total = len(readings) + len(rejected)
+    if upload.batch:
+        total = len(upload.readings) + len(upload.rejected)
         body["message"] = f"{len(result.stored)} of {total} readings stored"
         body.update(
             stored=len(result.stored),

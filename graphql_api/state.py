@@ -36,6 +36,8 @@ class AppState:
     live_watches: "LiveWatches | None" = None
     # This process's group commit of Smart-Outlet hub readings (created by the first one).
     hub_readings: "GroupCommit | None" = None
+    # ... and of Petty collar uploads.
+    collar_uploads: "GroupCommit | None" = None
 
 
 @asynccontextmanager

@@ -402,6 +402,37 @@ class TestBatch:
         assert response.json()["duplicates"] == 3
         assert (await collar_state(owner, collar))["track"]["totalCount"] == 3
 
+    async def test_uploads_sent_at_once_each_get_their_own_answer(self, owner):
+        # given: six overlapping batches of one collar (each repeats its neighbour's last
+        # timestamp), another collar's single readings, and a request with a bad key, all sent
+        # at once: the server writes uploads that arrive together in one transaction
+        collar, other = await register_collar(owner), await register_collar(owner)
+        start = now() - dt.timedelta(minutes=5)
+        at = [start + dt.timedelta(seconds=10 * i) for i in range(13)]
+        batches = [
+            {"readings": [petty_reading(collar, t) for t in at[2 * n : 2 * n + 3]]}
+            for n in range(6)
+        ]
+        singles = [petty_reading(other, t) for t in at[:4]]
+        requests = [
+            *(post_ingest(owner.server, as_bytes(b), key_headers(collar)) for b in batches),
+            *(post_ingest(owner.server, as_bytes(r), bearer_headers(other)) for r in singles),
+            post_ingest(owner.server, as_bytes(singles[0]), {"X-API-Key": "not-a-collar-key"}),
+        ]
+
+        # when
+        *answers, refused = await asyncio.gather(*requests)
+
+        # then: every reading is stored once and counted once, stored or duplicate
+        assert [answer.status_code for answer in answers] == [201] * 10
+        assert refused.status_code == 401
+        replies = [answer.json() for answer in answers[:6]]
+        assert [reply["stored"] + reply["duplicates"] for reply in replies] == [3] * 6
+        assert sum(reply["stored"] for reply in replies) == 13
+        assert [answer.json()["message"] for answer in answers[6:]] == ["reading stored"] * 4
+        assert (await collar_state(owner, collar))["track"]["totalCount"] == 13
+        assert (await collar_state(owner, other))["track"]["totalCount"] == 4
+
 
 class TestTrack:
     async def test_pages_through_a_time_range_in_measured_order(self, owner):

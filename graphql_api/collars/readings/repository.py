@@ -24,8 +24,8 @@ _COLUMNS = (
 @functools.cache
 def _recordset_insert() -> Any:
     """PostgreSQL: ``INSERT ... SELECT FROM json_to_recordset(<the rows as one JSON text>)
-    ON CONFLICT DO NOTHING RETURNING id, measured_at``. Built on first use, once every model
-    (the devices table its foreign key names) is known."""
+    ON CONFLICT DO NOTHING RETURNING id, device_id, measured_at``. Built on first use, once
+    every model (the devices table its foreign key names) is known."""
     table = CollarReading.__table__
     rows = (
         func.json_to_recordset(cast(bindparam("rows", type_=Text), postgresql.JSON))
@@ -36,7 +36,7 @@ def _recordset_insert() -> Any:
         postgresql.insert(table)
         .from_select(_COLUMNS, select(*rows.c))
         .on_conflict_do_nothing(index_elements=["device_id", "measured_at"])
-        .returning(table.c.id, table.c.measured_at)
+        .returning(table.c.id, table.c.device_id, table.c.measured_at)
     )
 
 
@@ -51,9 +51,11 @@ class CollarReadingRepository(RepositoryBase[CollarReading]):
 
     model = CollarReading
 
-    async def insert_new(self, rows: Sequence[dict[str, Any]]) -> list[tuple[int, dt.datetime]]:
+    async def insert_new(
+        self, rows: Sequence[dict[str, Any]]
+    ) -> list[tuple[int, int, dt.datetime]]:
         """Insert ``rows`` in one round trip; a (collar, measured_at) already stored is skipped
-        by the unique constraint. Returns (id, measured_at) of the rows inserted."""
+        by the unique constraint. Returns (id, device_id, measured_at) of the rows inserted."""
         if not rows:
             return []
         if self.session.get_bind().dialect.name == "postgresql":
@@ -65,14 +67,14 @@ class CollarReadingRepository(RepositoryBase[CollarReading]):
         else:
             # executemany of one constant statement: sent as one multi-row INSERT.
             result = await self.execute(self._returning_insert(), list(rows))
-        return [(row[0], row[1]) for row in result.all()]
+        return [(row[0], row[1], row[2]) for row in result.all()]
 
     def _returning_insert(self) -> Any:
         table = CollarReading.__table__
         return (
             self.insert_statement(table)
             .on_conflict_do_nothing(index_elements=["device_id", "measured_at"])
-            .returning(table.c.id, table.c.measured_at)
+            .returning(table.c.id, table.c.device_id, table.c.measured_at)
         )
 
     async def latest_by_device_ids(self, device_ids: Sequence[int]) -> list[CollarReading | None]:

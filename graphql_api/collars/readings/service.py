@@ -13,7 +13,10 @@ Every rule on a reading lives here; the REST route only parses the wire shape:
 * a (collar, timestamp) already stored is a duplicate, skipped by the database's unique
   constraint (``ON CONFLICT DO NOTHING``), so a retried upload never doubles a reading;
 * the accepted readings of a request are inserted by one multi-row statement, and each one
-  stored is broadcast on the collar's telemetry channel after the commit.
+  stored is broadcast on the collar's telemetry channel after the commit;
+* requests that arrive together share one transaction (``collar_uploads``, a group commit):
+  one insert for all their readings, each collar marked seen once, one commit; each request is
+  answered after that commit, and one that is refused writes nothing.
 """
 
 import datetime as dt
@@ -38,8 +41,10 @@ from graphql_api.devices import service as devices_service
 from graphql_api.devices.errors import DeviceKeyInvalid
 from graphql_api.devices.models import Device, DeviceKind
 from graphql_api.errors import NotAuthenticated, ValidationFailed
+from graphql_api.group_commit import GroupCommit, Refused
 from graphql_api.pagination import decode_cursor, encode_cursor
 from graphql_api.settings import Settings
+from graphql_api.state import AppState
 from graphql_api.telemetry.service import TelemetryEvent
 
 MIN_HEART_RATE, MAX_HEART_RATE = 30, 300
@@ -170,10 +175,14 @@ def _row(device: Device, reading: ReportedReading, received_at: dt.datetime) -> 
 
 
 def _publish(
-    session: AsyncSession, device: Device, reading: ReportedReading, received_at: dt.datetime
+    session: AsyncSession,
+    device_id: int,
+    hardware_id: str,
+    reading: ReportedReading,
+    received_at: dt.datetime,
 ) -> None:
     event = TelemetryEvent(
-        device_id=device.id,
+        device_id=device_id,
         received_at=received_at,
         device_time=reading.measured_at,
         values={
@@ -183,47 +192,149 @@ def _publish(
             "latitude": reading.latitude,
         },
         persisted=True,
-        state={"collar_id": device.hardware_id},
+        state={"collar_id": hardware_id},
     )
-    events.publish(session, events.device_telemetry_channel(device.id), event)
+    events.publish(session, events.device_telemetry_channel(device_id), event)
 
 
-async def ingest(
+@dataclass(frozen=True, slots=True)
+class CollarUpload:
+    """One ingest request as its route parsed it: the credentials it came with, its readings by
+    index, the ones whose wire shape was wrong (``rejected``) or why the whole body was
+    (``unreadable``, answered only once the key checks out), and when it arrived."""
+
+    api_key: str | None
+    authorization: str | None
+    readings: Sequence[tuple[int, ReportedReading]]
+    received_at: dt.datetime
+    rejected: Sequence[Rejection] = ()
+    batch: bool = False
+    unreadable: ReadingInvalid | None = None
+
+
+@dataclass(slots=True)
+class _Accepted:
+    """An upload whose collar authenticated, with at least one valid reading: those by
+    timestamp (one repeated within the upload counts once) and how many were valid."""
+
+    device: Device
+    upload: CollarUpload
+    valid: dict[dt.datetime, ReportedReading]
+    valid_count: int
+    result: IngestResult
+
+
+async def ingest_uploads(
+    session: AsyncSession, settings: Settings, uploads: Sequence[CollarUpload]
+) -> list[IngestResult | Refused]:
+    """``POST /ingest`` for one or many requests, in one transaction.
+
+    Each upload is authenticated and checked on its own; one refused (CollarKeyInvalid, or
+    ReadingsRejected when none of its readings is acceptable) has written nothing and gets
+    ``Refused``. One statement then inserts the new readings of every upload; a (collar,
+    timestamp) already stored, or sent earlier in the same transaction by another upload, is
+    that upload's duplicate, as if the uploads had come one after the other. Each collar is
+    marked seen once, as of its last upload, and each stored reading is broadcast after the
+    commit.
+    """
+    outcomes: list[IngestResult | Refused] = []
+    accepted: list[_Accepted] = []
+    collars: dict[tuple[str | None, str | None], Device] = {}
+    for upload in uploads:
+        try:
+            device = await _collar_of(session, settings, upload, collars)
+            accepted.append(_accept(device, upload))
+        except (CollarKeyInvalid, ReadingsRejected, ReadingInvalid) as error:
+            outcomes.append(Refused(error))
+            continue
+        outcomes.append(accepted[-1].result)
+    if accepted:
+        await _store(session, accepted)
+        await _mark_seen(session, accepted)
+    return outcomes
+
+
+def collar_uploads(state: AppState) -> GroupCommit[CollarUpload, IngestResult]:
+    """This process's group commit of collar uploads (``ingest_uploads``, many to a
+    transaction under load), created on first use."""
+    if state.collar_uploads is None:
+        state.collar_uploads = GroupCommit(
+            state,
+            lambda session, batch: ingest_uploads(session, state.settings, batch),
+            name="collar_uploads",
+            writers=2,
+            # one collar's uploads together, in the order they came; collars in key order
+            order=lambda upload: (upload.api_key or "", upload.authorization or ""),
+        )
+    return state.collar_uploads
+
+
+async def _collar_of(
     session: AsyncSession,
-    device: Device,
-    readings: Sequence[tuple[int, ReportedReading]],
-    received_at: dt.datetime,
-    *,
-    rejected: Sequence[Rejection] = (),
-    batch: bool = False,
-) -> IngestResult:
-    """Check and store a request's readings (``(index, reading)``; ``rejected`` holds those the
-    route could not even parse). Raises ReadingsRejected when none is acceptable, so nothing
-    is written; otherwise the valid ones are stored and the result lists the rest."""
-    if len(readings) + len(rejected) > MAX_BATCH:
-        raise ReadingsRejected(f"A batch holds at most {MAX_BATCH} readings.", [], batch=batch)
-    result = IngestResult(rejected=list(rejected))
-    valid, valid_count = _checked(device, readings, received_at, result.rejected)
+    settings: Settings,
+    upload: CollarUpload,
+    known: dict[tuple[str | None, str | None], Device],
+) -> Device:
+    """The upload's collar, looked up once per transaction for each pair of credentials."""
+    credentials = (upload.api_key, upload.authorization)
+    if credentials not in known:
+        known[credentials] = await authenticate(
+            session, settings, api_key=upload.api_key, authorization=upload.authorization
+        )
+    return known[credentials]
+
+
+def _accept(device: Device, upload: CollarUpload) -> _Accepted:
+    if upload.unreadable is not None:
+        raise upload.unreadable
+    if len(upload.readings) + len(upload.rejected) > MAX_BATCH:
+        raise ReadingsRejected(
+            f"A batch holds at most {MAX_BATCH} readings.", [], batch=upload.batch
+        )
+    result = IngestResult(rejected=list(upload.rejected))
+    valid, valid_count = _checked(device, upload.readings, upload.received_at, result.rejected)
     result.rejected.sort(key=lambda rejection: rejection.index)
     if not valid:
         message = (
             result.rejected[0].reason
-            if not batch and result.rejected
+            if not upload.batch and result.rejected
             else f"All {len(result.rejected)} readings were rejected."
         )
-        raise ReadingsRejected(message, result.rejected, batch=batch)
-    rows = [_row(device, reading, received_at) for reading in valid.values()]
+        raise ReadingsRejected(message, result.rejected, batch=upload.batch)
+    return _Accepted(device, upload, valid, valid_count, result)
+
+
+async def _store(session: AsyncSession, accepted: Sequence[_Accepted]) -> None:
+    rows = []
+    first_sent: dict[tuple[int, dt.datetime], _Accepted] = {}
+    for upload in accepted:
+        for measured_at, reading in upload.valid.items():
+            slot = (upload.device.id, measured_at)
+            if slot not in first_sent:
+                first_sent[slot] = upload
+                rows.append(_row(upload.device, reading, upload.upload.received_at))
     inserted = await CollarReadingRepository(session).insert_new(rows)
-    for reading_id, measured_at in inserted:
-        result.stored.append(reading_id)
-        _publish(session, device, valid[measured_at], received_at)
-    result.duplicates = valid_count - len(inserted)
-    newest = max(valid)
-    await devices_service.record_heartbeat(
-        session, device, devices_service.FeederHeartbeat(device_time=newest), received_at
-    )
-    await devices_flows.device_reported(session, device, received_at)
-    return result
+    hardware_ids = {upload.device.id: upload.device.hardware_id for upload in accepted}
+    for reading_id, device_id, measured_at in inserted:
+        upload = first_sent[(device_id, measured_at)]
+        upload.result.stored.append(reading_id)
+        reading, received_at = upload.valid[measured_at], upload.upload.received_at
+        _publish(session, device_id, hardware_ids[device_id], reading, received_at)
+    for upload in accepted:
+        upload.result.duplicates = upload.valid_count - len(upload.result.stored)
+
+
+async def _mark_seen(session: AsyncSession, accepted: Sequence[_Accepted]) -> None:
+    """Each collar seen once, as its last upload in the transaction reported; their OFFLINE
+    alerts cleared together, as of the newest upload."""
+    last_upload = {upload.device.id: upload for upload in accepted}
+    for upload in last_upload.values():
+        heartbeat = devices_service.FeederHeartbeat(device_time=max(upload.valid))
+        received_at = upload.upload.received_at
+        await devices_service.record_heartbeat(session, upload.device, heartbeat, received_at)
+    newest = max(upload.upload.received_at for upload in accepted)
+    devices = [upload.device for upload in last_upload.values()]
+    await devices_flows.devices_reported(session, devices, newest)
 
 
 # ---- reading back ------------------------------------------------------------------------------

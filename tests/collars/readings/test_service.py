@@ -6,8 +6,9 @@ from graphql_api import events
 from graphql_api.auth import Role, Viewer
 from graphql_api.collars.readings import service as collars_service
 from graphql_api.collars.readings.errors import CollarKeyInvalid, ReadingInvalid, ReadingsRejected
-from graphql_api.collars.readings.service import ReportedReading
+from graphql_api.collars.readings.service import CollarUpload, IngestResult, ReportedReading
 from graphql_api.devices.models import DeviceKind
+from graphql_api.group_commit import Refused
 from tests.factories.accounts import viewer_of
 from tests.factories.devices_db import register_device
 from tests.support.database import counting_statements
@@ -31,6 +32,20 @@ def reading(at: dt.datetime = NOW, **overrides) -> ReportedReading:
     }
     values.update(overrides)
     return ReportedReading(**values)
+
+
+def upload(issued, readings, *, batch: bool = False, key: str | None = None) -> CollarUpload:
+    return CollarUpload(key or issued.api_key, None, readings, NOW, batch=batch)
+
+
+async def ingest(session, settings, issued, readings, *, batch: bool = False) -> IngestResult:
+    """One upload of ``issued``'s readings; its refusal raised."""
+    (outcome,) = await collars_service.ingest_uploads(
+        session, settings, [upload(issued, readings, batch=batch)]
+    )
+    if isinstance(outcome, Refused):
+        raise outcome.error
+    return outcome
 
 
 def pending_channels(session) -> list[str]:
@@ -99,16 +114,14 @@ class TestCheck:
 
 class TestIngest:
     async def test_a_batch_is_one_insert_and_each_stored_reading_is_broadcast(
-        self, session, engine, issued_collar
+        self, session, settings, engine, issued_collar
     ):
         # given
         batch = [(i, reading(NOW - dt.timedelta(seconds=10 * i))) for i in range(50)]
 
         # when
         with counting_statements(engine) as statements:
-            result = await collars_service.ingest(
-                session, issued_collar.device, batch, NOW, batch=True
-            )
+            result = await ingest(session, settings, issued_collar, batch, batch=True)
 
         # then
         inserts = [s for s in statements if s.lstrip().upper().startswith("INSERT INTO COLLAR")]
@@ -118,30 +131,29 @@ class TestIngest:
         assert pending_channels(session).count(channel) == 50
 
     async def test_a_timestamp_already_stored_or_repeated_is_a_duplicate(
-        self, session, issued_collar
+        self, session, settings, issued_collar
     ):
         # given
-        device = issued_collar.device
-        await collars_service.ingest(session, device, [(0, reading())], NOW)
+        await ingest(session, settings, issued_collar, [(0, reading())])
 
         # when
-        result = await collars_service.ingest(
+        result = await ingest(
             session,
-            device,
+            settings,
+            issued_collar,
             [(0, reading()), (1, reading(NOW - dt.timedelta(seconds=10))), (2, reading())],
-            NOW,
             batch=True,
         )
 
         # then
         assert (len(result.stored), result.duplicates, result.rejected) == (1, 2, [])
 
-    async def test_nothing_valid_raises_and_nothing_is_written(self, session, issued_collar):
+    async def test_nothing_valid_raises_and_nothing_is_written(
+        self, session, settings, issued_collar
+    ):
         # when
         with pytest.raises(ReadingsRejected) as rejected:
-            await collars_service.ingest(
-                session, issued_collar.device, [(0, reading(heart_rate=20))], NOW
-            )
+            await ingest(session, settings, issued_collar, [(0, reading(heart_rate=20))])
 
         # then
         assert rejected.value.message == "heart_rate must be between 30 and 300, got 20."
@@ -158,19 +170,85 @@ class TestIngest:
         )
         assert page is not None and page.readings == []
 
-    async def test_the_collar_is_seen_online(self, session, issued_collar):
+    async def test_the_collar_is_seen_online(self, session, settings, issued_collar):
         # when
-        await collars_service.ingest(session, issued_collar.device, [(0, reading())], NOW)
+        await ingest(session, settings, issued_collar, [(0, reading())])
 
         # then
         assert issued_collar.device.online is True
         assert issued_collar.device.last_seen_at == NOW
 
 
-class TestTrack:
-    async def test_another_owner_gets_none(self, session, issued_collar, stranger):
+class TestManyUploadsInOneTransaction:
+    async def test_each_upload_is_answered_as_if_they_came_one_after_the_other(
+        self, session, settings, engine, issued_collar, owner
+    ):
+        # given: two uploads of one collar sharing a timestamp, and another collar's
+        other = await register_device(session, owner, DeviceKind.COLLAR, hardware_id="SN-777")
+        earlier = NOW - dt.timedelta(seconds=10)
+        uploads = [
+            upload(issued_collar, [(0, reading()), (1, reading(earlier))], batch=True),
+            upload(issued_collar, [(0, reading(earlier)), (1, reading(NOW - dt.timedelta(1)))]),
+            upload(other, [(0, reading(collar_id="SN-777"))]),
+        ]
+
+        # when
+        with counting_statements(engine) as statements:
+            first, second, third = await collars_service.ingest_uploads(session, settings, uploads)
+
+        # then: the second upload's repeat of the first's timestamp is its duplicate
+        assert (len(first.stored), first.duplicates) == (2, 0)
+        assert (len(second.stored), second.duplicates) == (1, 1)
+        assert (len(third.stored), third.duplicates) == (1, 0)
+        # and: one insert for all, each key looked up once
+        inserts = [s for s in statements if s.lstrip().upper().startswith("INSERT INTO COLLAR")]
+        lookups = [s for s in statements if "api_key_hash" in s and s.lstrip().startswith("SELECT")]
+        assert (len(inserts), len(lookups)) == (1, 2)
+        channel = events.device_telemetry_channel(issued_collar.device.id)
+        assert pending_channels(session).count(channel) == 3
+
+    async def test_a_refused_upload_is_refused_alone(self, session, settings, issued_collar):
+        # given: a bad key, a reading out of range, and a good upload
+        uploads = [
+            upload(issued_collar, [(0, reading())], key="not-a-key"),
+            upload(issued_collar, [(0, reading(heart_rate=20))]),
+            upload(issued_collar, [(0, reading())]),
+        ]
+
+        # when
+        bad_key, out_of_range, good = await collars_service.ingest_uploads(
+            session, settings, uploads
+        )
+
+        # then
+        assert isinstance(bad_key, Refused) and isinstance(bad_key.error, CollarKeyInvalid)
+        assert isinstance(out_of_range, Refused)
+        assert isinstance(out_of_range.error, ReadingsRejected)
+        assert isinstance(good, IngestResult) and len(good.stored) == 1
+
+    async def test_an_unreadable_body_is_answered_only_once_the_key_checks_out(
+        self, session, settings, issued_collar
+    ):
         # given
-        await collars_service.ingest(session, issued_collar.device, [(0, reading())], NOW)
+        unreadable = ReadingInvalid("Request body is not valid JSON.")
+
+        def garbled(key: str) -> CollarUpload:
+            return CollarUpload(key, None, [], NOW, unreadable=unreadable)
+
+        # when
+        without_key, with_key = await collars_service.ingest_uploads(
+            session, settings, [garbled("not-a-key"), garbled(issued_collar.api_key)]
+        )
+
+        # then
+        assert isinstance(without_key, Refused) and isinstance(without_key.error, CollarKeyInvalid)
+        assert isinstance(with_key, Refused) and with_key.error is unreadable
+
+
+class TestTrack:
+    async def test_another_owner_gets_none(self, session, settings, issued_collar, stranger):
+        # given
+        await ingest(session, settings, issued_collar, [(0, reading())])
 
         # when
         page = await collars_service.track(
@@ -199,14 +277,15 @@ class TestIngestOnSQLite:
     def session(self, sqlite_session):
         return sqlite_session
 
-    async def test_a_batch_is_stored_once_and_a_repeat_is_a_duplicate(self, session, issued_collar):
+    async def test_a_batch_is_stored_once_and_a_repeat_is_a_duplicate(
+        self, session, settings, issued_collar
+    ):
         # given
-        device = issued_collar.device
         batch = [(i, reading(NOW - dt.timedelta(seconds=10 * i))) for i in range(5)]
-        first = await collars_service.ingest(session, device, batch, NOW, batch=True)
+        first = await ingest(session, settings, issued_collar, batch, batch=True)
 
         # when
-        again = await collars_service.ingest(session, device, batch[:2], NOW, batch=True)
+        again = await ingest(session, settings, issued_collar, batch[:2], batch=True)
 
         # then
         assert (len(first.stored), first.duplicates) == (5, 0)
