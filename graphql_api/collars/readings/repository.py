@@ -1,6 +1,5 @@
 import datetime as dt
 import functools
-import json
 from collections.abc import Sequence
 from typing import Any
 
@@ -40,10 +39,33 @@ def _recordset_insert() -> Any:
     )
 
 
-def _json_value(value: object) -> str:
-    if isinstance(value, dt.datetime):
-        return value.isoformat()
-    raise TypeError(f"{type(value).__name__} is not a reading's value")
+def _rows_json(rows: Sequence[dict[str, Any]]) -> str:
+    """The rows as one JSON array, written here: ``json.dumps`` calls back into Python for each
+    datetime, which cost more than the rest of the encoding (2.7x slower for 100 readings).
+    The values are the checked readings' (ints, finite floats, aware datetimes); a batch's
+    rows share their received time, formatted once."""
+    formatted: dict[dt.datetime, str] = {}
+
+    def moment(value: dt.datetime) -> str:
+        text = formatted.get(value)
+        if text is None:
+            text = formatted[value] = value.isoformat()
+        return text
+
+    return (
+        "["
+        + ",".join(
+            f'{{"device_id":{int(row["device_id"])},'
+            f'"measured_at":"{moment(row["measured_at"])}",'
+            f'"received_at":"{moment(row["received_at"])}",'
+            f'"heart_rate":{int(row["heart_rate"])},'
+            f'"activity_level":{int(row["activity_level"])},'
+            f'"longitude":{float(row["longitude"])!r},'
+            f'"latitude":{float(row["latitude"])!r}}}'
+            for row in rows
+        )
+        + "]"
+    )
 
 
 class CollarReadingRepository(RepositoryBase[CollarReading]):
@@ -62,8 +84,7 @@ class CollarReadingRepository(RepositoryBase[CollarReading]):
             # The rows as one JSON text: a short constant statement whatever the batch size
             # (nothing compiled or parsed per batch) and one string for the driver to send,
             # where arrays cost it a Python loop per value (measured: bench/collar_batch.py).
-            rows_json = json.dumps(rows, default=_json_value, separators=(",", ":"))
-            result = await self.execute(_recordset_insert(), {"rows": rows_json})
+            result = await self.execute(_recordset_insert(), {"rows": _rows_json(rows)})
         else:
             # executemany of one constant statement: sent as one multi-row INSERT.
             result = await self.execute(self._returning_insert(), list(rows))
