@@ -143,7 +143,8 @@ class _Metrics:
         self.group_commit_items = _Children(
             Histogram(
                 "pawgraph_group_commit_batch_items",
-                "Items a group commit wrote in one transaction, by group (hub_readings).",
+                "Items a group commit wrote in one transaction, by group "
+                "(hub_readings, collar_uploads).",
                 ("group",),
                 registry=registry,
                 buckets=_BATCH_BUCKETS,
