@@ -30,6 +30,8 @@ K = TypeVar("K")
 
 _LOCK_KEY = "pawgraph.statement_lock"
 _DIALECT_INSERTS = {"postgresql": postgresql.insert, "sqlite": sqlite.insert}
+# (name, dialect) -> a hot path's statement, built once (see RepositoryBase.prebuilt).
+_PREBUILT: dict[tuple[str, str], Any] = {}
 
 
 def statement_lock(session: AsyncSession) -> asyncio.Lock:
@@ -81,6 +83,16 @@ class RepositoryBase(Generic[M]):
     async def count(self, statement: Select[Any]) -> int:
         counted = select(func.count()).select_from(statement.order_by(None).subquery())
         return int(await self.scalar(counted) or 0)
+
+    def prebuilt(self, name: str, build: Callable[[], Any]) -> Any:
+        """The statement ``name``, built by ``build`` once per dialect, its values bind
+        parameters (passed to :meth:`execute`): on a path that runs for every device message,
+        building a statement and its cache key costs more than running it."""
+        key = (name, self.session.get_bind().dialect.name)
+        statement = _PREBUILT.get(key)
+        if statement is None:
+            statement = _PREBUILT[key] = build()
+        return statement
 
     def insert_statement(self, model: type[Base] | Table) -> Any:
         """The session's dialect's INSERT, which has ``on_conflict_do_nothing``/``_do_update``

@@ -14,7 +14,6 @@ from sqlalchemy import (
     cast,
     delete,
     func,
-    literal,
     not_,
     or_,
     select,
@@ -160,7 +159,10 @@ class DeviceRepository(RepositoryBase[Device]):
     async def get_by_id(self, device_id: int) -> Device | None:
         """System lookup, no viewer: for a device speaking as itself (an MQTT topic's id,
         already vouched for by the broker's per-device ACL)."""
-        return await self.get_one_or_none(select(Device).where(Device.id == device_id))
+        statement = self.prebuilt(
+            "device-by-id", lambda: select(Device).where(Device.id == bindparam("by_id"))
+        )
+        return (await self.execute(statement, {"by_id": device_id})).scalars().first()
 
     async def get_by_key_hash(self, api_key_hash: str, kind: DeviceKind | None) -> Device | None:
         return await self.get_one_or_none(
@@ -214,23 +216,35 @@ class DeviceStateRepository(RepositoryBase[Device]):
     ) -> dict[str, Any]:
         """Merge ``patch`` into the device's state; with ``seen_at``, also mark it seen and
         online. The loaded device is brought up to date without being marked dirty."""
-        values: dict[str, Any] = {
-            "state": self.merged_state(bindparam("patch", json.dumps(patch), String))
-        }
-        if seen_at is not None:
-            values |= {"last_seen_at": seen_at, "online": True}
-        await self.execute(
-            update(Device)
-            .where(Device.id == device.id)
-            .values(**values)
-            .execution_options(synchronize_session=False)
+        seen = seen_at is not None
+        statement = self.prebuilt(
+            f"merge-state-seen-{seen}", lambda: self._merge_state_statement(seen=seen)
         )
+        params: dict[str, Any] = {"merge_device_id": device.id, "patch": json.dumps(patch)}
+        if seen:
+            params["merge_seen_at"] = seen_at
+        await self.execute(statement, params)
         state = {**(device.state or {}), **patch}
         set_committed_value(device, "state", state)
         if seen_at is not None:
             set_committed_value(device, "last_seen_at", seen_at)
             set_committed_value(device, "online", True)
         return state
+
+    def _merge_state_statement(self, *, seen: bool) -> Any:
+        # Parameter names may not be column names in an UPDATE: hence the prefixes.
+        values: dict[str, Any] = {"state": self.merged_state(bindparam("patch", type_=String))}
+        if seen:
+            values |= {
+                "last_seen_at": bindparam("merge_seen_at", type_=Device.last_seen_at.type),
+                "online": True,
+            }
+        return (
+            update(Device)
+            .where(Device.id == bindparam("merge_device_id"))
+            .values(**values)
+            .execution_options(synchronize_session=False)
+        )
 
     async def set_presence(self, device: Device, online: bool, seen_at: dt.datetime | None) -> None:
         """Mark the device online or offline (a retained presence flag, a Last Will), and seen
@@ -300,17 +314,23 @@ class ReceiptRepository(RepositoryBase[DeviceMessageReceipt]):
     async def claim(self, device_id: int, key: str, now: dt.datetime) -> bool:
         """Record the key for the device; False when it was recorded before or the device does
         not exist. One statement, safe against a racing process (the unique index decides)."""
-        insert = self.insert_statement
+        statement = self.prebuilt("claim-receipt", self._claim_statement)
+        params = {"receipt_device_id": device_id, "receipt_key": key, "receipt_at": now}
+        return (await self.execute(statement, params)).first() is not None
+
+    def _claim_statement(self) -> Any:
+        receipts, devices = DeviceMessageReceipt.__table__, Device.__table__
         source = select(
-            Device.id, literal(key), literal(now, DeviceMessageReceipt.received_at.type)
-        )
-        statement = (
-            insert(DeviceMessageReceipt)
-            .from_select(["device_id", "key", "received_at"], source.where(Device.id == device_id))
+            devices.c.id,
+            bindparam("receipt_key", type_=receipts.c.key.type),
+            bindparam("receipt_at", type_=receipts.c.received_at.type),
+        ).where(devices.c.id == bindparam("receipt_device_id"))
+        return (
+            self.insert_statement(receipts)
+            .from_select(["device_id", "key", "received_at"], source)
             .on_conflict_do_nothing(index_elements=["device_id", "key"])
-            .returning(DeviceMessageReceipt.id)
+            .returning(receipts.c.id)
         )
-        return (await self.execute(statement)).first() is not None
 
     async def prune(self, before: dt.datetime) -> None:
         await self.execute(

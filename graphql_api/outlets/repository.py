@@ -29,9 +29,6 @@ from graphql_api.outlets.models import HubFocus
 from graphql_api.repository import RepositoryBase
 from graphql_api.telemetry.repository import persisted_at_subquery
 
-# OutletRepository._report_statement's, by dialect name and whether it reports many outlets.
-_REPORT_STATEMENTS: dict[tuple[str, bool], Any] = {}
-
 
 @dataclass(frozen=True, slots=True)
 class ReportedOutlet:
@@ -194,12 +191,11 @@ class OutletRepository(RepositoryBase[Device]):
         """The report statement for one outlet (bind parameters) or many (a recordset of
         them), built once per dialect: it runs on every reading, and building it (and its
         cache key) costs more than running it."""
-        key = (self._dialect, many)
-        statement = _REPORT_STATEMENTS.get(key)
-        if statement is None:
-            source = _recordset_source() if many else _ONE_REPORT
-            statement = _REPORT_STATEMENTS[key] = self._build_report_statement(source)
-        return statement
+        source = _recordset_source if many else lambda: _ONE_REPORT
+        return self.prebuilt(
+            f"outlet-report-{'many' if many else 'one'}",
+            lambda: self._build_report_statement(source()),
+        )
 
     def _build_report_statement(self, source: _ReportSource) -> Any:
         devices = Device.__table__

@@ -59,18 +59,33 @@ class TelemetryRepository(RepositoryBase[TelemetryPoint]):
         The upsert's WHERE runs under the row lock (PostgreSQL re-checks it against the newest
         row version after waiting), so of two processes racing for a slot only one wins.
         """
-        insert = self.insert_statement
-        statement = (
-            insert(TelemetryCursor)
-            .values(device_id=device_id, stream=stream, persisted_at=now)
+        statement = self.prebuilt("claim-persist-slot", self._claim_slot_statement)
+        params = {
+            "slot_device_id": device_id,
+            "slot_stream": stream,
+            "slot_at": now,
+            "slot_free_before": now - interval,
+        }
+        return (await self.execute(statement, params)).first() is not None
+
+    def _claim_slot_statement(self) -> Any:
+        cursors = TelemetryCursor.__table__
+        at = bindparam("slot_at", type_=cursors.c.persisted_at.type)
+        return (
+            self.insert_statement(cursors)
+            .values(
+                device_id=bindparam("slot_device_id"),
+                stream=bindparam("slot_stream", type_=cursors.c.stream.type),
+                persisted_at=at,
+            )
             .on_conflict_do_update(
                 index_elements=["device_id", "stream"],
-                set_={"persisted_at": now},
-                where=TelemetryCursor.persisted_at <= now - interval,
+                set_={"persisted_at": at},
+                where=cursors.c.persisted_at
+                <= bindparam("slot_free_before", type_=cursors.c.persisted_at.type),
             )
-            .returning(TelemetryCursor.device_id)
+            .returning(cursors.c.device_id)
         )
-        return (await self.execute(statement)).first() is not None
 
     # ---- reads ----------------------------------------------------------------------------------
 
