@@ -8,6 +8,7 @@ from sqlalchemy import (
     ScalarSelect,
     Select,
     String,
+    bindparam,
     func,
     literal_column,
     select,
@@ -148,14 +149,27 @@ class AlertRepository(RepositoryBase[Alert]):
     ) -> list[Alert]:
         """Clear the open alert of ``kind`` on each of ``device_ids`` (one per device at most),
         in one statement; the alerts cleared."""
-        statement = (
+        # Every device message that comes back from offline runs it: prebuilt.
+        statement = self.prebuilt("clear-open-alerts", self._clear_open_statement)
+        params = {"clear_device_ids": list(device_ids), "clear_kind": kind, "clear_at": now}
+        return list((await self.execute(statement, params)).scalars())
+
+    @staticmethod
+    def _clear_open_statement() -> Any:
+        # Parameter names may not be column names in an UPDATE: hence the prefixes.
+        return (
             update(Alert)
             .where(
-                Alert.device_id.in_(device_ids),
-                Alert.kind == kind,
+                Alert.device_id.in_(bindparam("clear_device_ids", expanding=True)),
+                Alert.kind == bindparam("clear_kind", type_=Alert.kind.type),
                 Alert.status != AlertStatus.CLEARED,
             )
-            .values(status=AlertStatus.CLEARED, cleared_at=now, cleared_by=None)
+            .values(
+                status=AlertStatus.CLEARED,
+                cleared_at=bindparam("clear_at", type_=Alert.cleared_at.type),
+                cleared_by=None,
+            )
             .returning(Alert)
+            # the alerts the session holds take the cleared values from the returned rows
+            .execution_options(populate_existing=True)
         )
-        return list((await self.execute(statement)).scalars())

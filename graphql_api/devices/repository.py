@@ -48,10 +48,11 @@ class OnlineCutoffs:
         return or_(Device.last_seen_at.is_(None), not_(condition))
 
 
-def key_holder(devices: Any, key_hash: Any, kind: DeviceKind | None) -> list[ColumnElement[bool]]:
+def key_holder(devices: Any, key_hash: Any, kind: Any) -> list[ColumnElement[bool]]:
     """The one rule of device-key authentication, as SQL: the device whose key hashes to
-    ``key_hash`` (and of ``kind``, when given). ``devices`` is the table or an alias of it, so
-    a statement that authenticates inline (the hub reading's) applies the same rule."""
+    ``key_hash`` (and of ``kind``, when given: a DeviceKind or a bind parameter). ``devices``
+    is the table or an alias of it, so a statement that authenticates inline (the hub
+    reading's) applies the same rule."""
     holder = [devices.c.api_key_hash == key_hash]
     if kind is not None:
         holder.append(devices.c.kind == kind)
@@ -165,9 +166,19 @@ class DeviceRepository(RepositoryBase[Device]):
         return (await self.execute(statement, {"by_id": device_id})).scalars().first()
 
     async def get_by_key_hash(self, api_key_hash: str, kind: DeviceKind | None) -> Device | None:
-        return await self.get_one_or_none(
-            select(Device).where(*key_holder(Device.__table__, api_key_hash, kind))
+        # Every device request authenticates: prebuilt, for any kind or for one.
+        statement = self.prebuilt(
+            f"device-by-key-{kind is not None}",
+            lambda: select(Device).where(
+                *key_holder(
+                    Device.__table__,
+                    bindparam("key_hash", type_=Device.api_key_hash.type),
+                    None if kind is None else bindparam("key_kind", type_=Device.kind.type),
+                )
+            ),
         )
+        params = {"key_hash": api_key_hash, "key_kind": kind}
+        return (await self.execute(statement, params)).scalars().first()
 
     async def get_unparented(self, kind: DeviceKind, hardware_id: str) -> Device | None:
         statement = select(Device).where(
