@@ -146,6 +146,22 @@ class GroupCommit(Generic[Item, Result]):
             _settle(future, outcome)
 
 
+def process_group(
+    state: AppState,
+    name: str,
+    write: Callable[[AsyncSession, list[Item]], Awaitable[Sequence[Result | Refused]]],
+    *,
+    order: Callable[[Item], Hashable],
+    writers: int = 1,
+) -> GroupCommit[Item, Result]:
+    """This process's group commit ``name`` (kept on ``state``), created on first use."""
+    group = state.group_commits.get(name)
+    if group is None:
+        group = GroupCommit(state, write, name=name, order=order, writers=writers)
+        state.group_commits[name] = group
+    return group
+
+
 def _settle(future: asyncio.Future, outcome: object) -> None:
     if isinstance(outcome, Refused):
         _fail(future, outcome.error)

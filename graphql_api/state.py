@@ -34,10 +34,9 @@ class AppState:
     viewers: "ViewerCache | None" = None
     # This process's live watchers of devices (created by the first telemetryUpdated).
     live_watches: "LiveWatches | None" = None
-    # This process's group commit of Smart-Outlet hub readings (created by the first one).
-    hub_readings: "GroupCommit | None" = None
-    # ... and of Petty collar uploads.
-    collar_uploads: "GroupCommit | None" = None
+    # This process's group commits by name (group_commit.process_group creates each on first
+    # use: hub readings, collar uploads).
+    group_commits: "dict[str, GroupCommit]" = field(default_factory=dict)
 
 
 @asynccontextmanager

@@ -27,7 +27,7 @@ from graphql_api.devices import service as devices_service
 from graphql_api.devices.flows import device_reported
 from graphql_api.devices.models import Device, DeviceKind
 from graphql_api.errors import DomainError
-from graphql_api.group_commit import GroupCommit, Refused
+from graphql_api.group_commit import GroupCommit, Refused, process_group
 from graphql_api.outlets import service as outlets_service
 from graphql_api.outlets.errors import HubNotFound
 from graphql_api.outlets.service import OVERLOAD_TRIP_MA
@@ -247,15 +247,13 @@ async def record_outlet_readings(
 
 def hub_readings(state: AppState) -> GroupCommit[HubReading, OutletReadingResult]:
     """This process's group commit of hub readings (``record_outlet_readings``, many to a
-    transaction under load), created on first use."""
-    if state.hub_readings is None:
-        state.hub_readings = GroupCommit(
-            state,
-            lambda session, batch: record_outlet_readings(session, state.settings, batch),
-            name="hub_readings",
-            order=_outlet_of,
-        )
-    return state.hub_readings
+    transaction under load)."""
+    return process_group(
+        state,
+        "hub_readings",
+        lambda session, batch: record_outlet_readings(session, state.settings, batch),
+        order=_outlet_of,
+    )
 
 
 def _outlet_of(submitted: HubReading) -> tuple[str, str]:

@@ -41,7 +41,7 @@ from graphql_api.devices import service as devices_service
 from graphql_api.devices.errors import DeviceKeyInvalid
 from graphql_api.devices.models import Device, DeviceKind
 from graphql_api.errors import NotAuthenticated, ValidationFailed
-from graphql_api.group_commit import GroupCommit, Refused
+from graphql_api.group_commit import GroupCommit, Refused, process_group
 from graphql_api.pagination import decode_cursor, encode_cursor
 from graphql_api.settings import Settings
 from graphql_api.state import AppState
@@ -256,17 +256,15 @@ async def ingest_uploads(
 
 def collar_uploads(state: AppState) -> GroupCommit[CollarUpload, IngestResult]:
     """This process's group commit of collar uploads (``ingest_uploads``, many to a
-    transaction under load), created on first use."""
-    if state.collar_uploads is None:
-        state.collar_uploads = GroupCommit(
-            state,
-            lambda session, batch: ingest_uploads(session, state.settings, batch),
-            name="collar_uploads",
-            writers=2,
-            # one collar's uploads together, in the order they came; collars in key order
-            order=lambda upload: (upload.api_key or "", upload.authorization or ""),
-        )
-    return state.collar_uploads
+    transaction under load)."""
+    return process_group(
+        state,
+        "collar_uploads",
+        lambda session, batch: ingest_uploads(session, state.settings, batch),
+        # one collar's uploads together, in the order they came; collars in key order
+        order=lambda upload: (upload.api_key or "", upload.authorization or ""),
+        writers=2,
+    )
 
 
 async def _collar_of(
