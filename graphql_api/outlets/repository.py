@@ -191,11 +191,11 @@ class OutletRepository(RepositoryBase[Device]):
         """The report statement for one outlet (bind parameters) or many (a recordset of
         them), built once per dialect: it runs on every reading, and building it (and its
         cache key) costs more than running it."""
-        source = _recordset_source if many else lambda: _ONE_REPORT
-        return self.prebuilt(
-            f"outlet-report-{'many' if many else 'one'}",
-            lambda: self._build_report_statement(source()),
-        )
+        if many:
+            return self.prebuilt(
+                "outlet-report-many", lambda: self._build_report_statement(_recordset_source())
+            )
+        return self.prebuilt("outlet-report-one", lambda: self._build_report_statement(_ONE_REPORT))
 
     def _build_report_statement(self, source: _ReportSource) -> Any:
         devices = Device.__table__

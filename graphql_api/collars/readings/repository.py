@@ -1,5 +1,4 @@
 import datetime as dt
-import functools
 from collections.abc import Sequence
 from typing import Any
 
@@ -20,11 +19,9 @@ _COLUMNS = (
 )
 
 
-@functools.cache
 def _recordset_insert() -> Any:
     """PostgreSQL: ``INSERT ... SELECT FROM json_to_recordset(<the rows as one JSON text>)
-    ON CONFLICT DO NOTHING RETURNING id, device_id, measured_at``. Built on first use, once
-    every model (the devices table its foreign key names) is known."""
+    ON CONFLICT DO NOTHING RETURNING id, device_id, measured_at`` (prebuilt on first use)."""
     table = CollarReading.__table__
     rows = (
         func.json_to_recordset(cast(bindparam("rows", type_=Text), postgresql.JSON))
@@ -84,7 +81,8 @@ class CollarReadingRepository(RepositoryBase[CollarReading]):
             # The rows as one JSON text: a short constant statement whatever the batch size
             # (nothing compiled or parsed per batch) and one string for the driver to send,
             # where arrays cost it a Python loop per value (measured: bench/collar_batch.py).
-            result = await self.execute(_recordset_insert(), {"rows": _rows_json(rows)})
+            statement = self.prebuilt("collar-readings-insert", _recordset_insert)
+            result = await self.execute(statement, {"rows": _rows_json(rows)})
         else:
             # executemany of one constant statement: sent as one multi-row INSERT.
             result = await self.execute(self._returning_insert(), list(rows))
