@@ -383,6 +383,14 @@ def private_redis(tmp_path) -> Iterator[PrivateRedis]:
     server.stop()
 
 
+async def subscribed_through_an_outage(bus: EventBus, channel: str, redis: PrivateRedis) -> None:
+    """Subscribe to ``channel``, stop Redis, and see the subscription end with RESYNC."""
+    with pytest.raises(EventsMissed):
+        async with bus.subscribe(channel) as messages:
+            redis.stop()
+            await asyncio.wait_for(anext(messages), TIMEOUT_S)
+
+
 class TestRedisOutage:
     async def test_running_subscriptions_are_told_to_resync_and_new_ones_refused(
         self, private_redis: PrivateRedis
@@ -456,10 +464,7 @@ class TestRedisOutage:
         await bus.connect()
         channel = unique_channel()
         try:
-            with pytest.raises(EventsMissed):
-                async with bus.subscribe(channel) as messages:
-                    private_redis.stop()
-                    await asyncio.wait_for(anext(messages), TIMEOUT_S)
+            await subscribed_through_an_outage(bus, channel, private_redis)
 
             # when: Redis is back and someone subscribes at once, before the reader's own retry
             private_redis.start()
@@ -481,10 +486,7 @@ class TestRedisOutage:
         await bus.connect()
         channel = unique_channel()
         try:
-            with pytest.raises(EventsMissed):
-                async with bus.subscribe(channel) as messages:
-                    private_redis.stop()
-                    await asyncio.wait_for(anext(messages), TIMEOUT_S)
+            await subscribed_through_an_outage(bus, channel, private_redis)
 
             # when: Redis returns and the bus reconnects
             private_redis.start()
