@@ -1,4 +1,4 @@
-"""Rate limits shared by every API process: fixed-window counters in Redis, or in memory.
+"""Rate limits shared by every API process: sliding-window counters in Redis, or in memory.
 
 Every limit pawgraph enforces is named in :data:`DEFAULT_LIMITS` (``count/window``) and may be
 overridden with ``PAWGRAPH_RATE_LIMITS`` (JSON). Services decide *what* they count and call
@@ -10,7 +10,7 @@ overridden with ``PAWGRAPH_RATE_LIMITS`` (JSON). Services decide *what* they cou
 A refusal is :class:`graphql_api.errors.RateLimited` with ``retry_after`` seconds: a 429 with
 ``Retry-After`` on device routes, a ``RATE_LIMITED`` user error in GraphQL.
 
-When a window overfills, the process also remembers the key as blocked until the window ends
+When a window overfills, the process also remembers the key as blocked until it has room again
 (:meth:`RateLimiter.blocked`), so a blocked client costs no Redis round trip, and hot paths (a
 device authenticating every 2 s) ask only that local memo, never Redis, on success.
 
@@ -22,6 +22,7 @@ import logging
 import math
 import re
 import time
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Protocol
 
@@ -84,9 +85,12 @@ class Limit:
 
 
 class Counter(Protocol):
-    async def increment(self, key: str, window_s: int) -> int: ...
-    async def get(self, key: str) -> int: ...
-    async def delete(self, key: str) -> None: ...
+    async def increment(self, key: str, ttl_s: int, previous_key: str) -> tuple[int, int]:
+        """Count one in ``key``; return its count and ``previous_key``'s."""
+        ...
+
+    async def get(self, key: str, previous_key: str) -> tuple[int, int]: ...
+    async def delete(self, *keys: str) -> None: ...
     async def close(self) -> None: ...
 
 
@@ -100,19 +104,25 @@ class MemoryCounter:
         if len(self._counts) > 10_000:
             self._counts = {k: v for k, v in self._counts.items() if v[1] > now}
 
-    async def increment(self, key: str, window_s: int) -> int:
+    def _count(self, key: str, now: float) -> int:
+        count, expires = self._counts.get(key, (0, 0.0))
+        return count if expires > now else 0
+
+    async def increment(self, key: str, ttl_s: int, previous_key: str) -> tuple[int, int]:
         now = time.monotonic()
         self._prune(now)
-        count, expires = self._counts.get(key, (0, now + window_s))
-        self._counts[key] = (count + 1, expires)
-        return count + 1
+        count = self._count(key, now) + 1
+        expires = self._counts[key][1] if count > 1 else now + ttl_s
+        self._counts[key] = (count, expires)
+        return count, self._count(previous_key, now)
 
-    async def get(self, key: str) -> int:
-        count, expires = self._counts.get(key, (0, 0.0))
-        return count if expires > time.monotonic() else 0
+    async def get(self, key: str, previous_key: str) -> tuple[int, int]:
+        now = time.monotonic()
+        return self._count(key, now), self._count(previous_key, now)
 
-    async def delete(self, key: str) -> None:
-        self._counts.pop(key, None)
+    async def delete(self, *keys: str) -> None:
+        for key in keys:
+            self._counts.pop(key, None)
 
     async def close(self) -> None:
         self._counts.clear()
@@ -124,18 +134,20 @@ class RedisCounter:
             url, socket_timeout=1.0, socket_connect_timeout=1.0, health_check_interval=10
         )
 
-    async def increment(self, key: str, window_s: int) -> int:
+    async def increment(self, key: str, ttl_s: int, previous_key: str) -> tuple[int, int]:
         async with self._redis.pipeline(transaction=True) as pipe:
             pipe.incr(key)
-            pipe.expire(key, window_s + 1, nx=True)
-            count, _ = await pipe.execute()
-        return int(count)
+            pipe.expire(key, ttl_s, nx=True)
+            pipe.get(previous_key)
+            count, _, previous = await pipe.execute()
+        return int(count), int(previous or 0)
 
-    async def get(self, key: str) -> int:
-        return int(await self._redis.get(key) or 0)
+    async def get(self, key: str, previous_key: str) -> tuple[int, int]:
+        count, previous = await self._redis.mget(key, previous_key)
+        return int(count or 0), int(previous or 0)
 
-    async def delete(self, key: str) -> None:
-        await self._redis.delete(key)
+    async def delete(self, *keys: str) -> None:
+        await self._redis.delete(*keys)
 
     async def close(self) -> None:
         await self._redis.aclose()
@@ -150,12 +162,48 @@ class Attempts:
     client_ip: str
 
 
+@dataclass(frozen=True, slots=True)
+class _Window:
+    """Where ``now`` falls in a limit's fixed windows, and the counter keys of this window and
+    the one before."""
+
+    limit: Limit
+    key: str
+    previous_key: str
+    elapsed: float  # seconds since this window began
+
+    def estimate(self, count: int, previous: int) -> float:
+        """The sliding-window count: this window's, plus the previous window's in the share of
+        it that the last ``window_s`` seconds still overlap. A fixed window alone would forget
+        every attempt at its boundary and let a burst through twice the limit."""
+        return count + previous * (1 - self.elapsed / self.limit.window_s)
+
+    def full(self, count: int, previous: int) -> bool:
+        """No room left for one more attempt."""
+        return self.estimate(count, previous) > self.limit.count - 1
+
+    def retry_after(self, count: int, previous: int) -> int:
+        """Seconds until the estimate leaves room for one more attempt, if none is made."""
+        window_s, room = self.limit.window_s, self.limit.count - 1
+        if count <= room:
+            overlap_s = window_s * (1 - (room - count) / previous) if previous else 0.0
+            wait = overlap_s - self.elapsed
+        else:  # this window's own count must first slide out of the next one
+            wait = (window_s - self.elapsed) + window_s * (1 - room / count)
+        return max(1, math.ceil(wait))
+
+
 class RateLimiter:
     def __init__(
-        self, counter: Counter, overrides: dict[str, str] | None = None, prefix: str = ""
+        self,
+        counter: Counter,
+        overrides: dict[str, str] | None = None,
+        prefix: str = "",
+        clock: Callable[[], float] = time.time,
     ) -> None:
         self._counter = counter
         self._prefix = prefix
+        self._clock = clock
         texts = {**DEFAULT_LIMITS, **(overrides or {})}
         self.limits = {name: Limit.parse(text) for name, text in texts.items()}
         self._blocked: dict[tuple[str, str], float] = {}
@@ -170,14 +218,14 @@ class RateLimiter:
     async def close(self) -> None:
         await self._counter.close()
 
-    def _window(self, name: str, key: str) -> tuple[Limit, str, int]:
+    def _window(self, name: str, key: str) -> _Window:
         limit = self.limits[name]
-        now = time.time()
+        now = self._clock()
         start = int(now // limit.window_s) * limit.window_s
         # Keys may be emails: only a digest reaches Redis.
         digest = hashlib.sha256(key.encode()).hexdigest()[:32]
-        retry_after = max(1, math.ceil(start + limit.window_s - now))
-        return limit, f"{self._prefix}ratelimit:{name}:{digest}:{start}", retry_after
+        stem = f"{self._prefix}ratelimit:{name}:{digest}"
+        return _Window(limit, f"{stem}:{start}", f"{stem}:{start - limit.window_s}", now - start)
 
     def _refuse(self, name: str, key: str, retry_after: int) -> RateLimited:
         self._blocked[(name, key)] = time.monotonic() + retry_after
@@ -203,44 +251,45 @@ class RateLimiter:
     async def check(self, name: str, key: str) -> None:
         """Refuse when the window is already full."""
         self.blocked(name, key)
-        limit, counter_key, retry_after = self._window(name, key)
+        window = self._window(name, key)
         try:
-            count = await self._counter.get(counter_key)
+            counts = await self._counter.get(window.key, window.previous_key)
         except (RedisError, OSError):
             logger.warning("rate limit %s not checked: Redis unreachable", name)
             return
-        if count >= limit.count:
-            raise self._refuse(name, key, retry_after)
+        if window.full(*counts):
+            raise self._refuse(name, key, window.retry_after(*counts))
+
+    async def _increment(self, name: str, window: _Window) -> tuple[int, int] | None:
+        # A key lives through its own window and the next, where it still counts in part.
+        ttl_s = 2 * window.limit.window_s + 1
+        try:
+            return await self._counter.increment(window.key, ttl_s, window.previous_key)
+        except (RedisError, OSError):
+            logger.warning("rate limit %s not counted: Redis unreachable", name)
+            return None
 
     async def record(self, name: str, key: str) -> bool:
         """Count one; True when that filled the window (later checks refuse)."""
-        limit, counter_key, retry_after = self._window(name, key)
-        try:
-            count = await self._counter.increment(counter_key, limit.window_s)
-        except (RedisError, OSError):
-            logger.warning("rate limit %s not counted: Redis unreachable", name)
+        window = self._window(name, key)
+        counts = await self._increment(name, window)
+        if counts is None or not window.full(*counts):
             return False
-        if count >= limit.count:
-            self._refuse(name, key, retry_after)
-            return True
-        return False
+        self._refuse(name, key, window.retry_after(*counts))
+        return True
 
     async def hit(self, name: str, key: str) -> None:
         """Count one and refuse it if the window was already full."""
         self.blocked(name, key)
-        limit, counter_key, retry_after = self._window(name, key)
-        try:
-            count = await self._counter.increment(counter_key, limit.window_s)
-        except (RedisError, OSError):
-            logger.warning("rate limit %s not counted: Redis unreachable", name)
-            return
-        if count > limit.count:
-            raise self._refuse(name, key, retry_after)
+        window = self._window(name, key)
+        counts = await self._increment(name, window)
+        if counts is not None and window.estimate(*counts) > window.limit.count:
+            raise self._refuse(name, key, window.retry_after(*counts))
 
     async def reset(self, name: str, key: str) -> None:
         self._blocked.pop((name, key), None)
-        _, counter_key, _ = self._window(name, key)
+        window = self._window(name, key)
         try:
-            await self._counter.delete(counter_key)
+            await self._counter.delete(window.key, window.previous_key)
         except (RedisError, OSError):
             logger.warning("rate limit %s not reset: Redis unreachable", name)
