@@ -1,10 +1,12 @@
 """Extensions are asked for results only when they report some: one that does still reports
-in every query and subscription result."""
+in every query and subscription result. Stream result hooks, found once per operation, still
+run around every result."""
 
-from collections.abc import AsyncGenerator
+from collections.abc import AsyncGenerator, Iterator
 
 import strawberry
 from strawberry.extensions import SchemaExtension
+from strawberry.types.execution import StreamExecutionResult
 
 from graphql_api.schema import PawgraphSchema
 
@@ -16,6 +18,17 @@ class Reporting(SchemaExtension):
 
 class Silent(SchemaExtension):
     pass
+
+
+class Watching(SchemaExtension):
+    """Notes every stream result it is handed, as it is handed out and once it has been."""
+
+    seen: list[tuple[str, object]] = []
+
+    def on_stream_result(self, result: StreamExecutionResult) -> Iterator[None]:
+        Watching.seen.append(("before", result.data))
+        yield
+        Watching.seen.append(("after", result.data))
 
 
 @strawberry.type
@@ -48,6 +61,21 @@ async def test_a_reporting_extension_reports_in_every_subscription_result():
     results = [result async for result in subscription]
 
     assert [result.extensions for result in results] == [{"reported": True}] * 2
+
+
+async def test_a_stream_result_hook_sees_every_subscription_result():
+    Watching.seen = []
+    subscription = await schema(Silent, Watching).subscribe("subscription { ticks }")
+
+    async for _ in subscription:
+        pass
+
+    assert Watching.seen == [
+        ("before", {"ticks": 1}),
+        ("after", {"ticks": 1}),
+        ("before", {"ticks": 2}),
+        ("after", {"ticks": 2}),
+    ]
 
 
 async def test_silent_extensions_add_nothing():
