@@ -24,29 +24,42 @@ class PerEventMemoExecutor(StrawberryGraphQLCoreExecutionContext):
     # Set on a per-event copy whose payload is shared (``shared_payload``): the key its result
     # is shared under.
     _shared_key: tuple[Any, ...] | None = None
+    # The subscription's operation and variables as a key, computed at its first shared event.
+    _operation_and_variables: tuple[Hashable, str] | None = None
 
-    def build_per_event_executor(self, payload: Any) -> "PerEventMemoExecutor":
+    def build_per_event_executor(self, payload: Any) -> "PerEventMemoExecutor | _SharedResult":
+        if not _is_shared(payload):
+            return self._per_event_copy(payload)
+        key = (id(payload), *self._subscription_key(), _scope(self.context_value))
+        cached = _results.get(key)
+        if cached is not None and cached[0] is payload:
+            # Another subscriber executed this event already: no executor of its own needed.
+            _results.move_to_end(key)
+            return _SharedResult(cached[1])
+        executor = self._per_event_copy(payload)
+        executor._shared_key = key
+        return executor
+
+    def _per_event_copy(self, payload: Any) -> "PerEventMemoExecutor":
         executor = super().build_per_event_executor(payload)
         executor._relevant_sub_fields = {}
         executor._stream_usages = RefMap()
-        if _is_shared(payload):
+        return executor
+
+    def _subscription_key(self) -> tuple[Hashable, str]:
+        key = self._operation_and_variables
+        if key is None:
             variables = getattr(self.variable_values, "coerced", self.variable_values)
-            executor._shared_key = (
-                id(payload),
+            key = self._operation_and_variables = (
                 _operation_key(self.operation),
                 repr(sorted(variables.items())) if variables else "",
-                _scope(self.context_value),
             )
-        return executor
+        return key
 
     def execute_operation(self, serially: bool | None = None) -> Any:
         key = self._shared_key
         if key is None:
             return super().execute_operation(serially)
-        cached = _results.get(key)
-        if cached is not None and cached[0] is self.root_value:
-            _results.move_to_end(key)
-            return _await_shared(cached[1])
         result = super().execute_operation(serially)
         if self.is_awaitable(result):
             # The first subscriber's execution, awaited by everyone (shielded: one of them
@@ -56,6 +69,18 @@ class PerEventMemoExecutor(StrawberryGraphQLCoreExecutionContext):
         if len(_results) > _SHARED_RESULTS:
             _results.popitem(last=False)
         return _await_shared(result)
+
+
+class _SharedResult:
+    """What graphql-core runs for an event another subscriber already executed: its result."""
+
+    __slots__ = ("_result",)
+
+    def __init__(self, result: Any) -> None:
+        self._result = result
+
+    def execute_operation(self, serially: bool | None = None) -> Any:
+        return _await_shared(self._result)
 
 
 # ---- one execution per event for the subscribers who would compute the same result -------------
