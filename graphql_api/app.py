@@ -132,9 +132,12 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     )
     app.include_router(graphql, prefix="/graphql")
     guard = [Depends(device_key_guard)]
-    app.include_router(device_rest.router, prefix="/api", dependencies=guard)
+    # FastAPI matches a request against every route of every router included before the one
+    # that serves it, twice (to pick the router, then the route): the routers with few routes
+    # and the most requests (hub readings, collar batches) come before PETio's many.
     app.include_router(device_rest.hub_router, prefix="/h/{hub_key}/api", dependencies=guard)
     app.include_router(device_rest.petty_router, dependencies=guard)
+    app.include_router(device_rest.router, prefix="/api", dependencies=guard)
     install_error_handlers(app)
     _body_limits(app, settings)
     instrumentation.install(app, settings, device_rest.READING_ROUTES)
