@@ -66,6 +66,15 @@ def _enable_sqlite_foreign_keys(dbapi_connection, _record) -> None:
     cursor.close()
 
 
+def _begin_before_outermost_savepoint(connection, _name) -> None:
+    """pysqlite (under aiosqlite) begins a transaction only before a write, so a SAVEPOINT sent
+    first opens the transaction itself, and releasing it commits: the savepoint's rows would be
+    committed before the rest of the unit of work, and outlive its rollback. Begun here first,
+    the savepoint nests, and the unit of work commits or rolls back as one."""
+    if not connection.connection.driver_connection.in_transaction:
+        connection.exec_driver_sql("BEGIN")
+
+
 class TextHasNul(ValidationFailed):
     default_message = "Text must not contain NUL characters (U+0000)."
 
@@ -94,6 +103,7 @@ def create_engine(
     if database_url.startswith("sqlite"):
         engine = create_async_engine(database_url, echo=echo)
         event.listen(engine.sync_engine, "connect", _enable_sqlite_foreign_keys)
+        event.listen(engine.sync_engine, "savepoint", _begin_before_outermost_savepoint)
     else:
         engine = create_async_engine(
             database_url,
