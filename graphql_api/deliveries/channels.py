@@ -5,10 +5,14 @@ their endpoint's secret). Another channel (push) is another class with the same 
 ``DeliveryChannel`` member, and an entry in ``service.channels_for``.
 """
 
+import asyncio
 import hashlib
 import hmac
+import ipaddress
 import json
+import socket
 import time
+from collections.abc import Callable
 from dataclasses import dataclass
 from email.message import EmailMessage
 from email.utils import make_msgid
@@ -110,14 +114,30 @@ def verify_webhook_signature(
     return hmac.compare_digest(expected, header)
 
 
+AddressCheck = Callable[[ipaddress.IPv4Address | ipaddress.IPv6Address], bool]
+
+
+def is_public_address(address: ipaddress.IPv4Address | ipaddress.IPv6Address) -> bool:
+    if isinstance(address, ipaddress.IPv6Address) and address.ipv4_mapped is not None:
+        address = address.ipv4_mapped
+    return address.is_global
+
+
 class WebhookChannel:
     """POSTs each message as JSON to its ``to`` (the user's webhook URL), signed with its
     ``signing_secret`` in :data:`SIGNATURE_HEADER`. A 2xx answer delivers it; any other answer
     or a connection failure is a :class:`DeliveryFailed` (never ``server_down``: one user's
-    endpoint being away says nothing about the next one's). Redirects are not followed."""
+    endpoint being away says nothing about the next one's). Redirects are not followed.
 
-    def __init__(self, *, timeout: float = 10.0) -> None:
+    With ``allowed`` (production: public addresses only), the URL's host is resolved first, and
+    every address it resolves to must pass; the POST then goes to one of those addresses (the
+    ``Host`` header and TLS name stay the URL's). Checking the URL's text alone would let a
+    name that resolves to a private address (or that is re-pointed there between the check and
+    the connection) reach the server's own network."""
+
+    def __init__(self, *, timeout: float = 10.0, allowed: AddressCheck | None = None) -> None:
         self._timeout = timeout
+        self._allowed = allowed
 
     async def send(self, message: OutgoingMessage) -> None:
         body = json.dumps(
@@ -131,10 +151,56 @@ class WebhookChannel:
                 message.signing_secret or "", int(time.time()), body
             ),
         }
-        try:
-            async with httpx.AsyncClient(timeout=self._timeout, follow_redirects=False) as client:
-                response = await client.post(message.to, content=body, headers=headers)
-        except httpx.HTTPError as error:
-            raise DeliveryFailed(f"webhook unreachable: {error!r}") from error
+        url = httpx.URL(message.to)
+        if self._allowed is None:
+            response = await self._post(url, body, headers)
+        else:
+            response = await self._post_pinned(url, body, headers, self._allowed)
         if not response.is_success:
             raise DeliveryFailed(f"webhook answered {response.status_code}")
+
+    async def _post(
+        self, url: httpx.URL, body: bytes, headers: dict[str, str], **extensions: str
+    ) -> httpx.Response:
+        try:
+            async with httpx.AsyncClient(timeout=self._timeout, follow_redirects=False) as client:
+                return await client.post(url, content=body, headers=headers, extensions=extensions)
+        except httpx.HTTPError as error:
+            raise DeliveryFailed(f"webhook unreachable: {error!r}") from error
+
+    async def _post_pinned(
+        self, url: httpx.URL, body: bytes, headers: dict[str, str], allowed: AddressCheck
+    ) -> httpx.Response:
+        """POST to the checked addresses of ``url``'s host in turn, until one connects."""
+        headers = {**headers, "Host": url.netloc.decode("ascii")}
+        addresses = await _checked_addresses(url, allowed)
+        for address in addresses[:-1]:
+            try:
+                return await self._post(
+                    url.copy_with(host=address), body, headers, sni_hostname=url.host
+                )
+            except DeliveryFailed as failed:
+                if not isinstance(failed.__cause__, httpx.ConnectError):
+                    raise
+        return await self._post(
+            url.copy_with(host=addresses[-1]), body, headers, sni_hostname=url.host
+        )
+
+
+async def _checked_addresses(url: httpx.URL, allowed: AddressCheck) -> list[str]:
+    """The addresses of ``url``'s host, once every one of them is allowed."""
+    port = url.port or (443 if url.scheme == "https" else 80)
+    try:
+        found = await asyncio.get_running_loop().getaddrinfo(
+            url.host, port, type=socket.SOCK_STREAM
+        )
+    except (socket.gaierror, UnicodeError) as error:
+        raise DeliveryFailed(f"webhook host {url.host!r} does not resolve: {error}") from error
+    addresses = [str(info[4][0]) for info in found]
+    refused = [a for a in addresses if not allowed(ipaddress.ip_address(a))]
+    if not addresses or refused:
+        raise DeliveryFailed(
+            f"webhook host {url.host!r} resolves to an address it may not reach: "
+            f"{', '.join(refused) or 'none'}"
+        )
+    return list(dict.fromkeys(addresses))

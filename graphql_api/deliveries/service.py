@@ -32,6 +32,7 @@ from graphql_api.deliveries.channels import (
     EmailChannel,
     OutgoingMessage,
     WebhookChannel,
+    is_public_address,
 )
 from graphql_api.deliveries.errors import WebhookUrlInvalid
 from graphql_api.deliveries.models import (
@@ -43,7 +44,7 @@ from graphql_api.deliveries.models import (
     WebhookEndpoint,
 )
 from graphql_api.deliveries.repository import DeliveryRepository, WebhookRepository
-from graphql_api.settings import Settings
+from graphql_api.settings import Environment, Settings
 
 logger = logging.getLogger(__name__)
 
@@ -142,9 +143,14 @@ def retry_delay(settings: Settings, attempts: int) -> dt.timedelta:
 
 def channels_for(settings: Settings) -> dict[DeliveryChannel, Channel]:
     """The channels this process sends: webhooks always, email when SMTP is set."""
-    channels: dict[DeliveryChannel, Channel] = {
-        DeliveryChannel.WEBHOOK: WebhookChannel(timeout=settings.webhook_timeout.total_seconds())
-    }
+    # In production a webhook may reach public addresses only (the URL was checked when set,
+    # but a name can resolve anywhere, and change what it resolves to).
+    public_only = settings.env is Environment.PRODUCTION
+    webhooks = WebhookChannel(
+        timeout=settings.webhook_timeout.total_seconds(),
+        allowed=is_public_address if public_only else None,
+    )
+    channels: dict[DeliveryChannel, Channel] = {DeliveryChannel.WEBHOOK: webhooks}
     server = settings.smtp_server
     if server is not None:
         channels[DeliveryChannel.EMAIL] = EmailChannel(server)
@@ -283,7 +289,8 @@ def _check_url(url: str, *, public_only: bool) -> str:
             address = ipaddress.ip_address(parts.hostname)
         except ValueError:
             address = None
-        if parts.hostname == "localhost" or (address is not None and not address.is_global):
+        local = address is not None and not is_public_address(address)
+        if parts.hostname == "localhost" or local:
             raise WebhookUrlInvalid("Give a public address, not a local one.", field="url")
     return url
 
