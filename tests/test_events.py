@@ -7,6 +7,7 @@ subscriber.
 """
 
 import asyncio
+import contextlib
 import secrets
 from collections.abc import AsyncIterator, Iterator
 
@@ -383,12 +384,30 @@ def private_redis(tmp_path) -> Iterator[PrivateRedis]:
     server.stop()
 
 
-async def subscribed_through_an_outage(bus: EventBus, channel: str, redis: PrivateRedis) -> None:
-    """Subscribe to ``channel``, stop Redis, and see the subscription end with RESYNC."""
-    with pytest.raises(EventsMissed):
-        async with bus.subscribe(channel) as messages:
-            redis.stop()
-            await asyncio.wait_for(anext(messages), TIMEOUT_S)
+@contextlib.asynccontextmanager
+async def subscription_ended_by_an_outage(
+    redis: PrivateRedis,
+) -> AsyncIterator[tuple[EventBus, str]]:
+    """A bus and a channel whose subscription ended with RESYNC when Redis stopped (Redis is
+    left stopped)."""
+    bus = EventBus(redis.url)
+    await bus.connect()
+    channel = unique_channel()
+    try:
+        with pytest.raises(EventsMissed):
+            async with bus.subscribe(channel) as messages:
+                redis.stop()
+                await asyncio.wait_for(anext(messages), TIMEOUT_S)
+        yield bus, channel
+    finally:
+        await bus.disconnect()
+
+
+async def reconnected(bus: EventBus) -> None:
+    """Wait (bounded) for the bus's pub/sub reader to reach Redis again."""
+    deadline = asyncio.get_running_loop().time() + TIMEOUT_S
+    while bus.interrupted and asyncio.get_running_loop().time() < deadline:
+        await asyncio.sleep(0.1)
 
 
 class TestRedisOutage:
@@ -441,9 +460,7 @@ class TestRedisOutage:
             await asyncio.sleep(1.1)  # past the publish pause that follows a failure
 
             # when: the pub/sub reader reconnects by itself, subscriptions work again
-            deadline = asyncio.get_running_loop().time() + TIMEOUT_S
-            while bus.interrupted and asyncio.get_running_loop().time() < deadline:
-                await asyncio.sleep(0.1)
+            await reconnected(bus)
             async with bus.subscribe(channel) as messages:
                 # (a restarted Redis lost the publishing script: it is loaded again)
                 published = await publisher.publish_committed([(channel, "after"), (channel, "it")])
@@ -460,19 +477,12 @@ class TestRedisOutage:
         self, private_redis: PrivateRedis
     ):
         # given: a bus that noticed the outage
-        bus = EventBus(private_redis.url)
-        await bus.connect()
-        channel = unique_channel()
-        try:
-            await subscribed_through_an_outage(bus, channel, private_redis)
-
+        async with subscription_ended_by_an_outage(private_redis) as (bus, channel):
             # when: Redis is back and someone subscribes at once, before the reader's own retry
             private_redis.start()
             async with bus.subscribe(channel) as messages:
                 await bus.publish(channel, "back")
                 received = await receive(messages, 1)
-        finally:
-            await bus.disconnect()
 
         # then
         assert received == ["back"]
@@ -482,21 +492,12 @@ class TestRedisOutage:
         self, private_redis: PrivateRedis
     ):
         # given: a subscription that ends (RESYNC) while Redis is away
-        bus = EventBus(private_redis.url)
-        await bus.connect()
-        channel = unique_channel()
-        try:
-            await subscribed_through_an_outage(bus, channel, private_redis)
-
+        async with subscription_ended_by_an_outage(private_redis) as (bus, channel):
             # when: Redis returns and the bus reconnects
             private_redis.start()
-            deadline = asyncio.get_running_loop().time() + TIMEOUT_S
-            while bus.interrupted and asyncio.get_running_loop().time() < deadline:
-                await asyncio.sleep(0.1)
+            await reconnected(bus)
             await asyncio.sleep(1.0)
 
             # then: nobody in this process listens on the channel any more
             assert not bus.interrupted
             assert await subscribers_on(private_redis.url, channel) == 0
-        finally:
-            await bus.disconnect()
