@@ -7,7 +7,6 @@ from graphql_api.deliveries.types import (
     SetNotificationWebhookPayload,
 )
 from graphql_api.mutation import MutationBoundary
-from graphql_api.settings import Environment
 
 
 @strawberry.type
@@ -27,7 +26,7 @@ class DeliveryMutations:
             context.viewer,
             input.url,
             context.now(),
-            public_only=context.settings.env is Environment.PRODUCTION,
+            public_only=deliveries_service.webhooks_public_only(context.settings),
         )
         webhook = NotificationWebhook.from_model(result.endpoint) if result.endpoint else None
         return SetNotificationWebhookPayload(webhook=webhook, signing_secret=result.secret)

@@ -141,14 +141,19 @@ def retry_delay(settings: Settings, attempts: int) -> dt.timedelta:
     return min(doubled, settings.email_retry_max_delay)
 
 
+def webhooks_public_only(settings: Settings) -> bool:
+    """Whether webhooks may reach public addresses only (https, never a loopback or private
+    address): in production, where the server's own network must stay out of users' reach."""
+    return settings.env is Environment.PRODUCTION
+
+
 def channels_for(settings: Settings) -> dict[DeliveryChannel, Channel]:
     """The channels this process sends: webhooks always, email when SMTP is set."""
-    # In production a webhook may reach public addresses only (the URL was checked when set,
-    # but a name can resolve anywhere, and change what it resolves to).
-    public_only = settings.env is Environment.PRODUCTION
+    # The URL was checked when set, but a name can resolve anywhere, and change what it
+    # resolves to: the channel checks the addresses again at every delivery.
     webhooks = WebhookChannel(
         timeout=settings.webhook_timeout.total_seconds(),
-        allowed=is_public_address if public_only else None,
+        allowed=is_public_address if webhooks_public_only(settings) else None,
     )
     channels: dict[DeliveryChannel, Channel] = {DeliveryChannel.WEBHOOK: webhooks}
     server = settings.smtp_server
