@@ -97,6 +97,9 @@ class Page(Generic[T]):
     keys: list[CursorKey]
     has_next_page: bool
     has_previous_page: bool
+    # How many rows the whole list holds, when the page's statement counted them on the way
+    # (``RepositoryBase.paginate_groups`` without a cursor); None: ask the list's counter.
+    total: int | None = None
 
     @classmethod
     def empty(cls) -> "Page[T]":

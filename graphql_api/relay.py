@@ -41,6 +41,8 @@ def build_connection(
         relay.Edge(cursor=encode_cursor(key), node=to_node(item))
         for key, item in zip(page.keys, page.items, strict=True)
     ]
+    if page.total is not None:
+        count_total = _known_count(page.total)
     page_info = relay.PageInfo(
         has_next_page=page.has_next_page,
         has_previous_page=page.has_previous_page,
@@ -48,6 +50,13 @@ def build_connection(
         end_cursor=edges[-1].cursor if edges else None,
     )
     return Connection(edges=edges, page_info=page_info, count_total=count_total)
+
+
+def _known_count(total: int) -> Callable[[], Awaitable[int]]:
+    async def count_total() -> int:
+        return total
+
+    return count_total
 
 
 def page_args(

@@ -203,9 +203,10 @@ class RepositoryBase(Generic[M]):
         A connection nested under a list (each pet's devices) asks for one page per parent;
         ``ROW_NUMBER() OVER (PARTITION BY group)`` cuts every group's page in the database
         (PostgreSQL and SQLite alike), so the statement count stays flat however many parents
-        the list holds. Pages come back in ``group_ids`` order. A cursor adds one statement,
-        for the groups that have rows before it. ``statement`` selects ``model`` (default: the
-        repository's).
+        the list holds. Pages come back in ``group_ids`` order. Without a cursor each page
+        carries its group's total (``Page.total``, from the same window), so a connection's
+        ``totalCount`` costs no statement; a cursor adds one statement, for the groups that
+        have rows before it. ``statement`` selects ``model`` (default: the repository's).
         """
         model = model or self.model
         key = model.__mapper__.primary_key[0]
@@ -221,24 +222,44 @@ class RepositoryBase(Generic[M]):
             .over(partition_by=group_column, order_by=key.asc() if ascending else key.desc())
             .label("group_position")
         )
+        ranked_columns = [key, position]
+        if cursor is None:
+            # Ranking reads every row of a group anyway: counting them there too answers the
+            # connection's totalCount without a statement of its own.
+            total = func.count().over(partition_by=group_column).label("group_total")
+            ranked_columns.append(total)
         # The window runs over the keys only, and the rows are joined back by key: an ORM
         # alias of a subquery of every column cost twice as much to build, on every call.
-        ranked = walked.with_only_columns(key, position).subquery("ranked")
-        rows = await self.scalars(
-            select(model)
-            .join(ranked, key == ranked.c[key.key])
+        ranked = walked.with_only_columns(*ranked_columns).subquery("ranked")
+        rows = select(model)
+        if cursor is None:
+            rows = rows.add_columns(ranked.c.group_total)
+        found = await self.execute(
+            rows.join(ranked, key == ranked.c[key.key])
             .where(ranked.c.group_position <= page.limit + 1)
             .order_by(ranked.c.group_position)
         )
         grouped: dict[int, list[Any]] = {group_id: [] for group_id in group_ids}
-        for found in rows:
-            grouped[getattr(found, group_column.key)].append(found)
+        # Only a group with rows appears: the rest hold none.
+        totals: dict[int, int] | None = None if cursor is not None else {}
+        for row in found:
+            group_id = getattr(row[0], group_column.key)
+            grouped[group_id].append(row[0])
+            if totals is not None:
+                totals[group_id] = row[1]
         behind: set[int] = set()
         if cursor is not None:
             earlier = filtered.where(key <= cursor if ascending else key >= cursor)
             behind = set(await self.scalars(earlier.with_only_columns(group_column).distinct()))
         return [
-            _page_of(grouped[group_id], page, key.key, group_id in behind) for group_id in group_ids
+            _page_of(
+                grouped[group_id],
+                page,
+                key.key,
+                group_id in behind,
+                None if totals is None else totals.get(group_id, 0),
+            )
+            for group_id in group_ids
         ]
 
     async def count_groups(
@@ -262,15 +283,17 @@ class RepositoryBase(Generic[M]):
         return lambda: self.count(statement)
 
 
-def _page_of(rows: list[Any], page: PageArgs, key_name: str, before_cursor: bool) -> Page[Any]:
+def _page_of(
+    rows: list[Any], page: PageArgs, key_name: str, before_cursor: bool, total: int | None
+) -> Page[Any]:
     has_more = len(rows) > page.limit
     rows = rows[: page.limit]
     if not page.forward:
         rows.reverse()
     keys: list[CursorKey] = [getattr(row, key_name) for row in rows]
     if page.forward:
-        return Page(rows, keys, has_next_page=has_more, has_previous_page=before_cursor)
-    return Page(rows, keys, has_next_page=before_cursor, has_previous_page=has_more)
+        return Page(rows, keys, has_more, before_cursor, total)
+    return Page(rows, keys, before_cursor, has_more, total)
 
 
 def sort_values(row: Any, order: Sequence[SortKey]) -> tuple[int, ...]:

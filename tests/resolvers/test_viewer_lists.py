@@ -147,10 +147,35 @@ class TestNestedConnections:
         assert ada["pageInfo"]["hasNextPage"] and not ada["pageInfo"]["hasPreviousPage"]
         assert ada["totalCount"] == bea["totalCount"] == 3
         ada_rest, bea_rest = (edge["node"]["devices"] for edge in rest.data["pets"]["edges"])
+        assert ada_rest["totalCount"] == bea_rest["totalCount"] == 3
         assert names(ada_rest) == ["Ada COLLAR"]
         assert ada_rest["pageInfo"]["hasPreviousPage"] and not ada_rest["pageInfo"]["hasNextPage"]
         # Bea's devices all come after Ada's last one: the cursor is a position in the table
         assert names(bea_rest) == ["Bea FEEDER", "Bea COLLAR"]
+
+    async def test_each_total_counts_the_whole_list_whatever_the_page(
+        self, schema, make_context, session
+    ):
+        # given
+        owner = await owner_with_things(session)
+        await create_pet(session, owner, name="Cid")  # no devices
+        await owner_with_things(session)  # someone else's pets and devices, never counted
+
+        for first in (0, 1, 5):
+            # when
+            result = await schema.execute(
+                PET_DEVICES,
+                variable_values={"first": first},
+                context_value=make_context(viewer_of(owner)),
+            )
+
+            # then
+            assert result.errors is None, result.errors
+            totals = {
+                edge["node"]["name"]: edge["node"]["devices"]["totalCount"]
+                for edge in result.data["pets"]["edges"]
+            }
+            assert totals == {"Ada": 3, "Bea": 3, "Cid": 0}
 
     async def test_a_hubs_outlets_page_backwards(self, schema, make_context, session):
         # given
