@@ -19,6 +19,7 @@ from strawberry.extensions.context import StreamResultContextManager, WrappedHoo
 from strawberry.extensions.runner import SchemaExtensionsRunner
 from strawberry.relay.types import GlobalIDValueError
 from strawberry.schema.config import StrawberryConfig
+from strawberry.schema.name_converter import NameConverter
 from strawberry.tools import merge_types
 from strawberry.types import ExecutionContext
 from strawberry.types.execution import StreamExecutionResult
@@ -244,6 +245,22 @@ class PawgraphSchema(LoggedSchema):
         return ReportingExtensionsRunner(execution_context=execution_context, extensions=extensions)
 
 
+class MemoizedNameConverter(NameConverter):
+    """Strawberry's names, each converted once: it converts a resolver's argument names to
+    camelCase on every call of a field with arguments (measured at ~1.4 % of the dashboard
+    query's CPU). The names are the schema's own, so the memo is bounded by the schema."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self._converted: dict[str, str] = {}
+
+    def apply_naming_config(self, name: str) -> str:
+        converted = self._converted.get(name)
+        if converted is None:
+            converted = self._converted[name] = super().apply_naming_config(name)
+        return converted
+
+
 def build_schema(settings: Settings) -> Schema:
     size = settings.graphql_document_cache_size
     documents = DocumentCache(size) if size else None
@@ -255,7 +272,10 @@ def build_schema(settings: Settings) -> Schema:
         execution_context_class=PerEventMemoExecutor,
         extensions=_extensions(settings, documents),
         scalar_overrides=SCALAR_OVERRIDES,
-        config=StrawberryConfig(disable_field_suggestions=not settings.graphql_field_suggestions),
+        config=StrawberryConfig(
+            disable_field_suggestions=not settings.graphql_field_suggestions,
+            name_converter=MemoizedNameConverter(),
+        ),
     )
     schema.documents = documents  # for tests and operators: its size, hits and misses
     return schema
