@@ -20,6 +20,7 @@ Domain code records through the small functions at the bottom, which cost a labe
 an increment: cheap enough for the device ingest path.
 """
 
+import functools
 import os
 import re
 from dataclasses import dataclass
@@ -227,6 +228,8 @@ def exposition() -> bytes:
 # ---- recording -----------------------------------------------------------------------------
 
 
+# Every delivery of an event labels its channel: the regex ran once per subscriber per event.
+@functools.lru_cache(maxsize=4096)
 def channel_label(channel: str) -> str:
     """A channel name with its ids masked: ``user.7.alerts`` -> ``user.{id}.alerts``."""
     return _ID_SEGMENT.sub("{id}", channel)
