@@ -20,8 +20,10 @@ Printed per server: delivery latency p50/p99 (publish → the subscriber's socke
 every delivery), server CPU per delivery, RSS per idle subscriber (after connecting, before any
 event), and the loss check (every subscriber got every event, in order). For pawgraph also a
 hub's reading ``POST`` (wrk, one connection, back to back) p50/p99 while the events keep going
-out to every subscriber, in a second round of events after the measured one, beside the same
-probe with no subscribers. The client is one
+out to every subscriber, in further rounds of events after the measured one, beside the same
+probe with no subscribers: sent to the subscribers' own process, then to a second API process
+on the same database and bus (where a deployment that gives websockets processes of their own,
+deploy/nginx, sends device requests). The client is one
 Python process on the same two cores: its own parsing adds to the latencies of both servers
 alike. Every wait is bounded.
 """
@@ -69,6 +71,8 @@ SPARE_FILES = 500
 CONNECT_TIMEOUT_S = 300.0
 OPENING_AT_ONCE = 100
 HUB_PROBE_S = 5
+SAME_PROCESS = "the subscribers' process"
+OTHER_PROCESS = "another API process"
 DELIVERY_TIMEOUT_S = 30.0
 CEILING_CHANNEL_ENV = "BENCH_FANOUT_CHANNEL"
 # As `pawgraph serve` runs it with the default settings (PAWGRAPH_WS_PER_MESSAGE_DEFLATE off);
@@ -206,7 +210,8 @@ class FanOut:
     cpu_ms_per_delivery: float
     rss_per_subscriber_kb: float
     # A hub's readings, measured in a second round of events (so they add nothing above).
-    hub_during: Figure | None = None
+    # Each hub probe's figure while the events go out, by where its POSTs went.
+    hub_during: dict[str, Figure] = field(default_factory=dict)
 
     def line(self, ceiling: "FanOut | None") -> str:
         p50 = statistics.median(self.latencies_ms) if self.latencies_ms else float("nan")
@@ -243,7 +248,7 @@ async def measure(
     device_pk: int,
     snapshot: bool,
     args: argparse.Namespace,
-    hub_probe: Callable[[], Figure] | None = None,
+    hub_probes: dict[str, Callable[[], Figure]] | None = None,
 ) -> FanOut:
     ws_url = server.base_url.replace("http://", "ws://") + "/graphql"
     published: dict[int, float] = {}
@@ -287,9 +292,11 @@ async def measure(
         cpu = server.cpu_seconds() - cpu_before
         received = [list(s.received) for s in subscribers]
         latencies_ms = [latency * 1000 for s in subscribers for latency in s.latencies]
-        hub_during = None
-        if hub_probe is not None:
-            hub_during = await _events_while(hub_probe, redis, channel, device_pk, published, args)
+        hub_during = {}
+        for where, probe in (hub_probes or {}).items():
+            hub_during[where] = await _events_while(
+                probe, redis, channel, device_pk, published, args
+            )
     finally:
         for task in tasks:
             task.cancel()
@@ -426,11 +433,17 @@ def main() -> int:
             cwd=ROOT, env=env, check=True, capture_output=True, timeout=120,
         )  # fmt: skip
         server = start("graphql_api.server:create_served_app", env, OURS_OPTIONS)
+        # A second API process on the same database and bus, serving no websocket: where a
+        # deployment that gives subscriptions processes of their own sends device requests.
+        device_server = start("graphql_api.server:create_served_app", env, OURS_OPTIONS)
         scratch = tempfile.TemporaryDirectory(prefix="pawgraph-bench-")
         try:
             token, device_id, device_pk = asyncio.run(owner_with_feeder(server.base_url))
-            probe = hub_probe(server, Path(scratch.name), HUB_PROBE_S)
-            hub_alone = probe()
+            probes = {
+                SAME_PROCESS: hub_probe(server, Path(scratch.name), HUB_PROBE_S),
+                OTHER_PROCESS: hub_probe(device_server, Path(scratch.name), HUB_PROBE_S),
+            }
+            hub_alone = probes[SAME_PROCESS]()
             ours = asyncio.run(
                 measure(
                     "pawgraph deviceStatus",
@@ -442,11 +455,12 @@ def main() -> int:
                     device_pk=device_pk,
                     snapshot=True,
                     args=args,
-                    hub_probe=probe,
+                    hub_probes=probes,
                 )
             )
         finally:
             server.stop()
+            device_server.stop()
             scratch.cleanup()
     finally:
         drop_database(database_name)
@@ -456,20 +470,21 @@ def main() -> int:
     )
     print(ceiling.line(None))
     print(ours.line(ceiling))
-    during = ours.hub_during
-    # wrk counts only the requests answered before it stops: none means every POST of the
-    # probe waited longer than the probe ran (wrk's latencies then read 0).
-    latencies = (
-        f"p50 {during.p50_ms:7.1f} ms  p99 {during.p99_ms:7.1f} ms"
-        if during.requests
-        else f"no POST answered within the {HUB_PROBE_S} s probe"
-    )
     print(
-        f"{'hub reading POST, 1 connection':<34} {latencies}  during the fan-out "
-        f"(alone: p50 {hub_alone.p50_ms:.1f} ms, p99 {hub_alone.p99_ms:.1f} ms)  "
-        f"failed {during.failed + hub_alone.failed}"
+        f"hub reading POST, 1 connection, alone: p50 {hub_alone.p50_ms:.1f} ms, "
+        f"p99 {hub_alone.p99_ms:.1f} ms; while the events keep going out, sent to"
     )
-    failed = during.failed + hub_alone.failed + (0 if during.requests else 1)
+    failed = hub_alone.failed
+    for where, during in ours.hub_during.items():
+        # wrk counts only the requests answered before it stops: none means every POST of
+        # the probe waited longer than the probe ran (wrk's latencies then read 0).
+        latencies = (
+            f"p50 {during.p50_ms:7.1f} ms  p99 {during.p99_ms:7.1f} ms"
+            if during.requests
+            else f"no POST answered within the {HUB_PROBE_S} s probe"
+        )
+        print(f"  {where:<32} {latencies}  failed {during.failed}")
+        failed += during.failed + (0 if during.requests else 1)
     return 0 if ceiling.complete and ours.complete and not failed else 1
 
 
