@@ -215,6 +215,39 @@ class TestTwoProcessesBehindNginx:
         assert json.loads((await _readyz(front)).text)["status"] == "ready"
 
 
+class TestSubscriptionsOnProcessesOfTheirOwn:
+    async def test_a_subscription_lands_on_the_live_process_and_every_request_on_the_other(
+        self, tmp_path: Path, processes: list[LiveServer]
+    ):
+        # given: process a serves subscriptions only, process b everything else
+        live_port, requests_port = (int(server.base_url.rsplit(":", 1)[1]) for server in processes)
+        proxy = start_nginx(tmp_path, [requests_port], live_ports=[live_port])
+        try:
+            front = LiveServer(proxy.base_url, proxy.process, proxy.error_log)
+            owner = await signed_up(GraphQLClient(front), "split")
+            hub, [outlet] = await live_hub(owner)
+            wire = HubWire(front, hub.base_url)
+            watcher = Watcher(owner, outlet.id)
+            watching = asyncio.create_task(watcher.run())
+
+            # when: the hub posts readings while the owner watches
+            try:
+                await _until_live(wire, "FE", watcher, PROBE)
+            finally:
+                watching.cancel()
+                await asyncio.gather(watching, return_exceptions=True)
+        finally:
+            proxy.stop()
+
+        # then: the readings, taken by b, reached the subscriber on a
+        log = proxy.access_log.read_text()
+        websocket = set(re.findall(r"GET /graphql .* 101 .* upstream=(127\.0\.0\.1:\d+)", log))
+        posts = set(re.findall(r"POST \S+ .* upstream=(127\.0\.0\.1:\d+)", log))
+        assert websocket == {f"127.0.0.1:{live_port}"}
+        assert posts == {f"127.0.0.1:{requests_port}"}
+        assert watcher.errors == []
+
+
 async def _readyz(front: LiveServer) -> httpx.Response:
     async with httpx.AsyncClient(base_url=front.base_url, timeout=10) as http:
         return await http.get("/readyz")

@@ -29,14 +29,18 @@ class Nginx:
         stop_process(self.process)
 
 
-def render_site(upstream_ports: list[int], listen: str, directory: Path) -> str:
-    """The recipe's template with its four variables filled, as ``envsubst`` does."""
-    upstreams = "\n    ".join(
-        f"server 127.0.0.1:{port} max_fails=1 fail_timeout=5s;" for port in upstream_ports
-    )
+def _servers(ports: list[int]) -> str:
+    return "\n    ".join(f"server 127.0.0.1:{port} max_fails=1 fail_timeout=5s;" for port in ports)
+
+
+def render_site(
+    upstream_ports: list[int], live_ports: list[int], listen: str, directory: Path
+) -> str:
+    """The recipe's template with its five variables filled, as ``envsubst`` does."""
     return Template(TEMPLATE.read_text()).safe_substitute(
         PAWGRAPH_LISTEN=listen,
-        PAWGRAPH_UPSTREAMS=upstreams,
+        PAWGRAPH_UPSTREAMS=_servers(upstream_ports),
+        PAWGRAPH_LIVE_UPSTREAMS=_servers(live_ports),
         PAWGRAPH_ACCESS_LOG=str(directory / "access.log"),
         PAWGRAPH_ERROR_LOG=str(directory / "site-error.log"),
     )
@@ -57,14 +61,19 @@ def _main_config(directory: Path, site: Path) -> str:
     )
 
 
-def start_nginx(directory: Path, upstream_ports: list[int]) -> Nginx:
+def start_nginx(
+    directory: Path, upstream_ports: list[int], live_ports: list[int] | None = None
+) -> Nginx:
+    """The recipe's site in front of ``upstream_ports``, its subscriptions sent to
+    ``live_ports`` (by default the same processes)."""
     program = shutil.which("nginx") or "/usr/sbin/nginx"
     if not Path(program).exists():
         raise RuntimeError("nginx is not installed (Debian package nginx)")
     port = free_port()
     access_log = directory / "access.log"
     site = directory / "pawgraph.conf"
-    site.write_text(render_site(upstream_ports, f"127.0.0.1:{port}", directory))
+    live = upstream_ports if live_ports is None else live_ports
+    site.write_text(render_site(upstream_ports, live, f"127.0.0.1:{port}", directory))
     config = directory / "nginx.conf"
     config.write_text(_main_config(directory, site))
     error_log = directory / "error.log"
