@@ -32,7 +32,7 @@ from device_mqtt.router import DeviceMessage, MessageRejected, Route, Router
 from graphql_api import events
 from graphql_api.db import utcnow
 from graphql_api.devices import service as devices_service
-from graphql_api.errors import DomainError
+from graphql_api.errors import DomainError, ServiceUnavailable
 from graphql_api.state import AppState
 from graphql_api.unit_of_work import unit_of_work
 
@@ -166,16 +166,29 @@ class DeviceBridge:
                         return "duplicates", []
                     outbound = list(await route.handler(session, self._state, message) or ())
                 return "handled", outbound
+            except ServiceUnavailable:
+                # The database away is no verdict on the message: refusing it would receipt a
+                # reading that was never stored. It is tried again, like any failure.
+                if not await self._may_retry(topic, attempt):
+                    return "dropped", []
             except (MessageRejected, DomainError) as exc:
                 logger.warning("MQTT message on %s refused: %s", topic, exc)
                 return "refused", []
             except Exception:
-                if attempt == _ATTEMPTS:
-                    logger.exception("MQTT message on %s dropped after %d attempts", topic, attempt)
+                if not await self._may_retry(topic, attempt):
                     return "dropped", []
-                logger.warning("MQTT message on %s failed (attempt %d); retrying", topic, attempt)
-                await asyncio.sleep(min(0.2 * 2**attempt, 5.0) * random.uniform(0.5, 1.0))
         return "dropped", []
+
+    @staticmethod
+    async def _may_retry(topic: str, attempt: int) -> bool:
+        """After a failed attempt (in its ``except`` block): False on the last one, else True
+        once the backoff has passed."""
+        if attempt == _ATTEMPTS:
+            logger.exception("MQTT message on %s dropped after %d attempts", topic, attempt)
+            return False
+        logger.warning("MQTT message on %s failed (attempt %d); retrying", topic, attempt)
+        await asyncio.sleep(min(0.2 * 2**attempt, 5.0) * random.uniform(0.5, 1.0))
+        return True
 
     @staticmethod
     async def _first_time(session, route: Route, message: DeviceMessage) -> bool:

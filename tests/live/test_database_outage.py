@@ -1,19 +1,24 @@
 """PostgreSQL going away (issue 8, item 9): device routes answer 503 in their line's envelope
-with Retry-After, GraphQL answers a typed SERVICE_UNAVAILABLE, never a text/plain 500; and the
-server serves again once the database is back. The database is a private cluster this test
-stops, never the shared one."""
+with Retry-After, GraphQL answers a typed SERVICE_UNAVAILABLE, never a text/plain 500; the MQTT
+door receipts no reading it could not store; and the server serves again once the database is
+back. The database is a private cluster this test stops, never the shared one."""
 
+import asyncio
 import secrets
+import time
 from collections.abc import Iterator
+from dataclasses import dataclass
 from pathlib import Path
 
 import httpx
+import psycopg
 import pytest
 from alembic import command
 
 from graphql_api.cli import alembic_config
 from tests.conftest import SHARED_SERVER_RATE_LIMITS, TEST_SECRET_KEY
 from tests.factories.accounts import signed_up
+from tests.factories.collars import RunningCollar, register_collar
 from tests.factories.devices import (
     RegisteredDevice,
     as_wire_bytes,
@@ -26,6 +31,8 @@ from tests.factories.devices import (
 from tests.support.environment import create_database, database_dsn, sqlalchemy_url
 from tests.support.graphql_client import GraphQLClient, post_graphql
 from tests.support.live_server import LiveServer, start_server
+from tests.support.mosquitto import PrivateMosquitto
+from tests.support.mqtt_servers import start_mqtt_server
 from tests.support.private_postgres import PrivatePostgres
 
 ME = "query { me { id } }"
@@ -116,6 +123,87 @@ class TestDatabaseOutage:
         assert anonymous.json()["data"] == {"me": None}
         # ... and back to normal once the database returns
         assert recovered.status_code == 200, recovered.text
+
+
+OUTAGE_S = 3.0
+DRAIN_WAIT_S = 60.0
+
+
+@dataclass
+class MqttDoor:
+    """An API process with its MQTT door, on a database of the private cluster."""
+
+    server: LiveServer
+    broker_port: int
+    database_dsn: str
+
+
+@pytest.fixture
+def mqtt_door(
+    postgres: PrivatePostgres, server_logs: Path, test_environment, tmp_path: Path
+) -> Iterator[MqttDoor]:
+    broker = PrivateMosquitto(tmp_path / "mosquitto")
+    broker.start()
+    database = f"pawgraph_mqtt_{secrets.token_hex(4)}"
+    create_database(postgres.admin_dsn, database)
+    dsn = database_dsn(postgres.admin_dsn, database)
+    command.upgrade(alembic_config(sqlalchemy_url(dsn)), "heads")
+    server = start_mqtt_server(
+        server_logs,
+        "mqtt-outage",
+        sqlalchemy_url(dsn),
+        test_environment,
+        broker,
+        channel_prefix=f"outage-{secrets.token_hex(4)}",
+        telemetry_persist_interval="0",
+    )
+    yield MqttDoor(server, broker.port, dsn)
+    server.stop()
+    broker.stop()
+
+
+class TestDatabaseOutageOverMqtt:
+    async def test_a_collar_keeps_what_arrived_during_the_outage_until_it_is_stored(
+        self, mqtt_door: MqttDoor, postgres: PrivatePostgres
+    ):
+        # given: a collar publishing four readings a second, each kept until receipted
+        owner = await signed_up(GraphQLClient(mqtt_door.server), "mqtt-outage")
+        collar = await register_collar(owner)
+        running = RunningCollar(collar, mqtt_door.broker_port, 0.25, receipt_timeout=2.0)
+        with running:
+            await _until(lambda: running.unit.readings_taken >= 4 and not running.unit.unreceipted)
+
+            # when: PostgreSQL stops for a while, then returns
+            postgres.stop()
+            try:
+                await asyncio.sleep(OUTAGE_S)
+            finally:
+                postgres.start()
+            running.unit.measuring = False
+            await _until(lambda: not running.unit.unreceipted)
+            taken = running.unit.readings_taken
+
+        # then: every reading was handled, once: none was receipted unhandled in the outage
+        assert taken > 4 + OUTAGE_S  # readings were taken during the outage
+        assert _handled_readings(mqtt_door.database_dsn, collar.pk) == taken
+
+
+async def _until(condition, timeout: float = DRAIN_WAIT_S) -> None:
+    deadline = time.monotonic() + timeout
+    while not condition():
+        assert time.monotonic() < deadline, "timed out"
+        await asyncio.sleep(0.1)
+
+
+def _handled_readings(dsn: str, device_pk: int) -> int:
+    """Readings the door handled: each one's dedupe receipt commits with it."""
+    with psycopg.connect(dsn) as connection:
+        (count,) = connection.execute(
+            "SELECT count(*) FROM device_message_receipts WHERE device_id = %s "
+            "AND key LIKE 'telemetry:%%'",
+            (device_pk,),
+        ).fetchone()
+    return count
 
 
 def auth(client: GraphQLClient) -> dict[str, str]:
