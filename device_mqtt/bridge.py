@@ -3,6 +3,7 @@
 In: each message is routed (``router.Router``) and handled in one unit of work; a QoS 1
 message is acknowledged to the broker only after that transaction committed, and a message
 with a dedupe key is processed at most once (the key is recorded in the same transaction).
+While the database is unavailable a message waits for it, however long, unacknowledged.
 Messages of one device are handled in arrival order (one lane per device id, hashed), messages
 of different devices in parallel.
 
@@ -45,6 +46,8 @@ DRAIN_TIMEOUT = 10.0
 # A handler failing for a reason other than its input (the database away) is retried this many
 # times before the message is dropped, so one poisonous message cannot stall its lane forever.
 _ATTEMPTS = 5
+# How often a message waiting for the database tries again (with jitter: up to this).
+UNAVAILABLE_RETRY_S = 1.0
 
 
 class DeviceBridge:
@@ -159,7 +162,8 @@ class DeviceBridge:
     ) -> tuple[str, list[Outbound]]:
         """(outcome, messages to publish): "handled", "duplicates", "refused" (invalid: it will
         never be handled) or "dropped" (failed every attempt: the device may send it again)."""
-        for attempt in range(1, _ATTEMPTS + 1):
+        failures = 0
+        while True:
             try:
                 async with unit_of_work(self._state) as session:
                     if not await self._first_time(session, route, message):
@@ -167,28 +171,22 @@ class DeviceBridge:
                     outbound = list(await route.handler(session, self._state, message) or ())
                 return "handled", outbound
             except ServiceUnavailable:
-                # The database away is no verdict on the message: refusing it would receipt a
-                # reading that was never stored. It is tried again, like any failure.
-                if not await self._may_retry(topic, attempt):
-                    return "dropped", []
+                # The database away is no verdict on the message. Refusing it would receipt a
+                # reading never stored, dropping it would lose an edge agent's report (sent
+                # once): it waits, unacknowledged, for the database to return. Its lane waits
+                # with it, and the broker keeps what arrives meanwhile.
+                logger.warning("MQTT message on %s waits for the database", topic)
+                await asyncio.sleep(UNAVAILABLE_RETRY_S * random.uniform(0.5, 1.0))
             except (MessageRejected, DomainError) as exc:
                 logger.warning("MQTT message on %s refused: %s", topic, exc)
                 return "refused", []
             except Exception:
-                if not await self._may_retry(topic, attempt):
+                failures += 1
+                if failures == _ATTEMPTS:
+                    logger.exception("MQTT message on %s dropped after %d tries", topic, failures)
                     return "dropped", []
-        return "dropped", []
-
-    @staticmethod
-    async def _may_retry(topic: str, attempt: int) -> bool:
-        """After a failed attempt (in its ``except`` block): False on the last one, else True
-        once the backoff has passed."""
-        if attempt == _ATTEMPTS:
-            logger.exception("MQTT message on %s dropped after %d attempts", topic, attempt)
-            return False
-        logger.warning("MQTT message on %s failed (attempt %d); retrying", topic, attempt)
-        await asyncio.sleep(min(0.2 * 2**attempt, 5.0) * random.uniform(0.5, 1.0))
-        return True
+                logger.warning("MQTT message on %s failed (attempt %d); retrying", topic, failures)
+                await asyncio.sleep(min(0.2 * 2**failures, 5.0) * random.uniform(0.5, 1.0))
 
     @staticmethod
     async def _first_time(session, route: Route, message: DeviceMessage) -> bool:
