@@ -14,9 +14,11 @@ import base64
 import json
 import re
 import signal
-from collections.abc import Iterator
+from collections.abc import AsyncIterator, Iterator
+from contextlib import asynccontextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 import httpx
 import psycopg
@@ -70,6 +72,23 @@ class Watcher:
                 if self.reconnects > 1:
                     self.errors.append(f"second reconnect: {dropped!r}")
                     return
+
+
+@asynccontextmanager
+async def owner_watching_an_outlet(
+    front: LiveServer, name: str
+) -> AsyncIterator[tuple[Any, str, HubWire, Watcher]]:
+    """An owner signed up through ``front``, with a hub and its outlet FE, whose app watches
+    the outlet live until the block ends: (hub, outlet id, the hub's wire, the watcher)."""
+    owner = await signed_up(GraphQLClient(front), name)
+    hub, [outlet] = await live_hub(owner)
+    watcher = Watcher(owner, outlet.id)
+    watching = asyncio.create_task(watcher.run())
+    try:
+        yield hub, outlet.id, HubWire(front, hub.base_url), watcher
+    finally:
+        watching.cancel()
+        await asyncio.gather(watching, return_exceptions=True)
 
 
 def _server(logs: Path, name: str, database_url: str, redis_url: str, port: int | None = None):
@@ -143,17 +162,12 @@ class TestTwoProcessesBehindNginx:
     ):
         # given: everything through nginx
         front = LiveServer(nginx.base_url, nginx.process, nginx.error_log)
-        owner = await signed_up(GraphQLClient(front), "deploy")
-        hub, [outlet] = await live_hub(owner)
-        wire = HubWire(front, hub.base_url)
-        watcher = Watcher(owner, outlet.id)
-        watching = asyncio.create_task(watcher.run())
         statuses: dict[int, int] = {}
+        async with owner_watching_an_outlet(front, "deploy") as (hub, outlet_id, wire, watcher):
 
-        async def send(marker: int) -> None:
-            statuses[marker] = (await wire.data(reading("FE", current_a=marker))).status_code
+            async def send(marker: int) -> None:
+                statuses[marker] = (await wire.data(reading("FE", current_a=marker))).status_code
 
-        try:
             await _until_live(wire, "FE", watcher, PROBE)
             for marker in range(BEFORE, BEFORE + READINGS_PER_PHASE):
                 await send(marker)
@@ -184,14 +198,11 @@ class TestTwoProcessesBehindNginx:
             for after in range(AFTER, AFTER + READINGS_PER_PHASE):
                 await send(after)
             await _until_live(wire, "FE", watcher, PROBE + 2)
-        finally:
-            watching.cancel()
-            await asyncio.gather(watching, return_exceptions=True)
 
         # then
         sent = set(statuses)
         accepted = {marker for marker, status in statuses.items() if status == 200}
-        stored = _stored(database_url, _pk(outlet.id))
+        stored = _stored(database_url, _pk(outlet_id))
         live = {m for m in accepted if m < DURING or AFTER <= m < PROBE}
         print(
             f"\nkill -9 behind nginx: sent {len(sent)} accepted {len(accepted)} "
@@ -224,18 +235,9 @@ class TestSubscriptionsOnProcessesOfTheirOwn:
         proxy = start_nginx(tmp_path, [requests_port], live_ports=[live_port])
         try:
             front = LiveServer(proxy.base_url, proxy.process, proxy.error_log)
-            owner = await signed_up(GraphQLClient(front), "split")
-            hub, [outlet] = await live_hub(owner)
-            wire = HubWire(front, hub.base_url)
-            watcher = Watcher(owner, outlet.id)
-            watching = asyncio.create_task(watcher.run())
-
-            # when: the hub posts readings while the owner watches
-            try:
+            async with owner_watching_an_outlet(front, "split") as (_, _, wire, watcher):
+                # when: the hub posts readings while the owner watches
                 await _until_live(wire, "FE", watcher, PROBE)
-            finally:
-                watching.cancel()
-                await asyncio.gather(watching, return_exceptions=True)
         finally:
             proxy.stop()
 
