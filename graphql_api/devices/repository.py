@@ -243,19 +243,17 @@ class DeviceStateRepository(RepositoryBase[Device]):
         return state
 
     def _merge_state_statement(self, *, seen: bool) -> Any:
-        # Parameter names may not be column names in an UPDATE: hence the prefixes.
+        # Parameter names may not be column names in an UPDATE: hence the prefixes. On the
+        # table, not the ORM entity: an ORM UPDATE costs ~60 us more per run (its bulk-update
+        # plugin), and the loaded device is brought up to date by hand anyway.
+        devices = Device.__table__
         values: dict[str, Any] = {"state": self.merged_state(bindparam("patch", type_=String))}
         if seen:
             values |= {
-                "last_seen_at": bindparam("merge_seen_at", type_=Device.last_seen_at.type),
+                "last_seen_at": bindparam("merge_seen_at", type_=devices.c.last_seen_at.type),
                 "online": True,
             }
-        return (
-            update(Device)
-            .where(Device.id == bindparam("merge_device_id"))
-            .values(**values)
-            .execution_options(synchronize_session=False)
-        )
+        return update(devices).where(devices.c.id == bindparam("merge_device_id")).values(**values)
 
     async def set_presence(self, device: Device, online: bool, seen_at: dt.datetime | None) -> None:
         """Mark the device online or offline (a retained presence flag, a Last Will), and seen
