@@ -24,6 +24,7 @@ from tests.support.video import (
     VideoHost,
     VideoPorts,
     publish_test_pattern,
+    render,
     start_video_host,
     stop_publisher,
 )
@@ -300,3 +301,20 @@ class TestWhoPublishes:
         assert (refused.status_code, refused.json()["code"]) == (403, "DEVICE_KEY_INVALID")
         assert keyless.status_code == 403
         assert nameless.status_code == 400
+
+
+class TestRenderingTheRecipe:
+    def test_a_directory_name_with_two_underscores_is_no_placeholder(self):
+        # given: tempfile's random names may hold "__" (seen in CI: pawgraph-video-1a__jipk)
+        template = "root __HLS_ROOT__;\nlisten __HTTP_LISTEN__;"
+
+        # when
+        values = {"HLS_ROOT": "/tmp/pawgraph-video-1a__jipk", "HTTP_LISTEN": "80"}
+        rendered = render(template, values)
+
+        # then
+        assert rendered == "root /tmp/pawgraph-video-1a__jipk;\nlisten 80;"
+
+    def test_a_placeholder_left_unrendered_is_refused(self):
+        with pytest.raises(ValueError, match="unrendered placeholder"):
+            render("root __HLS_ROOT__;\nlisten __HTTP_LISTEN__;", {"HLS_ROOT": "/srv/hls"})

@@ -6,6 +6,7 @@ it never skips.
 """
 
 import os
+import re
 import shutil
 import socket
 import subprocess
@@ -75,10 +76,14 @@ class VideoHost:
         shutil.rmtree(self.root, ignore_errors=True)
 
 
-def _render(template: str, values: dict[str, str]) -> str:
+_PLACEHOLDER = re.compile(r"__[A-Z][A-Z0-9_]*__")
+
+
+def render(template: str, values: dict[str, str]) -> str:
     for key, value in values.items():
         template = template.replace(f"__{key}__", value)
-    if "__" in "".join(line.split("#")[0] for line in template.splitlines()):
+    # A placeholder's shape, not any "__": a temporary directory's random name may hold one.
+    if _PLACEHOLDER.search("\n".join(line.split("#")[0] for line in template.splitlines())):
         raise ValueError(f"unrendered placeholder left in:\n{template}")
     return template
 
@@ -116,7 +121,7 @@ def start_video_host(media_secret: str, pawgraph_url: str, ports: VideoPorts) ->
     }
     for target, source in sources.items():
         text = (DEPLOY_DIR / source).read_text()
-        (root / "conf" / target).write_text(_render(text, values))
+        (root / "conf" / target).write_text(render(text, values))
     process = subprocess.Popen(
         [nginx, "-p", str(root), "-c", str(root / "conf" / "nginx.conf"), "-g", "daemon off;"],
         stdout=subprocess.DEVNULL,
