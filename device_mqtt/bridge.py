@@ -43,8 +43,9 @@ LANES = 8
 SWEEP_INTERVAL = 2.0
 RECEIPT_PRUNE_INTERVAL = 600.0
 DRAIN_TIMEOUT = 10.0
-# A handler failing for a reason other than its input (the database away) is retried this many
-# times before the message is dropped, so one poisonous message cannot stall its lane forever.
+# A handler failing for a reason other than its input or the database being away (a bug, a
+# deadlock) is tried this many times before the message is dropped, so one poisonous message
+# cannot stall its lane forever.
 _ATTEMPTS = 5
 # How often a message waiting for the database tries again (with jitter: up to this).
 UNAVAILABLE_RETRY_S = 1.0
