@@ -5,7 +5,6 @@ back. The database is a private cluster this test stops, never the shared one.""
 
 import asyncio
 import secrets
-import time
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -34,6 +33,7 @@ from tests.support.live_server import LiveServer, start_server
 from tests.support.mosquitto import PrivateMosquitto
 from tests.support.mqtt_servers import start_mqtt_server
 from tests.support.private_postgres import PrivatePostgres
+from tests.support.waiting import until
 
 ME = "query { me { id } }"
 CREATE_PET = """
@@ -172,7 +172,11 @@ class TestDatabaseOutageOverMqtt:
         collar = await register_collar(owner)
         running = RunningCollar(collar, mqtt_door.broker_port, 0.25, receipt_timeout=2.0)
         with running:
-            await _until(lambda: running.unit.readings_taken >= 4 and not running.unit.unreceipted)
+            await until(
+                lambda: running.unit.readings_taken >= 4 and not running.unit.unreceipted,
+                DRAIN_WAIT_S,
+                "the collar's first readings receipted",
+            )
 
             # when: PostgreSQL stops for a while, then returns
             postgres.stop()
@@ -181,7 +185,9 @@ class TestDatabaseOutageOverMqtt:
             finally:
                 postgres.start()
             running.unit.measuring = False
-            await _until(lambda: not running.unit.unreceipted)
+            await until(
+                lambda: not running.unit.unreceipted, DRAIN_WAIT_S, "every reading receipted"
+            )
             taken = running.unit.readings_taken
 
         # then: every reading was handled, once: none was receipted unhandled in the outage,
@@ -191,13 +197,6 @@ class TestDatabaseOutageOverMqtt:
         async with httpx.AsyncClient(base_url=mqtt_door.server.base_url, timeout=10) as http:
             door = (await http.get("/healthz")).json()["mqtt"]
         assert door["dropped"] == 0, door
-
-
-async def _until(condition, timeout: float = DRAIN_WAIT_S) -> None:
-    deadline = time.monotonic() + timeout
-    while not condition():
-        assert time.monotonic() < deadline, "timed out"
-        await asyncio.sleep(0.1)
 
 
 def _handled_readings(dsn: str, device_pk: int) -> int:

@@ -42,6 +42,7 @@ from tests.live.test_owner_app_flow import (
     simulated_hub,
 )
 from tests.support.graphql_client import GraphQLClient, next_result
+from tests.support.waiting import until
 
 pytestmark = pytest.mark.live
 
@@ -83,11 +84,8 @@ def feeder_unit(
     return FeederUnit(client, hardware=hardware, **timers), hardware
 
 
-async def until(condition, timeout: float = WAIT_S) -> None:
-    deadline = time.monotonic() + timeout
-    while not condition():
-        assert time.monotonic() < deadline, "the device never got there"
-        await asyncio.sleep(0.05)
+async def until_device(condition) -> None:
+    await until(condition, WAIT_S, "the device never got there")
 
 
 @contextlib.asynccontextmanager
@@ -137,9 +135,9 @@ class TestScheduledFeed:
 
         # when: the unit polls every 0.3 s, for a while after it fed
         with running(feeder_loop(unit)):
-            await until(lambda: unit.daily_feeds == 1)
+            await until_device(lambda: unit.daily_feeds == 1)
             polls = unit.traffic.sent("check_schedule")
-            await until(lambda: unit.traffic.sent("check_schedule") >= polls + 5)
+            await until_device(lambda: unit.traffic.sent("check_schedule") >= polls + 5)
         history = (await manila_owner.execute(HISTORY, {"deviceId": feeder.id}))["feedingHistory"]
 
         # then
@@ -270,7 +268,7 @@ class TestUnsyncedClock:
         # when: the FEED button
         hardware.feed_button.press()
         with running(feeder_loop(unit)):
-            await until(lambda: unit.traffic.accepted("logs") == 1)
+            await until_device(lambda: unit.traffic.accepted("logs") == 1)
         [edge] = (await owner.execute(HISTORY, {"deviceId": feeder.id}))["feedingHistory"]["edges"]
 
         # then
@@ -316,7 +314,7 @@ class TestOffline:
         with running(
             lambda should_stop, sleep: run_unit(unit, 60, should_stop=should_stop, sleep=sleep)
         ):
-            await until(lambda: not unit.link.offline_logs)
+            await until_device(lambda: not unit.link.offline_logs)
         history = (await owner.execute(HISTORY, {"deviceId": feeder.id}))["feedingHistory"]
 
         # then
@@ -418,7 +416,7 @@ class TestOutlet:
                     owner, SET_THRESHOLD, "setThreshold", outletId=outlet.id, milliamps=1000
                 )
                 live = await final_status(updates)
-                await until(lambda: heater.threshold_ma == 1000)
+                await until_device(lambda: heater.threshold_ma == 1000)
         node = await command(owner, payload["command"]["id"])
 
         # then
