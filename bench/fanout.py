@@ -209,8 +209,8 @@ class FanOut:
     deliveries: int
     cpu_ms_per_delivery: float
     rss_per_subscriber_kb: float
-    # A hub's readings, measured in a second round of events (so they add nothing above).
-    # Each hub probe's figure while the events go out, by where its POSTs went.
+    # Each hub probe's figure, by where its POSTs went: measured in rounds of events after the
+    # measured one (so they add nothing above).
     hub_during: dict[str, Figure] = field(default_factory=dict)
 
     def line(self, ceiling: "FanOut | None") -> str:
