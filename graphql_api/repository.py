@@ -222,8 +222,9 @@ class RepositoryBase(Generic[M]):
             .over(partition_by=group_column, order_by=key.asc() if ascending else key.desc())
             .label("group_position")
         )
+        counted = cursor is None
         ranked_columns = [key, position]
-        if cursor is None:
+        if counted:
             # Ranking reads every row of a group anyway: counting them there too answers the
             # connection's totalCount without a statement of its own.
             total = func.count().over(partition_by=group_column).label("group_total")
@@ -232,7 +233,7 @@ class RepositoryBase(Generic[M]):
         # alias of a subquery of every column cost twice as much to build, on every call.
         ranked = walked.with_only_columns(*ranked_columns).subquery("ranked")
         rows = select(model)
-        if cursor is None:
+        if counted:
             rows = rows.add_columns(ranked.c.group_total)
         found = await self.execute(
             rows.join(ranked, key == ranked.c[key.key])
@@ -240,12 +241,11 @@ class RepositoryBase(Generic[M]):
             .order_by(ranked.c.group_position)
         )
         grouped: dict[int, list[Any]] = {group_id: [] for group_id in group_ids}
-        # Only a group with rows appears: the rest hold none.
-        totals: dict[int, int] | None = None if cursor is not None else {}
+        totals: dict[int, int] = {}  # only a group with rows appears: the rest hold none
         for row in found:
             group_id = getattr(row[0], group_column.key)
             grouped[group_id].append(row[0])
-            if totals is not None:
+            if counted:
                 totals[group_id] = row[1]
         behind: set[int] = set()
         if cursor is not None:
@@ -257,7 +257,7 @@ class RepositoryBase(Generic[M]):
                 page,
                 key.key,
                 group_id in behind,
-                None if totals is None else totals.get(group_id, 0),
+                totals.get(group_id, 0) if counted else None,
             )
             for group_id in group_ids
         ]
