@@ -346,6 +346,44 @@ class TestBatch:
             (start + dt.timedelta(seconds=20)).isoformat(),
         ]
 
+    async def test_a_batch_with_a_malformed_reading_reads_the_others_as_a_whole_batch_would(
+        self, owner
+    ):
+        # given: the same readings, in every accepted spelling, sent by two collars; the second
+        # batch also holds a malformed reading (so the server reads it reading by reading)
+        whole, mixed = await register_collar(owner), await register_collar(owner)
+        start = now() - dt.timedelta(minutes=10)
+
+        def spellings(collar: RegisteredDevice) -> list[dict[str, Any]]:
+            naive = (start + dt.timedelta(seconds=10)).replace(tzinfo=None)
+            in_paris = (start + dt.timedelta(seconds=20)).astimezone(
+                dt.timezone(dt.timedelta(hours=1))
+            )
+            point = {"type": "Point", "coordinates": [-74, 40.71280049, 12.5]}
+            return [
+                petty_reading(collar, start, battery=80),
+                petty_reading(collar, timestamp=naive.isoformat(), heart_rate=300),
+                petty_reading(collar, timestamp=in_paris.isoformat(), location=point),
+            ]
+
+        # when
+        first = await ingest(owner.server, whole, {"readings": spellings(whole)})
+        malformed = petty_reading(mixed, start, heart_rate=85.5)
+        second = await ingest(owner.server, mixed, {"readings": [*spellings(mixed), malformed]})
+
+        # then
+        assert first.json()["stored"] == second.json()["stored"] == 3
+        assert second.json()["rejected"] == [
+            {"index": 3, "error": "heart_rate: Input should be a valid integer"}
+        ]
+        tracks = [(await collar_state(owner, c))["track"]["edges"] for c in (whole, mixed)]
+        assert tracks[0] == tracks[1]
+        assert [edge["node"]["position"] for edge in tracks[0]] == [
+            {"longitude": -74.006, "latitude": 40.7128},
+            {"longitude": -74.006, "latitude": 40.7128},
+            {"longitude": -74.0, "latitude": 40.7128},
+        ]
+
     async def test_a_batch_of_only_bad_readings_is_400_with_each_reason(self, owner):
         # given
         collar = await register_collar(owner)
