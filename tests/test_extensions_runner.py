@@ -1,7 +1,8 @@
 """Extensions are asked for results only when they report some: one that does still reports
 in every query and subscription result. Stream result hooks, found once per operation, still
-run around every result: an operation's one generator hook without Strawberry's context
-managers, several hooks through them, each as ``contextlib.contextmanager`` would run it."""
+run around every result as Strawberry runs them (a function before the result is handed out,
+a generator around it), also where the runner calls them without its context managers (when
+every hook is a function, as ours are)."""
 
 from collections.abc import AsyncGenerator, Iterator
 
@@ -39,6 +40,29 @@ class AlsoWatching(SchemaExtension):
         AlsoWatching.seen.append(("before", result.data))
         yield
         AlsoWatching.seen.append(("after", result.data))
+
+
+class Noting(SchemaExtension):
+    """A hook that is a plain function: run before each result is handed out."""
+
+    seen: list[tuple[str, object]] = []
+
+    def on_stream_result(self, result: StreamExecutionResult) -> None:
+        Noting.seen.append(("noted", result.data))
+
+
+class AlsoNoting(SchemaExtension):
+    seen: list[tuple[str, object]] = []
+
+    def on_stream_result(self, result: StreamExecutionResult) -> None:
+        AlsoNoting.seen.append(("noted", result.data))
+
+
+class WatchingAsync(SchemaExtension):
+    seen: list[object] = []
+
+    async def on_stream_result(self, result: StreamExecutionResult) -> None:
+        WatchingAsync.seen.append(result.data)
 
 
 class WatchingTheEnd(SchemaExtension):
@@ -133,3 +157,45 @@ async def test_a_stream_result_hook_sees_the_consumer_leave_mid_result():
 
     assert first.data == {"ticks": 1}
     assert WatchingTheEnd.ended_with == [GeneratorExit]
+
+
+async def test_function_and_generator_hooks_each_run_in_their_place():
+    Watching.seen, Noting.seen = [], []
+    subscription = await schema(Watching, Noting).subscribe("subscription { ticks }")
+    handed_out = []
+
+    async for _ in subscription:
+        handed_out.append((len(Watching.seen), len(Noting.seen)))
+
+    # each result is handed out after both ran their part before it, and before "after"
+    assert handed_out == [(1, 1), (3, 2)]
+    assert Noting.seen == [("noted", {"ticks": 1}), ("noted", {"ticks": 2})]
+    assert Watching.seen == [
+        ("before", {"ticks": 1}),
+        ("after", {"ticks": 1}),
+        ("before", {"ticks": 2}),
+        ("after", {"ticks": 2}),
+    ]
+
+
+async def test_an_async_hook_still_sees_every_result():
+    Noting.seen, WatchingAsync.seen = [], []
+    subscription = await schema(Noting, WatchingAsync).subscribe("subscription { ticks }")
+
+    async for _ in subscription:
+        pass
+
+    assert WatchingAsync.seen == [{"ticks": 1}, {"ticks": 2}]
+    assert Noting.seen == [("noted", {"ticks": 1}), ("noted", {"ticks": 2})]
+
+
+async def test_function_hooks_alone_each_run_before_every_result_is_handed_out():
+    Noting.seen, AlsoNoting.seen = [], []
+    subscription = await schema(Noting, AlsoNoting).subscribe("subscription { ticks }")
+    handed_out = []
+
+    async for _ in subscription:
+        handed_out.append((len(Noting.seen), len(AlsoNoting.seen)))
+
+    assert handed_out == [(1, 1), (2, 2)]
+    assert Noting.seen == AlsoNoting.seen == [("noted", {"ticks": 1}), ("noted", {"ticks": 2})]
