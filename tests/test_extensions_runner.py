@@ -6,6 +6,7 @@ every hook is a function, as ours are)."""
 
 from collections.abc import AsyncGenerator, Iterator
 
+import pytest
 import strawberry
 from strawberry.extensions import SchemaExtension
 from strawberry.types.execution import StreamExecutionResult
@@ -28,18 +29,13 @@ class Watching(SchemaExtension):
     seen: list[tuple[str, object]] = []
 
     def on_stream_result(self, result: StreamExecutionResult) -> Iterator[None]:
-        Watching.seen.append(("before", result.data))
+        type(self).seen.append(("before", result.data))
         yield
-        Watching.seen.append(("after", result.data))
+        type(self).seen.append(("after", result.data))
 
 
-class AlsoWatching(SchemaExtension):
+class AlsoWatching(Watching):
     seen: list[tuple[str, object]] = []
-
-    def on_stream_result(self, result: StreamExecutionResult) -> Iterator[None]:
-        AlsoWatching.seen.append(("before", result.data))
-        yield
-        AlsoWatching.seen.append(("after", result.data))
 
 
 class Noting(SchemaExtension):
@@ -48,14 +44,11 @@ class Noting(SchemaExtension):
     seen: list[tuple[str, object]] = []
 
     def on_stream_result(self, result: StreamExecutionResult) -> None:
-        Noting.seen.append(("noted", result.data))
+        type(self).seen.append(("noted", result.data))
 
 
-class AlsoNoting(SchemaExtension):
+class AlsoNoting(Noting):
     seen: list[tuple[str, object]] = []
-
-    def on_stream_result(self, result: StreamExecutionResult) -> None:
-        AlsoNoting.seen.append(("noted", result.data))
 
 
 class WatchingAsync(SchemaExtension):
@@ -76,6 +69,16 @@ class WatchingTheEnd(SchemaExtension):
         except BaseException as error:
             WatchingTheEnd.ended_with.append(type(error))
             raise
+
+
+# What Watching and Noting see of the two results of ``subscription { ticks }``.
+WATCHED = [
+    ("before", {"ticks": 1}),
+    ("after", {"ticks": 1}),
+    ("before", {"ticks": 2}),
+    ("after", {"ticks": 2}),
+]
+NOTED = [("noted", {"ticks": 1}), ("noted", {"ticks": 2})]
 
 
 @strawberry.type
@@ -117,12 +120,7 @@ async def test_a_stream_result_hook_sees_every_subscription_result():
     async for _ in subscription:
         pass
 
-    assert Watching.seen == [
-        ("before", {"ticks": 1}),
-        ("after", {"ticks": 1}),
-        ("before", {"ticks": 2}),
-        ("after", {"ticks": 2}),
-    ]
+    assert Watching.seen == WATCHED
 
 
 async def test_silent_extensions_add_nothing():
@@ -138,14 +136,7 @@ async def test_several_stream_result_hooks_each_see_every_result_in_turn():
     async for _ in subscription:
         pass
 
-    expected = [
-        ("before", {"ticks": 1}),
-        ("after", {"ticks": 1}),
-        ("before", {"ticks": 2}),
-        ("after", {"ticks": 2}),
-    ]
-    assert Watching.seen == expected
-    assert AlsoWatching.seen == expected
+    assert Watching.seen == AlsoWatching.seen == WATCHED
 
 
 async def test_a_stream_result_hook_sees_the_consumer_leave_mid_result():
@@ -159,23 +150,29 @@ async def test_a_stream_result_hook_sees_the_consumer_leave_mid_result():
     assert WatchingTheEnd.ended_with == [GeneratorExit]
 
 
-async def test_function_and_generator_hooks_each_run_in_their_place():
-    Watching.seen, Noting.seen = [], []
-    subscription = await schema(Watching, Noting).subscribe("subscription { ticks }")
-    handed_out = []
+@pytest.mark.parametrize(
+    ("first", "second", "counts_when_handed_out", "first_saw"),
+    [
+        # a generator's "after" runs once its result is handed out, before the next one
+        (Watching, Noting, [(1, 1), (3, 2)], WATCHED),
+        # every hook a function: called without Strawberry's context managers
+        (AlsoNoting, Noting, [(1, 1), (2, 2)], NOTED),
+    ],
+    ids=["generator-and-function", "functions-only"],
+)
+async def test_each_hook_runs_its_part_before_every_result_is_handed_out(
+    first, second, counts_when_handed_out, first_saw
+):
+    first.seen, second.seen = [], []
+    subscription = await schema(first, second).subscribe("subscription { ticks }")
+    counts = []
 
     async for _ in subscription:
-        handed_out.append((len(Watching.seen), len(Noting.seen)))
+        counts.append((len(first.seen), len(second.seen)))
 
-    # each result is handed out after both ran their part before it, and before "after"
-    assert handed_out == [(1, 1), (3, 2)]
-    assert Noting.seen == [("noted", {"ticks": 1}), ("noted", {"ticks": 2})]
-    assert Watching.seen == [
-        ("before", {"ticks": 1}),
-        ("after", {"ticks": 1}),
-        ("before", {"ticks": 2}),
-        ("after", {"ticks": 2}),
-    ]
+    assert counts == counts_when_handed_out
+    assert first.seen == first_saw
+    assert second.seen == NOTED
 
 
 async def test_an_async_hook_still_sees_every_result():
@@ -186,16 +183,4 @@ async def test_an_async_hook_still_sees_every_result():
         pass
 
     assert WatchingAsync.seen == [{"ticks": 1}, {"ticks": 2}]
-    assert Noting.seen == [("noted", {"ticks": 1}), ("noted", {"ticks": 2})]
-
-
-async def test_function_hooks_alone_each_run_before_every_result_is_handed_out():
-    Noting.seen, AlsoNoting.seen = [], []
-    subscription = await schema(Noting, AlsoNoting).subscribe("subscription { ticks }")
-    handed_out = []
-
-    async for _ in subscription:
-        handed_out.append((len(Noting.seen), len(AlsoNoting.seen)))
-
-    assert handed_out == [(1, 1), (2, 2)]
-    assert Noting.seen == AlsoNoting.seen == [("noted", {"ticks": 1}), ("noted", {"ticks": 2})]
+    assert Noting.seen == NOTED
