@@ -164,6 +164,7 @@ class DeviceBridge:
         """(outcome, messages to publish): "handled", "duplicates", "refused" (invalid: it will
         never be handled) or "dropped" (failed every attempt: the device may send it again)."""
         failures = 0
+        waited = False
         while True:
             try:
                 async with unit_of_work(self._state) as session:
@@ -176,7 +177,9 @@ class DeviceBridge:
                 # reading never stored, dropping it would lose an edge agent's report (sent
                 # once): it waits, unacknowledged, for the database to return. Its lane waits
                 # with it, and the broker keeps what arrives meanwhile.
-                logger.warning("MQTT message on %s waits for the database", topic)
+                if not waited:  # once per message, not once a second per lane
+                    logger.warning("MQTT message on %s waits for the database", topic)
+                    waited = True
                 await asyncio.sleep(UNAVAILABLE_RETRY_S * random.uniform(0.5, 1.0))
             except (MessageRejected, DomainError) as exc:
                 logger.warning("MQTT message on %s refused: %s", topic, exc)
