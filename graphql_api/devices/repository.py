@@ -50,10 +50,13 @@ class OnlineCutoffs:
 
 def key_holder(devices: Any, key_hash: Any, kind: Any) -> list[ColumnElement[bool]]:
     """The one rule of device-key authentication, as SQL: the device whose key hashes to
-    ``key_hash`` (and of ``kind``, when given: a DeviceKind or a bind parameter). ``devices``
-    is the table or an alias of it, so a statement that authenticates inline (the hub
-    reading's) applies the same rule."""
-    holder = [devices.c.api_key_hash == key_hash]
+    ``key_hash`` (and of ``kind``, when given: a DeviceKind or a bind parameter), or each
+    device holding one of a list of hashes. ``devices`` is the table or an alias of it, so a
+    statement that authenticates inline (the hub reading's) applies the same rule."""
+    if isinstance(key_hash, list):
+        holder = [devices.c.api_key_hash.in_(key_hash)]
+    else:
+        holder = [devices.c.api_key_hash == key_hash]
     if kind is not None:
         holder.append(devices.c.kind == kind)
     return holder
@@ -179,6 +182,16 @@ class DeviceRepository(RepositoryBase[Device]):
         )
         params = {"key_hash": api_key_hash, "key_kind": kind}
         return (await self.execute(statement, params)).scalars().first()
+
+    async def get_by_key_hashes(
+        self, api_key_hashes: Sequence[str], kind: DeviceKind | None
+    ) -> list[Device]:
+        """The devices whose keys hash to any of ``api_key_hashes``, in one statement (a
+        batch of requests authenticating together)."""
+        if not api_key_hashes:
+            return []
+        statement = select(Device).where(*key_holder(Device.__table__, list(api_key_hashes), kind))
+        return list((await self.execute(statement)).scalars())
 
     async def get_unparented(self, kind: DeviceKind, hardware_id: str) -> Device | None:
         statement = select(Device).where(

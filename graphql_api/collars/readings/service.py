@@ -15,14 +15,16 @@ Every rule on a reading lives here; the REST route only parses the wire shape:
 * the accepted readings of a request are inserted by one multi-row statement, and each one
   stored is broadcast on the collar's telemetry channel after the commit;
 * requests that arrive together share one transaction (``collar_uploads``, a group commit):
-  one insert for all their readings, each collar marked seen once, one commit; each request is
+  one lookup for all their keys, one insert for all their readings, each collar marked seen
+  once, one commit; each request is
   answered after that commit, and one that is refused writes nothing.
 """
 
 import datetime as dt
-from collections.abc import Awaitable, Callable, Sequence
+from collections.abc import Awaitable, Callable, Collection, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import partial
+from typing import TypeAlias
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
@@ -38,7 +40,6 @@ from graphql_api.collars.readings.models import CollarReading, Position
 from graphql_api.collars.readings.repository import CollarReadingRepository
 from graphql_api.devices import flows as devices_flows
 from graphql_api.devices import service as devices_service
-from graphql_api.devices.errors import DeviceKeyInvalid
 from graphql_api.devices.models import Device, DeviceKind
 from graphql_api.errors import NotAuthenticated, ValidationFailed
 from graphql_api.group_commit import GroupCommit, Refused, process_group
@@ -81,10 +82,30 @@ class IngestResult:
 # ---- auth --------------------------------------------------------------------------------------
 
 
+Credentials: TypeAlias = tuple[str | None, str | None]
+
+
 async def authenticate(
-    session: AsyncSession, settings: Settings, *, api_key: str | None, authorization: str | None
-) -> Device:
-    """The collar whose key came as ``X-API-Key`` or ``Authorization: Bearer``; else 401."""
+    session: AsyncSession, settings: Settings, credentials: Collection[Credentials]
+) -> dict[Credentials, Device | CollarKeyInvalid]:
+    """Each request's credentials (``X-API-Key``, ``Authorization``) with the collar whose key
+    came in either header (``Bearer``), or why they are refused (401); one statement for all."""
+    outcomes: dict[Credentials, Device | CollarKeyInvalid] = {}
+    keys: dict[Credentials, str] = {}
+    for api_key, authorization in credentials:
+        try:
+            keys[(api_key, authorization)] = _collar_key(api_key, authorization)
+        except CollarKeyInvalid as error:
+            outcomes[(api_key, authorization)] = error
+    collars = await devices_service.authenticate_keys(
+        session, settings, set(keys.values()), DeviceKind.COLLAR
+    )
+    for pair, key in keys.items():
+        outcomes[pair] = collars.get(key) or CollarKeyInvalid()
+    return outcomes
+
+
+def _collar_key(api_key: str | None, authorization: str | None) -> str:
     key = (api_key or "").strip()
     if not key:
         try:
@@ -93,12 +114,7 @@ async def authenticate(
             raise CollarKeyInvalid(error.message) from error
     if not key:
         raise CollarKeyInvalid()
-    try:
-        return await devices_service.authenticate(
-            session, settings, device_key=key, hardware_id=None, kind=DeviceKind.COLLAR
-        )
-    except DeviceKeyInvalid as error:
-        raise CollarKeyInvalid() from error
+    return key
 
 
 # ---- checking ----------------------------------------------------------------------------------
@@ -239,11 +255,10 @@ async def ingest_uploads(
     """
     outcomes: list[IngestResult | Refused] = []
     accepted: list[_Accepted] = []
-    collars: dict[tuple[str | None, str | None], Device] = {}
+    collars = await authenticate(session, settings, {_credentials(upload) for upload in uploads})
     for upload in uploads:
         try:
-            device = await _collar_of(session, settings, upload, collars)
-            accepted.append(_accept(device, upload))
+            accepted.append(_accept(_collar_of(upload, collars), upload))
         except (CollarKeyInvalid, ReadingsRejected, ReadingInvalid) as error:
             outcomes.append(Refused(error))
             continue
@@ -267,19 +282,17 @@ def collar_uploads(state: AppState) -> GroupCommit[CollarUpload, IngestResult]:
     )
 
 
-async def _collar_of(
-    session: AsyncSession,
-    settings: Settings,
-    upload: CollarUpload,
-    known: dict[tuple[str | None, str | None], Device],
+def _credentials(upload: CollarUpload) -> Credentials:
+    return (upload.api_key, upload.authorization)
+
+
+def _collar_of(
+    upload: CollarUpload, collars: Mapping[Credentials, Device | CollarKeyInvalid]
 ) -> Device:
-    """The upload's collar, looked up once per transaction for each pair of credentials."""
-    credentials = (upload.api_key, upload.authorization)
-    if credentials not in known:
-        known[credentials] = await authenticate(
-            session, settings, api_key=upload.api_key, authorization=upload.authorization
-        )
-    return known[credentials]
+    collar = collars[_credentials(upload)]
+    if isinstance(collar, CollarKeyInvalid):
+        raise collar
+    return collar
 
 
 def _accept(device: Device, upload: CollarUpload) -> _Accepted:

@@ -52,17 +52,22 @@ def pending_channels(session) -> list[str]:
     return [channel for channel, _ in session.info.get("pawgraph.pending_events", [])]
 
 
+async def authenticated(session, settings, api_key: str | None, authorization: str | None):
+    """One request's credentials through ``authenticate``: its collar, or its refusal raised."""
+    credentials = (api_key, authorization)
+    outcome = (await collars_service.authenticate(session, settings, [credentials]))[credentials]
+    if isinstance(outcome, CollarKeyInvalid):
+        raise outcome
+    return outcome
+
+
 class TestAuthenticate:
     async def test_the_key_in_either_header_finds_the_collar(
         self, session, settings, issued_collar
     ):
         # when
-        by_header = await collars_service.authenticate(
-            session, settings, api_key=issued_collar.api_key, authorization=None
-        )
-        by_bearer = await collars_service.authenticate(
-            session, settings, api_key=None, authorization=f"Bearer {issued_collar.api_key}"
-        )
+        by_header = await authenticated(session, settings, issued_collar.api_key, None)
+        by_bearer = await authenticated(session, settings, None, f"Bearer {issued_collar.api_key}")
 
         # then
         assert by_header.id == by_bearer.id == issued_collar.device.id
@@ -73,9 +78,31 @@ class TestAuthenticate:
 
         # when / then
         with pytest.raises(CollarKeyInvalid):
-            await collars_service.authenticate(
-                session, settings, api_key=feeder.api_key, authorization=None
-            )
+            await authenticated(session, settings, feeder.api_key, None)
+
+    async def test_many_requests_are_authenticated_in_one_statement_each_on_its_own(
+        self, session, settings, engine, owner, issued_collar
+    ):
+        # given: two collars by either header, a feeder's key, an unknown key, a bad header
+        other = await register_device(session, owner, DeviceKind.COLLAR, hardware_id="SN-777")
+        feeder = await register_device(session, owner, DeviceKind.FEEDER)
+        credentials = [
+            (issued_collar.api_key, None),
+            (None, f"Bearer {other.api_key}"),
+            (feeder.api_key, None),
+            ("not-a-key", None),
+            (None, "Basic Zm9vOmJhcg=="),
+        ]
+
+        # when
+        with counting_statements(engine) as statements:
+            outcomes = await collars_service.authenticate(session, settings, credentials)
+
+        # then
+        assert outcomes[credentials[0]].id == issued_collar.device.id
+        assert outcomes[credentials[1]].id == other.device.id
+        assert all(isinstance(outcomes[c], CollarKeyInvalid) for c in credentials[2:])
+        assert len(statements) == 1
 
 
 class TestCheck:
@@ -200,10 +227,10 @@ class TestManyUploadsInOneTransaction:
         assert (len(first.stored), first.duplicates) == (2, 0)
         assert (len(second.stored), second.duplicates) == (1, 1)
         assert (len(third.stored), third.duplicates) == (1, 0)
-        # and: one insert for all, each key looked up once
+        # and: one insert for all, both keys looked up together
         inserts = [s for s in statements if s.lstrip().upper().startswith("INSERT INTO COLLAR")]
         lookups = [s for s in statements if "api_key_hash" in s and s.lstrip().startswith("SELECT")]
-        assert (len(inserts), len(lookups)) == (1, 2)
+        assert (len(inserts), len(lookups)) == (1, 1)
         channel = events.device_telemetry_channel(issued_collar.device.id)
         assert pending_channels(session).count(channel) == 3
 
