@@ -460,26 +460,36 @@ async def record_heartbeat(
 
     The server's receive time orders reports; the device's own clock may still read 1970.
     """
-    state = dict(device.state or {})
-    state.update(_heartbeat_state(heartbeat))
-    if heartbeat.device_time is not None:
-        state["device_time"] = heartbeat.device_time.isoformat()
-    device.state = state
-    device.last_seen_at = received_at
-    device.online = True
-    await DeviceRepository(session).flush()
-    events.publish(
-        session,
-        events.device_status_channel(device.id),
-        DeviceStatusEvent(
-            device_id=device.id,
-            online=True,
-            last_seen_at=received_at,
-            device_time=heartbeat.device_time,
-            state=state,
-        ),
-    )
+    await record_heartbeats(session, [(device, heartbeat, received_at)])
     return device
+
+
+async def record_heartbeats(
+    session: AsyncSession, heartbeats: Sequence[tuple[Device, FeederHeartbeat, dt.datetime]]
+) -> None:
+    """``record_heartbeat`` for devices heard from together (each once): their rows are
+    written in one flush, so one round trip whatever their number."""
+    for device, heartbeat, received_at in heartbeats:
+        state = dict(device.state or {})
+        state.update(_heartbeat_state(heartbeat))
+        if heartbeat.device_time is not None:
+            state["device_time"] = heartbeat.device_time.isoformat()
+        device.state = state
+        device.last_seen_at = received_at
+        device.online = True
+    await DeviceRepository(session).flush()
+    for device, heartbeat, received_at in heartbeats:
+        events.publish(
+            session,
+            events.device_status_channel(device.id),
+            DeviceStatusEvent(
+                device_id=device.id,
+                online=True,
+                last_seen_at=received_at,
+                device_time=heartbeat.device_time,
+                state=device.state,
+            ),
+        )
 
 
 # ---- at-most-once processing of device messages ------------------------------------------------

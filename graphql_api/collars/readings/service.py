@@ -341,10 +341,17 @@ async def _mark_seen(session: AsyncSession, accepted: Sequence[_Accepted]) -> No
     """Each collar seen once, as its last upload in the transaction reported; their OFFLINE
     alerts cleared together, as of the newest upload."""
     last_upload = {upload.device.id: upload for upload in accepted}
-    for upload in last_upload.values():
-        heartbeat = devices_service.FeederHeartbeat(device_time=max(upload.valid))
-        received_at = upload.upload.received_at
-        await devices_service.record_heartbeat(session, upload.device, heartbeat, received_at)
+    await devices_service.record_heartbeats(
+        session,
+        [
+            (
+                upload.device,
+                devices_service.FeederHeartbeat(device_time=max(upload.valid)),
+                upload.upload.received_at,
+            )
+            for upload in last_upload.values()
+        ],
+    )
     newest = max(upload.upload.received_at for upload in accepted)
     devices = [upload.device for upload in last_upload.values()]
     await devices_flows.devices_reported(session, devices, newest)

@@ -227,10 +227,13 @@ class TestManyUploadsInOneTransaction:
         assert (len(first.stored), first.duplicates) == (2, 0)
         assert (len(second.stored), second.duplicates) == (1, 1)
         assert (len(third.stored), third.duplicates) == (1, 0)
-        # and: one insert for all, both keys looked up together
+        # and: both keys looked up together, one insert for all, both collars marked seen in
+        # one statement
         inserts = [s for s in statements if s.lstrip().upper().startswith("INSERT INTO COLLAR")]
         lookups = [s for s in statements if "api_key_hash" in s and s.lstrip().startswith("SELECT")]
-        assert (len(inserts), len(lookups)) == (1, 1)
+        seen = [s for s in statements if s.lstrip().upper().startswith("UPDATE DEVICES")]
+        assert (len(inserts), len(lookups), len(seen)) == (1, 1, 1)
+        assert (issued_collar.device.last_seen_at, other.device.last_seen_at) == (NOW, NOW)
         channel = events.device_telemetry_channel(issued_collar.device.id)
         assert pending_channels(session).count(channel) == 3
 
