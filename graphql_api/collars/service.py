@@ -20,7 +20,7 @@ from graphql_api.alerts.models import AlertKind
 from graphql_api.auth import Viewer, require_viewer
 from graphql_api.collars.errors import InvalidCollarReading
 from graphql_api.collars.models import Treat
-from graphql_api.collars.repository import TreatRepository
+from graphql_api.collars.repository import ReportingDeviceRepository, TreatRepository
 from graphql_api.commands import service as commands_service
 from graphql_api.commands.models import Command, CommandKind
 from graphql_api.devices import flows as devices_flows
@@ -101,9 +101,26 @@ def parse_reading(payload: Any, device_time: dt.datetime | None) -> CollarReadin
 
 async def _device(session: AsyncSession, device_id: int, kinds: frozenset[DeviceKind]) -> Device:
     device = await DeviceRepository(session).get_by_id(device_id)
+    return _check_kind(device, device_id, kinds)
+
+
+def _check_kind(device: Device | None, device_id: int, kinds: frozenset[DeviceKind]) -> Device:
     if device is None or device.kind not in kinds:
         raise InvalidCollarReading(f"Device {device_id} is not a {'/'.join(sorted(kinds))}.")
     return device
+
+
+async def _reporting_collar(
+    session: AsyncSession, device_id: int
+) -> tuple[Device, dt.datetime | None]:
+    """The collar a reading came from, and when its telemetry stream was last stored: read
+    together, so a reading within the persist interval skips the stream's slot claim (a write
+    and its row lock on every reading)."""
+    found = await ReportingDeviceRepository(session).get_with_stream_cursor(
+        device_id, TELEMETRY_STREAM
+    )
+    device, persisted_at = found or (None, None)
+    return _check_kind(device, device_id, frozenset({DeviceKind.COLLAR})), persisted_at
 
 
 async def record_reading(
@@ -117,7 +134,7 @@ async def record_reading(
     reading changes what they depend on (back from offline, battery crossing a threshold), and
     the status is pushed only when it changed, so a steady collar costs no alert statements
     and one event per reading."""
-    collar = await _device(session, device_id, frozenset({DeviceKind.COLLAR}))
+    collar, stream_persisted_at = await _reporting_collar(session, device_id)
     was_online = devices_service.is_online(settings, collar, received_at)
     previous = dict(collar.state or {})
     previous_battery = previous.get("battery")
@@ -130,6 +147,7 @@ async def record_reading(
         received_at,
         device_time=reading.device_time,
         stream=TELEMETRY_STREAM,
+        stream_persisted_at=stream_persisted_at,
     )
     if not was_online:
         await devices_flows.device_reported(session, collar, received_at)

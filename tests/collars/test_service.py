@@ -1,6 +1,7 @@
 import datetime as dt
 
 import pytest
+from sqlalchemy import select
 
 from graphql_api.alerts.models import AlertKind
 from graphql_api.alerts.repository import AlertRepository
@@ -13,8 +14,11 @@ from graphql_api.devices import service as devices_service
 from graphql_api.devices.errors import DeviceNotFound
 from graphql_api.devices.models import DeviceKind
 from graphql_api.pagination import PageArgs
+from graphql_api.telemetry.models import TelemetryPoint
+from graphql_api.telemetry.repository import TelemetryRepository
 from tests.factories.accounts import viewer_of
 from tests.factories.devices_db import create_device
+from tests.support.database import counting_statements
 
 NOW = dt.datetime(2026, 12, 4, 17, 0, tzinfo=dt.UTC)
 PAGE = PageArgs(limit=10, forward=True, cursor=None)
@@ -72,6 +76,33 @@ class TestRecordReading:
         assert collar.online is True
         assert collar.last_seen_at == NOW
         assert (collar.state["battery"], collar.state["heart_rate"]) == (64, 91)
+
+    async def test_a_reading_within_the_persist_interval_is_not_stored_and_claims_no_slot(
+        self, session, settings, engine, collar
+    ):
+        # given: a reading stored, the next ones within the interval, one after it
+        interval = settings.telemetry_persist_interval
+        within = [NOW + interval / 4, NOW + interval / 2]
+
+        # when
+        await collars_service.record_reading(session, settings, collar.id, _reading(80), NOW)
+        with counting_statements(engine) as statements:
+            for at in within:
+                await collars_service.record_reading(session, settings, collar.id, _reading(80), at)
+        await collars_service.record_reading(
+            session, settings, collar.id, _reading(80), NOW + interval
+        )
+
+        # then: two statements each (the collar with its stream's cursor, its state), no
+        # slot claimed, and the readings stored are the first and the one after the interval
+        assert len(statements) == 2 * len(within)
+        assert not any("telemetry_cursors" in s and "INSERT" in s for s in statements)
+        stored = await TelemetryRepository(session).scalars(
+            select(TelemetryPoint.received_at).where(
+                TelemetryPoint.device_id == collar.id, TelemetryPoint.key == "battery"
+            )
+        )
+        assert sorted(stored) == [NOW, NOW + interval]
 
     async def test_refuses_a_device_that_is_not_a_collar(self, session, settings, owner):
         # given
