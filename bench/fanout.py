@@ -75,9 +75,6 @@ SAME_PROCESS = "the subscribers' process"
 OTHER_PROCESS = "another API process"
 DELIVERY_TIMEOUT_S = 30.0
 CEILING_CHANNEL_ENV = "BENCH_FANOUT_CHANNEL"
-# As `pawgraph serve` runs it with the default settings (PAWGRAPH_WS_PER_MESSAGE_DEFLATE off);
-# the ceiling keeps uvicorn's defaults.
-OURS_OPTIONS = ["--ws-per-message-deflate", "false"]
 OURS = """
 subscription DeviceStatus($deviceId: ID!) {
   deviceStatus(deviceId: $deviceId) { deviceId online ... on FeederStatus { uptimeSeconds } }
@@ -432,10 +429,10 @@ def main() -> int:
             [sys.executable, "-m", "graphql_api", "migrate"],
             cwd=ROOT, env=env, check=True, capture_output=True, timeout=120,
         )  # fmt: skip
-        server = start("graphql_api.server:create_served_app", env, OURS_OPTIONS)
+        server = start("graphql_api.server:create_served_app", env)
         # A second API process on the same database and bus, serving no websocket: where a
         # deployment that gives subscriptions processes of their own sends device requests.
-        device_server = start("graphql_api.server:create_served_app", env, OURS_OPTIONS)
+        device_server = start("graphql_api.server:create_served_app", env)
         scratch = tempfile.TemporaryDirectory(prefix="pawgraph-bench-")
         try:
             token, device_id, device_pk = asyncio.run(owner_with_feeder(server.base_url))

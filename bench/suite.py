@@ -177,6 +177,10 @@ def start(app: str, env: dict[str, str], options: Sequence[str] = ()) -> Server:
         "--no-access-log",
         "--timeout-graceful-shutdown",
         "2",
+        # As `pawgraph serve` sets it by default (PAWGRAPH_WS_PER_MESSAGE_DEFLATE), for the
+        # ceilings too: a ceiling compressing every message would be measured doing more work.
+        "--ws-per-message-deflate",
+        "false",
         *options,
     ]
     # Its log aside (wrk cuts requests at the end of a run, which the ceiling app logs).
