@@ -15,6 +15,7 @@ import pytest
 import redis.asyncio as aioredis
 
 from graphql_api.events import EventBus, Subscription
+from graphql_api.events.bus import FAN_OUT_CHUNK
 from graphql_api.events.errors import EventsMissed, EventsUnavailable, SubscriberLagging
 from tests.support.private_services import PrivateRedis
 
@@ -252,6 +253,74 @@ class TestBoundedQueues:
         assert lagging_callbacks == ["slow"]
         assert bus.dropped_lagging == 1
         assert "dropping a lagging subscriber" in caplog.text
+
+
+class TestFanOut:
+    async def test_other_tasks_run_between_chunks_of_a_large_fan_out(self, bus):
+        # given: three chunks' worth of listeners on one channel, and a task that notes how
+        # many of them had the event each time it gets to run
+        channel = unique_channel()
+        count = 3 * FAN_OUT_CHUNK
+        heard: list[str] = []
+        everyone_heard = asyncio.Event()
+
+        def on_message(message: str) -> None:
+            heard.append(message)
+            if len(heard) == count:
+                everyone_heard.set()
+
+        listeners = [
+            await bus.listen(channel, on_message, on_end=lambda error: None) for _ in range(count)
+        ]
+        seen_between: list[int] = []
+
+        async def watch() -> None:
+            while not everyone_heard.is_set():
+                seen_between.append(len(heard))
+                await asyncio.sleep(0)
+
+        # when
+        watcher = asyncio.create_task(watch())
+        await bus.publish(channel, "status")
+        await asyncio.wait_for(everyone_heard.wait(), TIMEOUT_S)
+        await watcher
+        for listener in listeners:
+            await bus.stop_listening(channel, listener)
+
+        # then: every listener heard it once, and the task ran after each chunk
+        assert heard == ["status"] * count
+        assert {FAN_OUT_CHUNK, 2 * FAN_OUT_CHUNK} <= set(seen_between)
+
+    async def test_a_listener_that_leaves_during_a_fan_out_is_not_handed_the_event(self):
+        # given: two chunks' worth of listeners (on the memory backend, where the publish
+        # wakes the bus's listener before this task's next step)
+        bus = EventBus("memory://")
+        await bus.connect()
+        channel = unique_channel()
+        heard_by: list[int] = []
+        listeners = [
+            await bus.listen(
+                channel, lambda _, n=number: heard_by.append(n), on_end=lambda error: None
+            )
+            for number in range(2 * FAN_OUT_CHUNK)
+        ]
+        try:
+            # when: as soon as the first chunk has it, every listener yet to hear it leaves
+            await bus.publish(channel, "status")
+            async with asyncio.timeout(TIMEOUT_S):
+                while not heard_by:
+                    await asyncio.sleep(0)
+            first_chunk = set(heard_by)
+            for number, listener in enumerate(listeners):
+                if number not in first_chunk:
+                    await bus.stop_listening(channel, listener)
+            await asyncio.sleep(0.2)
+
+            # then
+            assert len(first_chunk) == FAN_OUT_CHUNK
+            assert sorted(heard_by) == sorted(first_chunk)
+        finally:
+            await bus.disconnect()
 
 
 class TestSubscriptionQueue:
