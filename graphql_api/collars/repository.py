@@ -1,6 +1,4 @@
-import datetime as dt
-
-from sqlalchemy import Select, String, bindparam, or_, select
+from sqlalchemy import Select, or_, select
 
 from graphql_api.auth import Viewer
 from graphql_api.collars.models import Treat
@@ -8,29 +6,6 @@ from graphql_api.devices.models import Device
 from graphql_api.pagination import Page, PageArgs
 from graphql_api.pets.models import Pet
 from graphql_api.repository import RepositoryBase
-from graphql_api.telemetry.repository import persisted_at_subquery
-
-
-class ReportingDeviceRepository(RepositoryBase[Device]):
-    """A device reporting over MQTT, read with what its reading needs in the same statement."""
-
-    model = Device
-
-    async def get_with_stream_cursor(
-        self, device_id: int, stream: str
-    ) -> tuple[Device, dt.datetime | None] | None:
-        """The device (no viewer: it speaks as itself, vouched for by the broker's ACL) and
-        when its telemetry ``stream`` was last stored (None: never)."""
-        statement = self.prebuilt(
-            "reporting-device-with-cursor",
-            lambda: select(
-                Device,
-                persisted_at_subquery(Device.id, bindparam("cursor_stream", type_=String)),
-            ).where(Device.id == bindparam("reporting_id")),
-        )
-        params = {"reporting_id": device_id, "cursor_stream": stream}
-        row = (await self.execute(statement, params)).first()
-        return None if row is None else (row[0], row[1])
 
 
 class TreatRepository(RepositoryBase[Treat]):

@@ -20,7 +20,7 @@ from graphql_api.alerts.models import AlertKind
 from graphql_api.auth import Viewer, require_viewer
 from graphql_api.collars.errors import InvalidCollarReading
 from graphql_api.collars.models import Treat
-from graphql_api.collars.repository import ReportingDeviceRepository, TreatRepository
+from graphql_api.collars.repository import TreatRepository
 from graphql_api.commands import service as commands_service
 from graphql_api.commands.models import Command, CommandKind
 from graphql_api.devices import flows as devices_flows
@@ -116,9 +116,7 @@ async def _reporting_collar(
     """The collar a reading came from, and when its telemetry stream was last stored: read
     together, so a reading within the persist interval skips the stream's slot claim (a write
     and its row lock on every reading)."""
-    found = await ReportingDeviceRepository(session).get_with_stream_cursor(
-        device_id, TELEMETRY_STREAM
-    )
+    found = await DeviceRepository(session).get_with_stream_cursor(device_id, TELEMETRY_STREAM)
     device, persisted_at = found or (None, None)
     return _check_kind(device, device_id, frozenset({DeviceKind.COLLAR})), persisted_at
 

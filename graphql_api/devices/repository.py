@@ -26,6 +26,7 @@ from graphql_api.auth import Viewer
 from graphql_api.devices.models import Device, DeviceKind, DeviceMessageReceipt
 from graphql_api.pagination import Page, PageArgs
 from graphql_api.repository import RepositoryBase
+from graphql_api.telemetry.repository import persisted_at_subquery
 
 
 @dataclass(frozen=True, slots=True)
@@ -167,6 +168,22 @@ class DeviceRepository(RepositoryBase[Device]):
             "device-by-id", lambda: select(Device).where(Device.id == bindparam("by_id"))
         )
         return (await self.execute(statement, {"by_id": device_id})).scalars().first()
+
+    async def get_with_stream_cursor(
+        self, device_id: int, stream: str
+    ) -> tuple[Device, dt.datetime | None] | None:
+        """``get_by_id``, with when the device's telemetry ``stream`` was last stored (None:
+        never), in the same statement: what a device's reading needs first."""
+        statement = self.prebuilt(
+            "device-by-id-with-cursor",
+            lambda: select(
+                Device,
+                persisted_at_subquery(Device.id, bindparam("cursor_stream", type_=String)),
+            ).where(Device.id == bindparam("by_id")),
+        )
+        params = {"by_id": device_id, "cursor_stream": stream}
+        row = (await self.execute(statement, params)).first()
+        return None if row is None else (row[0], row[1])
 
     async def get_by_key_hash(self, api_key_hash: str, kind: DeviceKind | None) -> Device | None:
         # Every device request authenticates: prebuilt, for any kind or for one.
