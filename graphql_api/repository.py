@@ -13,15 +13,27 @@ not see is simply absent ("not found and not allowed look alike").
 """
 
 import asyncio
-from collections.abc import Awaitable, Callable, Sequence
-from dataclasses import dataclass
+from collections.abc import Awaitable, Callable, Hashable, Sequence
+from dataclasses import dataclass, replace
 from typing import Any, ClassVar, Generic, TypeVar
 
-from sqlalchemy import ColumnElement, Select, Table, and_, false, func, not_, or_, select
+from sqlalchemy import (
+    ColumnElement,
+    Select,
+    Table,
+    and_,
+    bindparam,
+    false,
+    func,
+    not_,
+    or_,
+    select,
+)
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.engine import Result
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from graphql_api.auth import Viewer
 from graphql_api.db import Base
 from graphql_api.pagination import CursorKey, Page, PageArgs
 
@@ -31,7 +43,10 @@ K = TypeVar("K")
 _LOCK_KEY = "pawgraph.statement_lock"
 _DIALECT_INSERTS = {"postgresql": postgresql.insert, "sqlite": sqlite.insert}
 # (name, dialect) -> a hot path's statement, built once (see RepositoryBase.prebuilt).
-_PREBUILT: dict[tuple[str, str], Any] = {}
+_PREBUILT: dict[tuple[Hashable, str], Any] = {}
+# The bind parameter a viewer-scoped statement built once (ScopedStatement) reads its viewer's
+# id from.
+VIEWER_ID = "viewer_id"
 
 
 def statement_lock(session: AsyncSession) -> asyncio.Lock:
@@ -54,6 +69,34 @@ class SortKey:
     value_of: Callable[[Any], int] | None = None
 
 
+@dataclass(frozen=True, slots=True)
+class ScopedStatement:
+    """A viewer-scoped statement in a form that is built once per shape, not once per call.
+
+    ``build`` receives a stand-in of ``viewer`` whose ``user_id`` is the bind parameter
+    ``viewer_id`` (and whose role is the viewer's), so the statement it returns serves every
+    viewer of that role; :attr:`params` carry this viewer's id. ``name`` tells apart the
+    statements one repository builds this way (it must change whenever ``build``'s result would).
+    Only for ``build``s that use the viewer's id in SQL, never in Python.
+    """
+
+    name: Hashable
+    viewer: Viewer
+    build: Callable[[Viewer], Select[Any]]
+
+    @property
+    def shape(self) -> Hashable:
+        return (self.name, self.viewer.role, self.viewer.suspended)
+
+    @property
+    def params(self) -> dict[str, Any]:
+        return {VIEWER_ID: self.viewer.user_id}
+
+    def build_statement(self) -> Select[Any]:
+        # A stand-in, not a viewer: its id is SQL, filled in from ``params`` at execution.
+        return self.build(replace(self.viewer, user_id=bindparam(VIEWER_ID)))  # type: ignore[arg-type]
+
+
 class RepositoryBase(Generic[M]):
     model: ClassVar[type[Base]]
 
@@ -71,8 +114,10 @@ class RepositoryBase(Generic[M]):
         async with statement_lock(self.session):
             return await self.session.execute(statement, params)
 
-    async def scalars(self, statement: Select[Any]) -> list[Any]:
-        return list((await self.execute(statement)).scalars().all())
+    async def scalars(
+        self, statement: Select[Any], params: dict[str, Any] | None = None
+    ) -> list[Any]:
+        return list((await self.execute(statement, params)).scalars().all())
 
     async def scalar(self, statement: Select[Any]) -> Any:
         return (await self.execute(statement)).scalar()
@@ -84,7 +129,7 @@ class RepositoryBase(Generic[M]):
         counted = select(func.count()).select_from(statement.order_by(None).subquery())
         return int(await self.scalar(counted) or 0)
 
-    def prebuilt(self, name: str, build: Callable[[], Any]) -> Any:
+    def prebuilt(self, name: Hashable, build: Callable[[], Any]) -> Any:
         """The statement ``name``, built by ``build`` once per dialect, its values bind
         parameters (passed to :meth:`execute`): on a path that runs for every device message,
         building a statement and its cache key costs more than running it."""
@@ -93,6 +138,10 @@ class RepositoryBase(Generic[M]):
         if statement is None:
             statement = _PREBUILT[key] = build()
         return statement
+
+    def prebuilt_scoped(self, scoped: "ScopedStatement") -> Select[Any]:
+        """``scoped``'s statement, built once per shape; run it with ``scoped.params``."""
+        return self.prebuilt(scoped.shape, scoped.build_statement)
 
     def insert_statement(self, model: type[Base] | Table) -> Any:
         """The session's dialect's INSERT, which has ``on_conflict_do_nothing``/``_do_update``
@@ -122,11 +171,16 @@ class RepositoryBase(Generic[M]):
         return [by_key.get(key) for key in keys]
 
     async def grouped_in_key_order(
-        self, statement: Select[Any], keys: Sequence[K], key_of: Callable[[Any], K]
+        self,
+        statement: Select[Any],
+        keys: Sequence[K],
+        key_of: Callable[[Any], K],
+        params: dict[str, Any] | None = None,
     ) -> list[list[Any]]:
-        """Run ``statement`` once and return the list of rows per key, in key order."""
+        """Run ``statement`` once (with ``params``) and return the list of rows per key, in key
+        order."""
         groups: dict[K, list[Any]] = {key: [] for key in keys}
-        for row in await self.scalars(statement):
+        for row in await self.scalars(statement, params):
             groups.setdefault(key_of(row), []).append(row)
         return [groups[key] for key in keys]
 
@@ -190,7 +244,7 @@ class RepositoryBase(Generic[M]):
 
     async def paginate_groups(
         self,
-        statement: Select[Any],
+        statement: Select[Any] | ScopedStatement,
         group_column: ColumnElement[int],
         group_ids: Sequence[int],
         page: PageArgs,
@@ -206,40 +260,29 @@ class RepositoryBase(Generic[M]):
         the list holds. Pages come back in ``group_ids`` order. Without a cursor each page
         carries its group's total (``Page.total``, from the same window), so a connection's
         ``totalCount`` costs no statement; a cursor adds one statement, for the groups that
-        have rows before it. ``statement`` selects ``model`` (default: the repository's).
+        have rows before it. ``statement`` selects ``model`` (default: the repository's); as a
+        :class:`ScopedStatement`, the whole page statement is built once per shape, as
+        dashboards ask for these pages on every request.
         """
         model = model or self.model
         key = model.__mapper__.primary_key[0]
         parts = page.cursor_parts(1)
         cursor = parts[0] if parts else None
         ascending = page.forward != newest_first
-        filtered = statement.where(group_column.in_(group_ids))
-        walked = filtered
-        if cursor is not None:
-            walked = walked.where(key > cursor if ascending else key < cursor)
-        position = (
-            func.row_number()
-            .over(partition_by=group_column, order_by=key.asc() if ascending else key.desc())
-            .label("group_position")
-        )
         counted = cursor is None
-        ranked_columns = [key, position]
-        if counted:
-            # Ranking reads every row of a group anyway: counting them there too answers the
-            # connection's totalCount without a statement of its own.
-            total = func.count().over(partition_by=group_column).label("group_total")
-            ranked_columns.append(total)
-        # The window runs over the keys only, and the rows are joined back by key: an ORM
-        # alias of a subquery of every column cost twice as much to build, on every call.
-        ranked = walked.with_only_columns(*ranked_columns).subquery("ranked")
-        rows = select(model)
-        if counted:
-            rows = rows.add_columns(ranked.c.group_total)
-        found = await self.execute(
-            rows.join(ranked, key == ranked.c[key.key])
-            .where(ranked.c.group_position <= page.limit + 1)
-            .order_by(ranked.c.group_position)
-        )
+        params: dict[str, Any] = {"group_ids": list(group_ids), "page_rows": page.limit + 1}
+        if cursor is not None:
+            params["cursor"] = cursor
+        how = (model, ascending, not counted)
+        if isinstance(statement, ScopedStatement):
+            scoped = statement
+            pages = self.prebuilt(
+                ("group-pages", scoped.shape, group_column.key, *how),
+                lambda: _group_pages(scoped.build_statement(), group_column, *how),
+            )
+            found = await self.execute(pages, params | scoped.params)
+        else:
+            found = await self.execute(_group_pages(statement, group_column, *how), params)
         grouped: dict[int, list[Any]] = {group_id: [] for group_id in group_ids}
         totals: dict[int, int] = {}  # only a group with rows appears: the rest hold none
         for row in found:
@@ -249,8 +292,14 @@ class RepositoryBase(Generic[M]):
                 totals[group_id] = row[1]
         behind: set[int] = set()
         if cursor is not None:
-            earlier = filtered.where(key <= cursor if ascending else key >= cursor)
-            behind = set(await self.scalars(earlier.with_only_columns(group_column).distinct()))
+            base, base_params = statement, {}
+            if isinstance(base, ScopedStatement):
+                base, base_params = base.build_statement(), base.params
+            earlier = base.where(
+                group_column.in_(group_ids), key <= cursor if ascending else key >= cursor
+            )
+            earlier = earlier.with_only_columns(group_column).distinct()
+            behind = set(await self.scalars(earlier, base_params))
         return [
             _page_of(
                 grouped[group_id],
@@ -264,23 +313,80 @@ class RepositoryBase(Generic[M]):
 
     async def count_groups(
         self,
-        statement: Select[Any],
+        statement: Select[Any] | ScopedStatement,
         group_column: ColumnElement[int],
         group_ids: Sequence[int],
     ) -> list[int]:
-        """How many rows of ``statement`` each group holds, in ``group_ids`` order."""
-        counted = (
-            statement.where(group_column.in_(group_ids))
-            .with_only_columns(group_column, func.count())
-            .group_by(group_column)
-            .order_by(None)
-        )
-        counts = {group_id: count for group_id, count in (await self.execute(counted)).all()}
+        """How many rows of ``statement`` each group holds, in ``group_ids`` order (as a
+        :class:`ScopedStatement`, built once per shape)."""
+        params: dict[str, Any] = {"group_ids": list(group_ids)}
+        if isinstance(statement, ScopedStatement):
+            scoped = statement
+            counted = self.prebuilt(
+                ("group-counts", scoped.shape, group_column.key),
+                lambda: _group_counts(scoped.build_statement(), group_column),
+            )
+            params |= scoped.params
+        else:
+            counted = _group_counts(statement, group_column)
+        found = await self.execute(counted, params)
+        counts = {group_id: count for group_id, count in found.all()}
         return [int(counts.get(group_id, 0)) for group_id in group_ids]
 
     def counter(self, statement: Select[Any]) -> Callable[[], Awaitable[int]]:
         """A deferred ``count``: connections run it only when ``totalCount`` is asked for."""
         return lambda: self.count(statement)
+
+
+def _group_pages(
+    statement: Select[Any],
+    group_column: ColumnElement[int],
+    model: type[Base],
+    ascending: bool,
+    after_cursor: bool,
+) -> Select[Any]:
+    """Every group's first ``page_rows`` rows of ``statement`` (rows of ``model``) in primary
+    key order, past ``cursor`` if ``after_cursor``; the groups, page size and cursor are bind
+    parameters (``group_ids``, ``page_rows``, ``cursor``). See
+    :meth:`RepositoryBase.paginate_groups`.
+    """
+    key = model.__mapper__.primary_key[0]
+    walked = statement.where(group_column.in_(bindparam("group_ids", expanding=True)))
+    if after_cursor:
+        cursor = bindparam("cursor")
+        walked = walked.where(key > cursor if ascending else key < cursor)
+    position = (
+        func.row_number()
+        .over(partition_by=group_column, order_by=key.asc() if ascending else key.desc())
+        .label("group_position")
+    )
+    ranked_columns = [key, position]
+    if not after_cursor:
+        # Ranking reads every row of a group anyway: counting them there too answers the
+        # connection's totalCount without a statement of its own.
+        total = func.count().over(partition_by=group_column).label("group_total")
+        ranked_columns.append(total)
+    # The window runs over the keys only, and the rows are joined back by key: an ORM alias of
+    # a subquery of every column cost twice as much to build.
+    ranked = walked.with_only_columns(*ranked_columns).subquery("ranked")
+    rows = select(model)
+    if not after_cursor:
+        rows = rows.add_columns(ranked.c.group_total)
+    return (
+        rows.join(ranked, key == ranked.c[key.key])
+        .where(ranked.c.group_position <= bindparam("page_rows"))
+        .order_by(ranked.c.group_position)
+    )
+
+
+def _group_counts(statement: Select[Any], group_column: ColumnElement[int]) -> Select[Any]:
+    """How many rows of ``statement`` each of ``group_ids`` (a bind parameter) holds."""
+    return (
+        statement.where(group_column.in_(bindparam("group_ids", expanding=True)))
+        .with_only_columns(group_column, func.count())
+        .group_by(group_column)
+        .order_by(None)
+    )
 
 
 def _page_of(

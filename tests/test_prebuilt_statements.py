@@ -1,21 +1,34 @@
 """RepositoryBase.prebuilt: a hot path's statement is built once per dialect and run with bind
 parameters, and the prebuilt device statements behave as the ones they replaced, on both
-backends."""
+backends. Viewer-scoped statements (ScopedStatement) are built once per role, with the viewer's
+id as a parameter: each viewer still sees only their own rows."""
 
 import datetime as dt
 
 import pytest
 from sqlalchemy import bindparam, select
 
+from graphql_api.accounts.models import Role
+from graphql_api.alerts import service as alerts_service
+from graphql_api.alerts.models import AlertKind
+from graphql_api.alerts.repository import AlertRepository
 from graphql_api.devices.models import Device, DeviceKind
 from graphql_api.devices.repository import (
     DeviceRepository,
     DeviceStateRepository,
     ReceiptRepository,
 )
+from graphql_api.notifications import service as notifications_service
+from graphql_api.notifications.models import NotificationKind
+from graphql_api.notifications.repository import NotificationRepository
+from graphql_api.pagination import PageArgs
+from graphql_api.pets.models import Pet
+from graphql_api.pets.repository import PetRepository
+from graphql_api.repository import ScopedStatement
 from graphql_api.telemetry.repository import TelemetryRepository
-from tests.factories.accounts import create_user
-from tests.factories.devices_db import register_device
+from tests.factories.accounts import create_user, viewer_of
+from tests.factories.devices_db import create_device, register_device
+from tests.factories.pets_db import create_pet
 
 NOW = dt.datetime(2026, 12, 5, 12, 0, tzinfo=dt.UTC)
 
@@ -101,3 +114,152 @@ class TestPrebuiltDeviceStatements:
         ).one()
         assert state["battery"] == 80 and state["rssi"] == -60
         assert last_seen_at == NOW
+
+
+def page_of(limit: int, after: int | None = None) -> PageArgs:
+    return PageArgs(limit=limit, forward=True, cursor=after)
+
+
+async def two_owners_with_pets(session, per_owner: int = 2):
+    owners = [await create_user(session), await create_user(session)]
+    pets = {
+        owner.id: [await create_pet(session, owner, name=f"Pet {n}") for n in range(per_owner)]
+        for owner in owners
+    }
+    return owners, pets
+
+
+def names(pages) -> list[list[str]]:
+    return [[pet.name for pet in page.items] for page in pages]
+
+
+class TestScopedStatements:
+    async def test_a_scoped_statement_is_built_once_per_role_and_not_per_viewer(
+        self, either_session
+    ):
+        # given
+        owners, _ = await two_owners_with_pets(either_session)
+        staff = await create_user(either_session, Role.STAFF)
+        repository = PetRepository(either_session)
+        builds: list[Role] = []
+
+        def build(stand_in):
+            builds.append(stand_in.role)
+            return repository.readable_statement(stand_in)
+
+        name = f"test-pets-{id(builds)}"
+        owner_ids = [owner.id for owner in owners]
+
+        # when
+        for viewer in (*map(viewer_of, owners), viewer_of(staff), viewer_of(owners[0])):
+            scoped = ScopedStatement(name, viewer, build)
+            await repository.paginate_groups(scoped, Pet.owner_id, owner_ids, page_of(5))
+
+        # then
+        assert builds == [Role.OWNER, Role.STAFF]
+
+    async def test_each_owner_sees_only_their_own_pets_through_the_one_statement(
+        self, either_session
+    ):
+        # given
+        owners, pets = await two_owners_with_pets(either_session)
+        staff = await create_user(either_session, Role.STAFF)
+        repository = PetRepository(either_session)
+        owner_ids = [owner.id for owner in owners]
+        own = {owner.id: [pet.name for pet in pets[owner.id]] for owner in owners}
+
+        # when
+        seen = {
+            viewer.user_id: names(
+                await repository.readable_pages_by_owner_ids(viewer, owner_ids, page_of(5))
+            )
+            for viewer in (*map(viewer_of, owners), viewer_of(staff))
+        }
+        counts = {
+            viewer.user_id: await repository.readable_counts_by_owner_ids(viewer, owner_ids)
+            for viewer in (*map(viewer_of, owners), viewer_of(staff))
+        }
+
+        # then
+        first, second = owners
+        assert seen[first.id] == [own[first.id], []]
+        assert seen[second.id] == [[], own[second.id]]
+        assert seen[staff.id] == [own[first.id], own[second.id]]
+        assert counts[first.id] == [2, 0]
+        assert counts[second.id] == [0, 2]
+        assert counts[staff.id] == [2, 2]
+
+    async def test_a_page_after_a_cursor_is_scoped_to_its_viewer_too(self, either_session):
+        # given
+        owners, pets = await two_owners_with_pets(either_session, per_owner=3)
+        first, second = owners
+        repository = PetRepository(either_session)
+        after = pets[first.id][0].id
+
+        # when
+        for_owner = await repository.readable_pages_by_owner_ids(
+            viewer_of(first), [first.id, second.id], page_of(1, after)
+        )
+        for_other = await repository.readable_pages_by_owner_ids(
+            viewer_of(second), [first.id], page_of(1, after)
+        )
+
+        # then
+        page = for_owner[0]
+        assert [pet.name for pet in page.items] == ["Pet 1"]
+        assert (page.has_next_page, page.has_previous_page) == (True, True)
+        assert for_owner[1].items == []
+        assert for_other[0].items == []
+        assert (for_other[0].has_next_page, for_other[0].has_previous_page) == (False, False)
+
+    async def test_open_alerts_of_devices_are_only_their_owners(self, either_session):
+        # given
+        owners = [await create_user(either_session), await create_user(either_session)]
+        feeders = [
+            await create_device(either_session, owner, kind=DeviceKind.FEEDER) for owner in owners
+        ]
+        for feeder in feeders:
+            await alerts_service.raise_alert(
+                either_session, feeder, AlertKind.FOOD_LOW, f"Low {feeder.id}", NOW
+            )
+        repository = AlertRepository(either_session)
+        device_ids = [feeder.id for feeder in feeders]
+
+        # when
+        seen = [
+            await repository.list_open_by_device_ids(viewer_of(owner), device_ids)
+            for owner in owners
+        ]
+
+        # then
+        first, second = feeders
+        assert [[alert.message for alert in alerts] for alerts in seen[0]] == [
+            [f"Low {first.id}"],
+            [],
+        ]
+        assert [[alert.message for alert in alerts] for alerts in seen[1]] == [
+            [],
+            [f"Low {second.id}"],
+        ]
+
+    async def test_an_inbox_count_is_only_the_viewers_own(self, either_session):
+        # given
+        owners = [await create_user(either_session), await create_user(either_session)]
+        for owner in owners:
+            await notifications_service.notify(
+                either_session,
+                recipient_id=owner.id,
+                kind=NotificationKind.DEVICE_ALERT,
+                text="Food is low.",
+            )
+        repository = NotificationRepository(either_session)
+        recipient_ids = [owner.id for owner in owners]
+
+        # when
+        counts = [
+            await repository.inbox_counts(viewer_of(owner), recipient_ids, unread_only=True)
+            for owner in owners
+        ]
+
+        # then
+        assert counts == [[1, 0], [0, 1]]

@@ -1,7 +1,7 @@
 import datetime as dt
 from collections.abc import Sequence
 
-from sqlalchemy import Select, delete, exists, select
+from sqlalchemy import Select, bindparam, delete, exists, select
 
 from graphql_api.accounts.models import RevokedToken, User
 from graphql_api.auth import Viewer
@@ -22,7 +22,11 @@ class UserRepository(RepositoryBase[User]):
         return await self.get_one_or_none(select(User).where(User.email == email))
 
     async def get_by_id(self, user_id: int) -> User | None:
-        return await self.get_one_or_none(select(User).where(User.id == user_id))
+        # Built once: every request that asks for ``me`` runs it.
+        statement = self.prebuilt(
+            "user-by-id", lambda: select(User).where(User.id == bindparam("user_id"))
+        )
+        return (await self.execute(statement, {"user_id": user_id})).scalars().first()
 
     async def get_readable_by_ids(self, viewer: Viewer, ids: Sequence[int]) -> list[User | None]:
         statement = self.readable_statement(viewer).where(User.id.in_(ids))

@@ -19,7 +19,7 @@ from sqlalchemy import (
 from graphql_api.alerts.models import Alert, AlertKind, AlertStatus
 from graphql_api.auth import Viewer
 from graphql_api.pagination import Page, PageArgs
-from graphql_api.repository import RepositoryBase
+from graphql_api.repository import RepositoryBase, ScopedStatement
 
 # Must repeat the partial index's predicate word for word: PostgreSQL infers the arbiter index
 # of ON CONFLICT from it.
@@ -76,12 +76,24 @@ class AlertRepository(RepositoryBase[Alert]):
     ) -> list[list[Alert]]:
         """Each device's open (ACTIVE or ACKNOWLEDGED) alerts, newest first; at most one per
         kind, so the list stays short."""
-        statement = (
-            self.readable_statement(viewer)
-            .where(Alert.device_id.in_(device_ids), Alert.status != AlertStatus.CLEARED)
-            .order_by(Alert.id.desc())
+        scoped = ScopedStatement(
+            "open-alerts-of-devices",
+            viewer,
+            lambda stand_in: (
+                self.readable_statement(stand_in)
+                .where(
+                    Alert.device_id.in_(bindparam("device_ids", expanding=True)),
+                    Alert.status != AlertStatus.CLEARED,
+                )
+                .order_by(Alert.id.desc())
+            ),
         )
-        return await self.grouped_in_key_order(statement, device_ids, lambda alert: alert.device_id)
+        return await self.grouped_in_key_order(
+            self.prebuilt_scoped(scoped),
+            device_ids,
+            lambda alert: alert.device_id,
+            scoped.params | {"device_ids": list(device_ids)},
+        )
 
     async def get_readable(self, viewer: Viewer, alert_id: int) -> Alert | None:
         return await self.get_one_or_none(

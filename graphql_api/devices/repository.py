@@ -25,7 +25,7 @@ from sqlalchemy.orm.attributes import set_committed_value
 from graphql_api.auth import Viewer
 from graphql_api.devices.models import Device, DeviceKind, DeviceMessageReceipt
 from graphql_api.pagination import Page, PageArgs
-from graphql_api.repository import RepositoryBase
+from graphql_api.repository import RepositoryBase, ScopedStatement
 from graphql_api.telemetry.repository import persisted_at_subquery
 
 
@@ -121,7 +121,7 @@ class DeviceRepository(RepositoryBase[Device]):
     ) -> list[Page[Device]]:
         """One page of readable devices per pet, hub or owner (``group_column``), oldest
         first, in one statement."""
-        statement = self._of_kind(self.readable_statement(viewer), kind)
+        statement = self._readable_of_kind(viewer, kind)
         return await self.paginate_groups(statement, group_column, group_ids, page)
 
     async def readable_counts(
@@ -131,8 +131,15 @@ class DeviceRepository(RepositoryBase[Device]):
         group_ids: Sequence[int],
         kind: DeviceKind | None = None,
     ) -> list[int]:
-        statement = self._of_kind(self.readable_statement(viewer), kind)
+        statement = self._readable_of_kind(viewer, kind)
         return await self.count_groups(statement, group_column, group_ids)
+
+    def _readable_of_kind(self, viewer: Viewer, kind: DeviceKind | None) -> ScopedStatement:
+        return ScopedStatement(
+            ("readable-devices", kind),
+            viewer,
+            lambda stand_in: self._of_kind(self.readable_statement(stand_in), kind),
+        )
 
     @staticmethod
     def _of_kind(statement: Select[tuple[Device]], kind: DeviceKind | None):

@@ -12,7 +12,7 @@ from graphql_api.notifications.models import (
     NotificationPreference,
 )
 from graphql_api.pagination import Page, PageArgs
-from graphql_api.repository import RepositoryBase, SortKey
+from graphql_api.repository import RepositoryBase, ScopedStatement, SortKey
 
 # 0 unread, 1 read: UNREAD_FIRST walks (this, id descending).
 _IS_READ = case((Notification.read_at.is_(None), 0), else_=1)
@@ -55,7 +55,7 @@ class NotificationRepository(RepositoryBase[Notification]):
         self, viewer: Viewer, recipient_ids: Sequence[int], page: PageArgs, *, unread_only: bool
     ) -> list[Page[Notification]]:
         """One newest-first page of each recipient's inbox; only the viewer's own has rows."""
-        statement = self.inbox_statement(viewer, unread_only=unread_only)
+        statement = self._inbox(viewer, unread_only=unread_only)
         return await self.paginate_groups(
             statement, Notification.recipient_id, recipient_ids, page, newest_first=True
         )
@@ -63,8 +63,15 @@ class NotificationRepository(RepositoryBase[Notification]):
     async def inbox_counts(
         self, viewer: Viewer, recipient_ids: Sequence[int], *, unread_only: bool
     ) -> list[int]:
-        statement = self.inbox_statement(viewer, unread_only=unread_only)
+        statement = self._inbox(viewer, unread_only=unread_only)
         return await self.count_groups(statement, Notification.recipient_id, recipient_ids)
+
+    def _inbox(self, viewer: Viewer, *, unread_only: bool) -> ScopedStatement:
+        return ScopedStatement(
+            ("inbox", unread_only),
+            viewer,
+            lambda stand_in: self.inbox_statement(stand_in, unread_only=unread_only),
+        )
 
     async def count_unread(self, viewer: Viewer) -> int:
         return await self.count(self.inbox_statement(viewer, unread_only=True))

@@ -5,7 +5,7 @@ from sqlalchemy import Select, select
 from graphql_api.auth import Viewer
 from graphql_api.pagination import Page, PageArgs
 from graphql_api.pets.models import Pet
-from graphql_api.repository import RepositoryBase
+from graphql_api.repository import RepositoryBase, ScopedStatement
 
 
 class PetRepository(RepositoryBase[Pet]):
@@ -44,11 +44,12 @@ class PetRepository(RepositoryBase[Pet]):
         self, viewer: Viewer, owner_ids: Sequence[int], page: PageArgs
     ) -> list[Page[Pet]]:
         """One page of each owner's pets (those the viewer may read), oldest first."""
-        return await self.paginate_groups(
-            self.readable_statement(viewer), Pet.owner_id, owner_ids, page
-        )
+        return await self.paginate_groups(self._readable(viewer), Pet.owner_id, owner_ids, page)
 
     async def readable_counts_by_owner_ids(
         self, viewer: Viewer, owner_ids: Sequence[int]
     ) -> list[int]:
-        return await self.count_groups(self.readable_statement(viewer), Pet.owner_id, owner_ids)
+        return await self.count_groups(self._readable(viewer), Pet.owner_id, owner_ids)
+
+    def _readable(self, viewer: Viewer) -> ScopedStatement:
+        return ScopedStatement("readable-pets", viewer, self.readable_statement)
