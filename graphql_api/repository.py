@@ -139,9 +139,20 @@ class RepositoryBase(Generic[M]):
             statement = _PREBUILT[key] = build()
         return statement
 
-    def prebuilt_scoped(self, scoped: "ScopedStatement") -> Select[Any]:
-        """``scoped``'s statement, built once per shape; run it with ``scoped.params``."""
-        return self.prebuilt(scoped.shape, scoped.build_statement)
+    def scoped(
+        self,
+        statement: "Select[Any] | ScopedStatement",
+        name: Hashable = "rows",
+        wrap: Callable[[Select[Any]], Select[Any]] = lambda base: base,
+    ) -> tuple[Select[Any], dict[str, Any]]:
+        """``wrap(statement)`` and the parameters it runs with: built once per shape for a
+        :class:`ScopedStatement` (``name`` tells apart what ``wrap`` makes of one), on every
+        call for a plain statement."""
+        if not isinstance(statement, ScopedStatement):
+            return wrap(statement), {}
+        scoped = statement
+        built = self.prebuilt((name, scoped.shape), lambda: wrap(scoped.build_statement()))
+        return built, scoped.params
 
     def insert_statement(self, model: type[Base] | Table) -> Any:
         """The session's dialect's INSERT, which has ``on_conflict_do_nothing``/``_do_update``
@@ -274,15 +285,12 @@ class RepositoryBase(Generic[M]):
         if cursor is not None:
             params["cursor"] = cursor
         how = (model, ascending, not counted)
-        if isinstance(statement, ScopedStatement):
-            scoped = statement
-            pages = self.prebuilt(
-                ("group-pages", scoped.shape, group_column.key, *how),
-                lambda: _group_pages(scoped.build_statement(), group_column, *how),
-            )
-            found = await self.execute(pages, params | scoped.params)
-        else:
-            found = await self.execute(_group_pages(statement, group_column, *how), params)
+        pages, scope = self.scoped(
+            statement,
+            ("group-pages", group_column.key, *how),
+            lambda base: _group_pages(base, group_column, *how),
+        )
+        found = await self.execute(pages, params | scope)
         grouped: dict[int, list[Any]] = {group_id: [] for group_id in group_ids}
         totals: dict[int, int] = {}  # only a group with rows appears: the rest hold none
         for row in found:
@@ -292,14 +300,16 @@ class RepositoryBase(Generic[M]):
                 totals[group_id] = row[1]
         behind: set[int] = set()
         if cursor is not None:
-            base, base_params = statement, {}
-            if isinstance(base, ScopedStatement):
-                base, base_params = base.build_statement(), base.params
-            earlier = base.where(
-                group_column.in_(group_ids), key <= cursor if ascending else key >= cursor
+            earlier, scope = self.scoped(
+                statement,
+                ("groups-before-cursor", group_column.key, model, ascending),
+                lambda base: _groups_before_cursor(base, group_column, model, ascending),
             )
-            earlier = earlier.with_only_columns(group_column).distinct()
-            behind = set(await self.scalars(earlier, base_params))
+            behind = set(
+                await self.scalars(
+                    earlier, {"group_ids": params["group_ids"], "cursor": cursor} | scope
+                )
+            )
         return [
             _page_of(
                 grouped[group_id],
@@ -319,17 +329,12 @@ class RepositoryBase(Generic[M]):
     ) -> list[int]:
         """How many rows of ``statement`` each group holds, in ``group_ids`` order (as a
         :class:`ScopedStatement`, built once per shape)."""
-        params: dict[str, Any] = {"group_ids": list(group_ids)}
-        if isinstance(statement, ScopedStatement):
-            scoped = statement
-            counted = self.prebuilt(
-                ("group-counts", scoped.shape, group_column.key),
-                lambda: _group_counts(scoped.build_statement(), group_column),
-            )
-            params |= scoped.params
-        else:
-            counted = _group_counts(statement, group_column)
-        found = await self.execute(counted, params)
+        counted, scope = self.scoped(
+            statement,
+            ("group-counts", group_column.key),
+            lambda base: _group_counts(base, group_column),
+        )
+        found = await self.execute(counted, {"group_ids": list(group_ids)} | scope)
         counts = {group_id: count for group_id, count in found.all()}
         return [int(counts.get(group_id, 0)) for group_id in group_ids]
 
@@ -376,6 +381,23 @@ def _group_pages(
         rows.join(ranked, key == ranked.c[key.key])
         .where(ranked.c.group_position <= bindparam("page_rows"))
         .order_by(ranked.c.group_position)
+    )
+
+
+def _groups_before_cursor(
+    statement: Select[Any], group_column: ColumnElement[int], model: type[Base], ascending: bool
+) -> Select[Any]:
+    """Which of ``group_ids`` hold rows of ``statement`` at or before ``cursor`` (bind
+    parameters): their pages have a previous page."""
+    key = model.__mapper__.primary_key[0]
+    cursor = bindparam("cursor")
+    return (
+        statement.where(
+            group_column.in_(bindparam("group_ids", expanding=True)),
+            key <= cursor if ascending else key >= cursor,
+        )
+        .with_only_columns(group_column)
+        .distinct()
     )
 
 

@@ -88,11 +88,12 @@ class AlertRepository(RepositoryBase[Alert]):
                 .order_by(Alert.id.desc())
             ),
         )
+        statement, scope = self.scoped(scoped)
         return await self.grouped_in_key_order(
-            self.prebuilt_scoped(scoped),
+            statement,
             device_ids,
             lambda alert: alert.device_id,
-            scoped.params | {"device_ids": list(device_ids)},
+            scope | {"device_ids": list(device_ids)},
         )
 
     async def get_readable(self, viewer: Viewer, alert_id: int) -> Alert | None:
