@@ -24,7 +24,7 @@ from graphql_api.bodylimit import BodyLimit, RouteClass
 from graphql_api.browser_ui import install_browser_ui
 from graphql_api.deliveries import service as deliveries_service
 from graphql_api.errors import DomainError, NotAuthenticated
-from graphql_api.http import GraphQLRouter, get_context
+from graphql_api.http import GraphQLRouter, GraphQLWebSockets, get_context
 from graphql_api.jobs.registry import JOBS
 from graphql_api.jobs.runner import JobRunner
 from graphql_api.schema import build_schema
@@ -149,6 +149,8 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     _body_limits(app, settings)
     instrumentation.install(app, settings, device_rest.READING_ROUTES)
     install_browser_ui(app, docs=bool(settings.openapi_docs))
+    # Last, so outermost: a subscriber's socket skips the middleware and routing above.
+    app.add_middleware(GraphQLWebSockets, router=graphql, path="/graphql")
 
     @app.get("/healthz", include_in_schema=False)
     async def healthz() -> JSONResponse:

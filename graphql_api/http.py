@@ -14,6 +14,7 @@ the connection with 4403, as graphql-transport-ws says.
 import json
 from collections import OrderedDict
 from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
 from json.encoder import encode_basestring_ascii
 from typing import Any, cast
 
@@ -21,7 +22,8 @@ from cross_web import HTTPException
 from fastapi import Request, Response
 from starlette.requests import HTTPConnection
 from starlette.responses import StreamingResponse
-from starlette.websockets import WebSocketDisconnect, WebSocketState
+from starlette.types import ASGIApp, Receive, Scope, Send
+from starlette.websockets import WebSocket, WebSocketDisconnect, WebSocketState
 from strawberry.asgi import ASGIWebSocketAdapter
 from strawberry.exceptions import ConnectionRejectionError
 from strawberry.fastapi import GraphQLRouter as StrawberryGraphQLRouter
@@ -265,3 +267,31 @@ class GraphQLRouter(StrawberryGraphQLRouter):
             if getattr(request.state, "graphql_request_error", False):
                 response.status_code = 400
         return response
+
+
+_websocket_context = asynccontextmanager(get_context)
+
+
+class GraphQLWebSockets:
+    """Pure ASGI middleware: a websocket to the GraphQL path goes straight to the router's
+    handler, with the context ``get_context`` builds, as FastAPI's websocket route would hand
+    it over. That route's routing, dependency solving, exception wrappers and exit stacks stay
+    suspended, and allocated, for as long as the socket lives: 13 KB of every idle
+    subscriber's Python heap (tracemalloc), 72.6 -> 57.7 KB of RSS (bench/fanout.py).
+    Everything else passes through, sockets to any other path included."""
+
+    def __init__(self, app: ASGIApp, router: GraphQLRouter, path: str) -> None:
+        self.app = app
+        self.router = router
+        self.path = path
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "websocket" or scope["path"] != self.path:
+            await self.app(scope, receive, send)
+            return
+        websocket = WebSocket(scope, receive, send)
+        async with _websocket_context(websocket) as context:
+            # FastAPI would also hand over a response and background tasks that nothing on a
+            # websocket reads (its headers are sent, its tasks never run): left unset.
+            context.request = websocket
+            await self.router.run(request=websocket, context=context, root_value=None)
