@@ -1,5 +1,7 @@
 """The schema: every domain's root fields merged, with the limits and error masking we run with."""
 
+import contextlib
+import functools
 import inspect
 from collections.abc import AsyncIterator, Callable
 from types import MethodType, ModuleType, TracebackType
@@ -16,7 +18,15 @@ from strawberry.extensions import (
     QueryDepthLimiter,
     SchemaExtension,
 )
-from strawberry.extensions.context import StreamResultContextManager, WrappedHook
+from strawberry.extensions.context import (
+    ExecutingContextManager,
+    ExtensionContextManagerBase,
+    OperationContextManager,
+    ParsingContextManager,
+    StreamResultContextManager,
+    ValidationContextManager,
+    WrappedHook,
+)
 from strawberry.extensions.runner import SchemaExtensionsRunner
 from strawberry.relay.types import GlobalIDValueError
 from strawberry.schema.config import StrawberryConfig
@@ -257,8 +267,73 @@ def _function_stream_hooks(
     return functions or None
 
 
+# (index of the extension, its hook's context manager factory, async?); a factory of None is a
+# hook Strawberry wraps itself (a plain function).
+HookPlan = tuple[tuple[int, Callable[[SchemaExtension], Any] | None, bool], ...]
+
+
+@functools.cache
+def _hook_plan(hook_name: str, extension_types: tuple[type[SchemaExtension], ...]) -> HookPlan:
+    """Which of these extensions have a hook ``hook_name`` of their own, with the context
+    manager factory of each generator hook: worked out once per list of extension classes."""
+    plan = []
+    for index, extension_type in enumerate(extension_types):
+        function = getattr(extension_type, hook_name)
+        if function is getattr(SchemaExtension, hook_name):
+            continue
+        if inspect.isgeneratorfunction(function):
+            plan.append((index, contextlib.contextmanager(function), False))
+        elif inspect.isasyncgenfunction(function):
+            plan.append((index, contextlib.asynccontextmanager(function), True))
+        else:
+            plan.append((index, None, False))
+    return tuple(plan)
+
+
+class _CachedHooks(ExtensionContextManagerBase):
+    """Strawberry's context for one lifecycle hook, with the hooks found and wrapped once per
+    list of extension classes. Strawberry looks every extension's hook up again, and wraps each
+    generator hook in a new ``contextmanager`` over a bound method, for every operation: ~19 us
+    per request for our 9 hooks (timed in-process), and a subscription keeps its operation's
+    wrappers for as long as it lives (~1.2 KB, tracemalloc). Hooks that are plain functions are
+    still wrapped by Strawberry."""
+
+    __slots__ = ()
+
+    def __init__(self, extensions: list[SchemaExtension]) -> None:
+        self.default_hook = getattr(SchemaExtension, self.HOOK_NAME)
+        self.hooks = []
+        plan = _hook_plan(self.HOOK_NAME, tuple(type(extension) for extension in extensions))
+        for index, factory, is_async in plan:
+            extension = extensions[index]
+            if factory is None:  # a plain function: Strawberry wraps it
+                wrapped = self.get_hook(extension)
+            else:
+                wrapped = WrappedHook(extension, functools.partial(factory, extension), is_async)
+            if wrapped is not None:
+                self.hooks.append(wrapped)
+
+
+class _OperationHooks(_CachedHooks, OperationContextManager):
+    __slots__ = ()
+
+
+class _ValidationHooks(_CachedHooks, ValidationContextManager):
+    __slots__ = ()
+
+
+class _ParsingHooks(_CachedHooks, ParsingContextManager):
+    __slots__ = ()
+
+
+class _ExecutingHooks(_CachedHooks, ExecutingContextManager):
+    __slots__ = ()
+
+
 class ReportingExtensionsRunner(SchemaExtensionsRunner):
-    """Strawberry's runner, minus two costs it pays for every result of every subscriber:
+    """Strawberry's runner, minus what it rebuilds for every operation (its lifecycle hooks,
+    found once per list of extension classes: :class:`_CachedHooks`) and two costs it pays for
+    every result of every subscriber:
 
     * it awaits every extension's ``get_results``; this one asks only those that report
       results (none of ours does): ~9 % of a delivery's CPU at 1,000 subscribers;
@@ -277,6 +352,18 @@ class ReportingExtensionsRunner(SchemaExtensionsRunner):
         ]
         self._stream_result_hooks: list[WrappedHook] | None = None
         self._function_stream_hooks: list[Callable[[StreamExecutionResult], None]] | None = None
+
+    def operation(self) -> OperationContextManager:
+        return _OperationHooks(self.extensions)
+
+    def validation(self) -> ValidationContextManager:
+        return _ValidationHooks(self.extensions)
+
+    def parsing(self) -> ParsingContextManager:
+        return _ParsingHooks(self.extensions)
+
+    def executing(self) -> ExecutingContextManager:
+        return _ExecutingHooks(self.extensions)
 
     def on_stream_result(
         self, result: StreamExecutionResult

@@ -2,7 +2,9 @@
 in every query and subscription result. Stream result hooks, found once per operation, still
 run around every result as Strawberry runs them (a function before the result is handed out,
 a generator around it), also where the runner calls them without its context managers (when
-every hook is a function, as ours are)."""
+every hook is a function, as ours are). Lifecycle hooks (operation, parse, validate,
+execute), found and wrapped once per list of extension classes, still run in order around
+their stage, each operation with its own extension instances."""
 
 from collections.abc import AsyncGenerator, Iterator
 
@@ -184,3 +186,118 @@ async def test_an_async_hook_still_sees_every_result():
 
     assert WatchingAsync.seen == [{"ticks": 1}, {"ticks": 2}]
     assert Noting.seen == NOTED
+
+
+# ---- lifecycle hooks, looked up and wrapped once per list of extension classes ------------------
+
+
+class Lifecycle(SchemaExtension):
+    """Notes each lifecycle hook around what it wraps, with the instance that ran it (kept, so
+    that no later instance can take its address)."""
+
+    seen: list[tuple[str, SchemaExtension]] = []
+
+    def on_operation(self) -> Iterator[None]:
+        type(self).seen.append(("operation", self))
+        yield
+        type(self).seen.append(("operation done", self))
+
+    def on_parse(self) -> Iterator[None]:
+        type(self).seen.append(("parse", self))
+        yield
+
+    def on_validate(self) -> Iterator[None]:
+        type(self).seen.append(("validate", self))
+        yield
+
+    async def on_execute(self) -> AsyncGenerator[None, None]:
+        type(self).seen.append(("execute", self))
+        yield
+        type(self).seen.append(("execute done", self))
+
+
+class PlainLifecycle(SchemaExtension):
+    """Hooks that are plain functions, sync and async: Strawberry wraps those itself."""
+
+    seen: list[str] = []
+
+    def on_operation(self) -> None:  # type: ignore[override]
+        PlainLifecycle.seen.append("operation")
+
+    async def on_execute(self) -> None:  # type: ignore[override]
+        PlainLifecycle.seen.append("execute")
+
+
+class FailingExecution(SchemaExtension):
+    """Sees the error an execution hook raised, as its operation hook leaves."""
+
+    seen: list[str] = []
+
+    def on_operation(self) -> Iterator[None]:
+        try:
+            yield
+        except RuntimeError as error:
+            FailingExecution.seen.append(str(error))
+            raise
+
+    def on_execute(self) -> Iterator[None]:
+        raise RuntimeError("refused before executing")
+        yield
+
+
+LIFECYCLE = ["operation", "parse", "validate", "execute", "execute done", "operation done"]
+
+
+async def test_every_lifecycle_hook_runs_around_its_stage_in_order():
+    Lifecycle.seen = []
+
+    result = await schema(Silent, Lifecycle).execute("{ fine }")
+
+    assert result.data == {"fine": "ok"}
+    assert [stage for stage, _ in Lifecycle.seen] == LIFECYCLE
+
+
+async def test_each_operation_runs_the_hooks_of_its_own_extension_instances():
+    Lifecycle.seen = []
+    served = schema(Lifecycle)
+
+    await served.execute("{ fine }")
+    await served.execute("{ fine }")
+
+    first, second = Lifecycle.seen[:6], Lifecycle.seen[6:]
+    assert [stage for stage, _ in first] == [stage for stage, _ in second] == LIFECYCLE
+    assert len({id(instance) for _, instance in first}) == 1
+    assert len({id(instance) for _, instance in second}) == 1
+    assert first[0][1] is not second[0][1]
+
+
+async def test_hooks_that_are_plain_functions_still_run():
+    PlainLifecycle.seen = []
+
+    result = await schema(PlainLifecycle, Lifecycle).execute("{ fine }")
+
+    assert result.data == {"fine": "ok"}
+    assert PlainLifecycle.seen == ["operation", "execute"]
+
+
+async def test_a_subscription_keeps_its_operation_hook_open_until_it_ends():
+    Lifecycle.seen = []
+    subscription = await schema(Lifecycle).subscribe("subscription { ticks }")
+
+    first = await anext(subscription)
+    open_after_first = [stage for stage, _ in Lifecycle.seen]
+    async for _ in subscription:
+        pass
+
+    assert first.data == {"ticks": 1}
+    assert "operation done" not in open_after_first
+    assert [stage for stage, _ in Lifecycle.seen][-1] == "operation done"
+
+
+async def test_an_error_in_one_hook_reaches_the_hooks_around_it():
+    FailingExecution.seen = []
+
+    result = await schema(FailingExecution).execute("{ fine }")
+
+    assert result.errors and result.errors[0].message == "refused before executing"
+    assert FailingExecution.seen == ["refused before executing"]
