@@ -300,11 +300,14 @@ class _CachedHooks(ExtensionContextManagerBase):
 
     __slots__ = ()
 
-    def __init__(self, extensions: list[SchemaExtension]) -> None:
+    def __init__(
+        self,
+        extensions: list[SchemaExtension],
+        extension_types: tuple[type[SchemaExtension], ...],
+    ) -> None:
         self.default_hook = getattr(SchemaExtension, self.HOOK_NAME)
         self.hooks = []
-        plan = _hook_plan(self.HOOK_NAME, tuple(type(extension) for extension in extensions))
-        for index, factory, is_async in plan:
+        for index, factory, is_async in _hook_plan(self.HOOK_NAME, extension_types):
             extension = extensions[index]
             if factory is None:  # a plain function: Strawberry wraps it
                 wrapped = self.get_hook(extension)
@@ -350,20 +353,22 @@ class ReportingExtensionsRunner(SchemaExtensionsRunner):
             for extension in self.extensions
             if type(extension).get_results is not SchemaExtension.get_results
         ]
+        # What the lifecycle contexts look their hooks up by, for each of the operation's stages.
+        self._extension_types = tuple(type(extension) for extension in self.extensions)
         self._stream_result_hooks: list[WrappedHook] | None = None
         self._function_stream_hooks: list[Callable[[StreamExecutionResult], None]] | None = None
 
     def operation(self) -> OperationContextManager:
-        return _OperationHooks(self.extensions)
+        return _OperationHooks(self.extensions, self._extension_types)
 
     def validation(self) -> ValidationContextManager:
-        return _ValidationHooks(self.extensions)
+        return _ValidationHooks(self.extensions, self._extension_types)
 
     def parsing(self) -> ParsingContextManager:
-        return _ParsingHooks(self.extensions)
+        return _ParsingHooks(self.extensions, self._extension_types)
 
     def executing(self) -> ExecutingContextManager:
-        return _ExecutingHooks(self.extensions)
+        return _ExecutingHooks(self.extensions, self._extension_types)
 
     def on_stream_result(
         self, result: StreamExecutionResult
