@@ -95,7 +95,8 @@ class _SharedResult:
 
 _SHARED_PAYLOADS = 1024
 _SHARED_RESULTS = 4096
-_payloads: OrderedDict[tuple[Any, ...], Any] = OrderedDict()
+# (build, message, *args) -> the payloads built from the message
+_payloads: OrderedDict[tuple[Any, ...], tuple[Any, ...]] = OrderedDict()
 _payload_ids: dict[int, Any] = {}
 # key -> (the payload, its result or the future of it)
 _results: OrderedDict[tuple[Any, ...], tuple[Any, Any]] = OrderedDict()
@@ -104,18 +105,29 @@ _results: OrderedDict[tuple[Any, ...], tuple[Any, Any]] = OrderedDict()
 def shared_payload(build: Callable[..., Any], message: str, *args: Hashable) -> Any:
     """``build(message, *args)``, built once per process for everyone who asks with the same
     arguments (``build`` a module-level function, ``args`` what else the payload depends on)."""
-    key = (build, message, *args)
-    payload = _payloads.get(key)
-    if payload is not None:
+    (payload,) = _shared((build, message, *args), lambda: (build(message, *args),))
+    return payload
+
+
+def shared_payloads(build: Callable[..., Any], message: str, *args: Hashable) -> tuple[Any, ...]:
+    """:func:`shared_payload` for a message that carries several events (a collar's batch of
+    readings): ``build(message, *args)`` returns their payloads, each shared as one event."""
+    return _shared((build, message, *args), lambda: tuple(build(message, *args)))
+
+
+def _shared(key: tuple[Any, ...], build: Callable[[], tuple[Any, ...]]) -> tuple[Any, ...]:
+    payloads = _payloads.get(key)
+    if payloads is not None:
         _payloads.move_to_end(key)
-        return payload
-    payload = build(message, *args)
-    _payloads[key] = payload
-    _payload_ids[id(payload)] = payload
+        return payloads
+    payloads = _payloads[key] = build()
+    for payload in payloads:
+        _payload_ids[id(payload)] = payload
     if len(_payloads) > _SHARED_PAYLOADS:
         _, evicted = _payloads.popitem(last=False)
-        _payload_ids.pop(id(evicted), None)
-    return payload
+        for payload in evicted:
+            _payload_ids.pop(id(payload), None)
+    return payloads
 
 
 def _is_shared(payload: Any) -> bool:

@@ -1,5 +1,6 @@
 """Subscribers of one event who would compute the same result share one execution: same
-payload object (``shared_payload``), same parsed operation (the document cache), same variables
+payload object (``shared_payload``, or each of ``shared_payloads`` for a message that carries
+several events), same parsed operation (the document cache), same variables
 and same viewer. A different viewer, or different variables, executes on its own."""
 
 import asyncio
@@ -10,7 +11,7 @@ import strawberry
 
 from graphql_api.auth import Role, Viewer
 from graphql_api.document_cache import CachedDocuments, DocumentCache
-from graphql_api.execution import PerEventMemoExecutor, shared_payload
+from graphql_api.execution import PerEventMemoExecutor, shared_payload, shared_payloads
 
 resolved: list[tuple[int, str]] = []  # (viewer, payload) of every execution of `value`
 feeds: list[asyncio.Queue[str]] = []  # one per running subscription resolver
@@ -47,6 +48,18 @@ class Subscription:
         while True:
             yield shared_payload(_reading, await feed.get())
 
+    @strawberry.subscription
+    async def batches(self) -> AsyncGenerator[Reading, None]:
+        feed: asyncio.Queue[str] = asyncio.Queue()
+        feeds.append(feed)
+        while True:
+            for reading in shared_payloads(_batch, await feed.get()):
+                yield reading
+
+
+def _batch(message: str) -> list[Reading]:
+    return [Reading(raw=raw) for raw in message.split(",")]
+
 
 @dataclass
 class Context:
@@ -60,10 +73,13 @@ SCHEMA = strawberry.Schema(
     extensions=[lambda: CachedDocuments(DocumentCache(16))],
 )
 QUERY = "subscription Readings($scale: Int!) { readings { value(scale: $scale) } }"
+BATCHES = "subscription Batches { batches { value } }"
 
 
-async def _subscribe(viewer: Viewer, scale: int = 2):
-    stream = await SCHEMA.subscribe(QUERY, {"scale": scale}, Context(viewer))
+async def _subscribe(viewer: Viewer, scale: int = 2, query: str = QUERY):
+    stream = await SCHEMA.subscribe(
+        query, {"scale": scale} if query == QUERY else {}, Context(viewer)
+    )
     first = asyncio.ensure_future(stream.__anext__())  # runs the resolver up to its first await
     while len(feeds) < len(subscriptions) + 1:
         await asyncio.sleep(0)
@@ -94,3 +110,26 @@ async def test_one_execution_per_event_for_each_viewer_and_variables():
         {"readings": {"value": "ababab"}}
     ]
     assert sorted(resolved) == [(1, "ab"), (1, "ab"), (2, "ab")]
+
+
+async def test_each_event_of_a_message_that_carries_several_is_executed_once():
+    resolved.clear()
+    feeds.clear()
+    subscriptions.clear()
+    alice, bob = Viewer(1, Role.OWNER), Viewer(2, Role.OWNER)
+    viewers = [alice, alice, alice, bob]
+    firsts = [await _subscribe(viewer, query=BATCHES) for viewer in viewers]
+    # when: one message of two events reaches every subscriber
+    for feed in feeds:
+        feed.put_nowait("ab,cd")
+    results = []
+    for first, stream in zip(firsts, subscriptions, strict=True):
+        results += [await asyncio.wait_for(first, 5), await asyncio.wait_for(anext(stream), 5)]
+    for stream in subscriptions:
+        await stream.aclose()
+    # then: every subscriber got both events in order; alice's three shared one execution of each
+    assert [r.data for r in results] == [
+        {"batches": {"value": "ab"}},
+        {"batches": {"value": "cd"}},
+    ] * len(viewers)
+    assert sorted(resolved) == [(1, "ab"), (1, "cd"), (2, "ab"), (2, "cd")]
