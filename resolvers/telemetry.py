@@ -8,13 +8,12 @@ from strawberry import relay
 from graphql_api import events
 from graphql_api.devices import service as devices_service
 from graphql_api.devices.types import Device
-from graphql_api.execution import shared_payload
+from graphql_api.execution import shared_payloads
 from graphql_api.relay import After, Before, Connection, First, Last, decode_id
 from graphql_api.telemetry import live_watch
 from graphql_api.telemetry import service as telemetry_service
 from graphql_api.telemetry.service import TelemetryBucket as TelemetryBucketEnum
 from graphql_api.telemetry.service import (
-    TelemetryEvent,
     TelemetryPage,
     TelemetryPageArgs,
     TelemetryQuery,
@@ -115,9 +114,10 @@ class TelemetrySubscriptions:
             live_watch.watching(context.app_state, device_pk),
         ):
             async for message in messages:
-                yield shared_payload(_reading, message)
+                for reading in shared_payloads(_readings, message):
+                    yield reading
 
 
-def _reading(message: str) -> TelemetryReading:
-    # One object for every subscriber of the device: they share its execution too.
-    return TelemetryReading.from_event(events.decode(TelemetryEvent, message))
+def _readings(message: str) -> list[TelemetryReading]:
+    # One object per reading for every subscriber of the device: they share its execution too.
+    return [TelemetryReading.from_event(event) for event in telemetry_service.readings_of(message)]

@@ -442,7 +442,7 @@ class EventBus:
             await self._backend.publish_many(
                 [(self._prefix + channel, message) for channel, message in committed]
             )
-            # Counted per channel: a collar's batch is a hundred events on one.
+            # Counted per channel: a group commit sends many events on a few channels.
             for channel, count in Counter(channel for channel, _ in committed).items():
                 metrics.event_published(channel, count)
             return

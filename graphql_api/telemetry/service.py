@@ -1,6 +1,7 @@
 """Telemetry: what devices measure, stored as a time series and broadcast live.
 
-Every reading is published on ``device.{id}.telemetry`` (after the commit, like every event).
+Every reading is published on ``device.{id}.telemetry`` (after the commit, like every event),
+the readings of one device that one transaction received in one message.
 Storing is optionally throttled per device *stream*: a stream names readings that arrive
 together (an outlet's two currents, a hub's breaker load) and at most one of them is stored per
 ``PAWGRAPH_TELEMETRY_PERSIST_INTERVAL``; the throttle's state lives in the database so every API
@@ -16,8 +17,9 @@ from dataclasses import dataclass
 from functools import partial
 from typing import Any
 
-from pydantic import BaseModel
+from pydantic import TypeAdapter
 from sqlalchemy.ext.asyncio import AsyncSession
+from typing_extensions import TypedDict
 
 from graphql_api import events
 from graphql_api.auth import Viewer
@@ -71,16 +73,47 @@ class TelemetryBucket(enum.Enum):
         return dt.timedelta(seconds=self.value)
 
 
-class TelemetryEvent(BaseModel):
-    """Published on ``device.{id}.telemetry`` for every reading, stored or not."""
+class TelemetryEvent(TypedDict):
+    """One reading of a device as its live watchers receive it, stored or not.
+
+    A dict that pydantic checks when a message is read, not a model: a collar's batch builds a
+    hundred of them, and validating each on construction cost more than writing the whole
+    message (0.14 of 0.25 ms per batch of 100)."""
 
     device_id: int
     received_at: dt.datetime
-    device_time: dt.datetime | None = None
+    device_time: dt.datetime | None
     values: dict[str, float]
     persisted: bool
     # What else the reading said about the device (an outlet's relays and overload flag).
-    state: dict[str, Any] = {}
+    state: dict[str, Any]
+
+
+# A message on ``device.{id}.telemetry``: a JSON array of the device's readings from one
+# transaction, in the order they were stored (one for an outlet's or a feeder's reading, a
+# whole upload for a collar's batch: one message for the bus and for every process watching
+# the collar, not one per reading).
+_READINGS: TypeAdapter[list[TelemetryEvent]] = TypeAdapter(list[TelemetryEvent])
+# What a message may be: also a single object, one reading, as a process of the previous
+# release publishes it and its outbox may still hold it. (Not used to write: pydantic's union
+# serializer takes twice as long as the list's.)
+_RECEIVED: TypeAdapter[list[TelemetryEvent] | TelemetryEvent] = TypeAdapter(
+    list[TelemetryEvent] | TelemetryEvent
+)
+
+
+def publish_readings(
+    session: AsyncSession, device_id: int, readings: Sequence[TelemetryEvent]
+) -> None:
+    """Broadcast ``readings`` of one device, once the transaction commits, in one message."""
+    message = _READINGS.dump_json(list(readings)).decode()
+    events.publish_message(session, events.device_telemetry_channel(device_id), message)
+
+
+def readings_of(message: str) -> list[TelemetryEvent]:
+    """The readings a message on ``device.{id}.telemetry`` carries."""
+    received = _RECEIVED.validate_json(message)
+    return received if isinstance(received, list) else [received]
 
 
 @dataclass(frozen=True, slots=True)
@@ -187,7 +220,7 @@ async def record(
         persisted=persisted,
         state=dict(state or {}),
     )
-    events.publish(session, events.device_telemetry_channel(device_id), event)
+    publish_readings(session, device_id, [event])
     return persisted
 
 

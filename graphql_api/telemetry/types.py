@@ -85,13 +85,14 @@ class TelemetryReading:
 
     @classmethod
     def from_event(cls, event: TelemetryEvent) -> "TelemetryReading":
+        state = event["state"]
         return cls(
-            device_id=relay.GlobalID("Device", str(event.device_id)),
-            received_at=event.received_at,
-            device_time=event.device_time,
-            values=[TelemetryValue(key=key, value=value) for key, value in event.values.items()],
-            persisted=event.persisted,
-            relay_a=event.state.get("relay_a"),
-            relay_b=event.state.get("relay_b"),
-            overload=event.state.get("overload"),
+            device_id=relay.GlobalID("Device", str(event["device_id"])),
+            received_at=event["received_at"],
+            device_time=event["device_time"],
+            values=[TelemetryValue(key=key, value=value) for key, value in event["values"].items()],
+            persisted=event["persisted"],
+            relay_a=state.get("relay_a"),
+            relay_b=state.get("relay_b"),
+            overload=state.get("overload"),
         )

@@ -9,7 +9,6 @@ stored or not delivered.
 
 import asyncio
 import base64
-import json
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -20,6 +19,7 @@ import redis.asyncio as aioredis
 from gql.transport.exceptions import TransportQueryError
 
 from graphql_api.settings import Settings
+from graphql_api.telemetry import service as telemetry_service
 from tests.conftest import TEST_SECRET_KEY
 from tests.factories.accounts import signed_up
 from tests.factories.devices import register_device
@@ -99,8 +99,9 @@ async def _delivered_markers(pubsub: aioredis.client.PubSub, expected: set[int])
     while not expected <= delivered and asyncio.get_running_loop().time() < deadline:
         message = await pubsub.get_message(ignore_subscribe_messages=True, timeout=1.0)
         if message is not None:
-            values = json.loads(message["data"])["values"].values()
-            delivered |= {int(value) for value in values if value >= FIRST_MARKER}
+            for telemetry in telemetry_service.readings_of(message["data"]):
+                values = telemetry["values"].values()
+                delivered |= {int(value) for value in values if value >= FIRST_MARKER}
     return delivered
 
 

@@ -9,7 +9,12 @@ from graphql_api.errors import ValidationFailed
 from graphql_api.settings import Settings
 from graphql_api.telemetry import service as telemetry_service
 from graphql_api.telemetry.errors import InvalidTelemetryKey, InvalidTelemetryRange
-from graphql_api.telemetry.service import TelemetryBucket, TelemetryPageArgs, TelemetryQuery
+from graphql_api.telemetry.service import (
+    TelemetryBucket,
+    TelemetryEvent,
+    TelemetryPageArgs,
+    TelemetryQuery,
+)
 from graphql_api.unit_of_work import dispatch
 from tests.factories.accounts import create_user, viewer_of
 from tests.factories.devices_db import create_device
@@ -65,10 +70,10 @@ class TestRecord:
         assert [channel for channel, _ in recording_bus.sent] == [
             events.device_telemetry_channel(collar.id)
         ] * 2
-        assert [json.loads(message)["persisted"] for _, message in recording_bus.sent] == [
-            True,
-            False,
-        ]
+        assert [
+            [reading["persisted"] for reading in json.loads(message)]
+            for _, message in recording_bus.sent
+        ] == [[True], [False]]
 
     async def test_throttled_stream_stores_again_once_the_interval_has_passed(
         self, session, settings, collar
@@ -192,6 +197,50 @@ class TestRecord:
         # when / then
         with pytest.raises(InvalidTelemetryKey):
             await telemetry_service.record(session, settings, collar.id, {"Heart Rate": 80.0}, T0)
+
+
+class TestMessages:
+    def test_the_readings_of_a_message_come_back_in_order(self, session):
+        # given
+        readings = [
+            TelemetryEvent(
+                device_id=7,
+                received_at=T0,
+                device_time=T0 - dt.timedelta(seconds=n),
+                values={"current_a": float(n)},
+                persisted=n == 0,
+                state={"relay_a": True},
+            )
+            for n in range(3)
+        ]
+
+        # when
+        telemetry_service.publish_readings(session, 7, readings)
+
+        # then
+        ((channel, message),) = events.take_committed(session)
+        assert channel == events.device_telemetry_channel(7)
+        assert telemetry_service.readings_of(message) == readings
+
+    def test_a_single_reading_of_the_previous_format_is_one_reading(self):
+        # given: what a process of the previous release published (or left in its outbox)
+        message = (
+            '{"device_id": 7, "received_at": "2026-11-23T08:00:00Z", "device_time": null,'
+            ' "values": {"current_a": 1.5}, "persisted": true, "state": {"relay_a": true}}'
+        )
+
+        # when
+        (reading,) = telemetry_service.readings_of(message)
+
+        # then
+        assert reading == TelemetryEvent(
+            device_id=7,
+            received_at=T0,
+            device_time=None,
+            values={"current_a": 1.5},
+            persisted=True,
+            state={"relay_a": True},
+        )
 
 
 class TestRawQuery:

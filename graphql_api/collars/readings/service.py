@@ -12,8 +12,8 @@ Every rule on a reading lives here; the REST route only parses the wire shape:
   server's clock;
 * a (collar, timestamp) already stored is a duplicate, skipped by the database's unique
   constraint (``ON CONFLICT DO NOTHING``), so a retried upload never doubles a reading;
-* the accepted readings of a request are inserted by one multi-row statement, and each one
-  stored is broadcast on the collar's telemetry channel after the commit;
+* the accepted readings of a request are inserted by one multi-row statement, and the ones
+  stored are broadcast on the collar's telemetry channel after the commit, in one message;
 * requests that arrive together share one transaction (``collar_uploads``, a group commit):
   one lookup for all their keys, one insert for all their readings, each collar marked seen
   once, one commit; each request is
@@ -28,7 +28,6 @@ from typing import TypeAlias
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from graphql_api import events
 from graphql_api.auth import Viewer, bearer_token
 from graphql_api.collars.readings.errors import (
     CollarKeyInvalid,
@@ -46,6 +45,7 @@ from graphql_api.group_commit import GroupCommit, Refused, process_group
 from graphql_api.pagination import decode_cursor, encode_cursor
 from graphql_api.settings import Settings
 from graphql_api.state import AppState
+from graphql_api.telemetry import service as telemetry_service
 from graphql_api.telemetry.service import TelemetryEvent
 
 MIN_HEART_RATE, MAX_HEART_RATE = 30, 300
@@ -190,14 +190,10 @@ def _row(device_id: int, reading: ReportedReading, received_at: dt.datetime) -> 
     }
 
 
-def _publish(
-    session: AsyncSession,
-    device_id: int,
-    hardware_id: str,
-    reading: ReportedReading,
-    received_at: dt.datetime,
-) -> None:
-    event = TelemetryEvent(
+def _event(
+    device_id: int, hardware_id: str, reading: ReportedReading, received_at: dt.datetime
+) -> TelemetryEvent:
+    return TelemetryEvent(
         device_id=device_id,
         received_at=received_at,
         device_time=reading.measured_at,
@@ -210,7 +206,6 @@ def _publish(
         persisted=True,
         state={"collar_id": hardware_id},
     )
-    events.publish(session, events.device_telemetry_channel(device_id), event)
 
 
 @dataclass(frozen=True, slots=True)
@@ -250,8 +245,8 @@ async def ingest_uploads(
     ``Refused``. One statement then inserts the new readings of every upload; a (collar,
     timestamp) already stored, or sent earlier in the same transaction by another upload, is
     that upload's duplicate, as if the uploads had come one after the other. Each collar is
-    marked seen once, as of its last upload, and each stored reading is broadcast after the
-    commit.
+    marked seen once, as of its last upload, and each collar's stored readings are broadcast
+    after the commit, in one message.
     """
     outcomes: list[IngestResult | Refused] = []
     accepted: list[_Accepted] = []
@@ -328,11 +323,15 @@ async def _store(session: AsyncSession, accepted: Sequence[_Accepted]) -> None:
                 rows.append(_row(device_id, reading, received_at))
     inserted = await CollarReadingRepository(session).insert_new(rows)
     hardware_ids = {upload.device.id: upload.device.hardware_id for upload in accepted}
+    stored_by_device: dict[int, list[TelemetryEvent]] = {}
     for reading_id, device_id, measured_at in inserted:
         upload = first_sent[(device_id, measured_at)]
         upload.result.stored.append(reading_id)
         reading, received_at = upload.valid[measured_at], upload.upload.received_at
-        _publish(session, device_id, hardware_ids[device_id], reading, received_at)
+        event = _event(device_id, hardware_ids[device_id], reading, received_at)
+        stored_by_device.setdefault(device_id, []).append(event)
+    for device_id, stored in stored_by_device.items():
+        telemetry_service.publish_readings(session, device_id, stored)
     for upload in accepted:
         upload.result.duplicates = upload.valid_count - len(upload.result.stored)
 
