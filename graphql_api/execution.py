@@ -123,7 +123,8 @@ def _shared(key: tuple[Any, ...], build: Callable[[], tuple[Any, ...]]) -> tuple
     payloads = _payloads[key] = build()
     for payload in payloads:
         _payload_ids[id(payload)] = payload
-    if len(_payloads) > _SHARED_PAYLOADS:
+    # Bounded by payloads, not messages: a collar's batch holds a hundred.
+    while len(_payload_ids) > _SHARED_PAYLOADS and len(_payloads) > 1:
         _, evicted = _payloads.popitem(last=False)
         for payload in evicted:
             _payload_ids.pop(id(payload), None)

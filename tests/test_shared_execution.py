@@ -4,11 +4,13 @@ several events), same parsed operation (the document cache), same variables
 and same viewer. A different viewer, or different variables, executes on its own."""
 
 import asyncio
+import operator
 from collections.abc import AsyncGenerator
 from dataclasses import dataclass
 
 import strawberry
 
+from graphql_api import execution
 from graphql_api.auth import Role, Viewer
 from graphql_api.document_cache import CachedDocuments, DocumentCache
 from graphql_api.execution import PerEventMemoExecutor, shared_payload, shared_payloads
@@ -133,3 +135,15 @@ async def test_each_event_of_a_message_that_carries_several_is_executed_once():
         {"batches": {"value": "cd"}},
     ] * len(viewers)
     assert sorted(resolved) == [(1, "ab"), (1, "cd"), (2, "ab"), (2, "cd")]
+
+
+def test_the_payloads_kept_are_bounded_by_payloads_not_messages(monkeypatch):
+    # given: room for four payloads, and a message of three kept
+    monkeypatch.setattr(execution, "_SHARED_PAYLOADS", 4)
+    first = shared_payloads(_batch, "a,b,c")
+    assert all(map(operator.is_, shared_payloads(_batch, "a,b,c"), first))
+    # when: a second message of three
+    second = shared_payloads(_batch, "d,e,f")
+    # then: the second's payloads are kept, the first's were let go (built anew when asked)
+    assert all(map(operator.is_, shared_payloads(_batch, "d,e,f"), second))
+    assert not any(map(operator.is_, shared_payloads(_batch, "a,b,c"), first))
