@@ -29,7 +29,8 @@ def after_commit(session: AsyncSession, callback: Callable[[], None]) -> None:
 
 
 def publish_message(session: AsyncSession, channel: str, message: str) -> None:
-    """:func:`publish` for a message already serialized (the outbox sends on what it kept)."""
+    """:func:`publish` for a message already serialized: what the outbox kept, or a device's
+    telemetry readings (``telemetry_service.publish_readings`` writes their array)."""
     session.info.setdefault(_PENDING_KEY, []).append((channel, message))
 
 
