@@ -45,17 +45,21 @@ test: $(STAMP) $(CODEGEN_STAMP)
 
 ## bench: the request-path benchmarks on PostgreSQL + Redis with wrk, each figure beside its
 ## ceiling from the same run (bench/suite.py; BENCH_ARGS="--seconds 5 --gc --workers 2" to
-## change), batched collar readings beside raw COPY (bench/collar_batch.py; BATCH_ARGS), then
-## the live fan-out beside stock Strawberry + broadcaster (bench/fanout.py; FANOUT_ARGS)
+## change), batched collar readings beside raw COPY (bench/collar_batch.py; BATCH_ARGS), the
+## live fan-out beside stock Strawberry + broadcaster (bench/fanout.py; FANOUT_ARGS), then collar
+## readings through the MQTT door beside a bare aiomqtt subscriber (bench/mqtt_ingest.py;
+## MQTT_ARGS)
 BENCH_ARGS ?=
 BATCH_ARGS ?=
 FANOUT_ARGS ?=
+MQTT_ARGS ?=
 bench: $(STAMP)
 	./scripts/ensure-packages.sh
 	./scripts/ensure-services.sh
 	$(BIN)/python -m bench.suite $(BENCH_ARGS)
 	$(BIN)/python -m bench.collar_batch $(BATCH_ARGS)
 	$(BIN)/python -m bench.fanout $(FANOUT_ARGS)
+	$(BIN)/python bench/mqtt_ingest.py $(MQTT_ARGS)
 
 lint: $(STAMP)
 	$(BIN)/ruff check .
