@@ -78,10 +78,8 @@ QUERY = "subscription Readings($scale: Int!) { readings { value(scale: $scale) }
 BATCHES = "subscription Batches { batches { value } }"
 
 
-async def _subscribe(viewer: Viewer, scale: int = 2, query: str = QUERY):
-    stream = await SCHEMA.subscribe(
-        query, {"scale": scale} if query == QUERY else {}, Context(viewer)
-    )
+async def _subscribe(viewer: Viewer, query: str = QUERY, **variables: int):
+    stream = await SCHEMA.subscribe(query, variables or None, Context(viewer))
     first = asyncio.ensure_future(stream.__anext__())  # runs the resolver up to its first await
     while len(feeds) < len(subscriptions) + 1:
         await asyncio.sleep(0)
@@ -95,10 +93,10 @@ async def test_one_execution_per_event_for_each_viewer_and_variables():
     subscriptions.clear()
     alice, bob = Viewer(1, Role.OWNER), Viewer(2, Role.OWNER)
     pending = [
-        await _subscribe(alice),
-        await _subscribe(alice),
-        await _subscribe(alice),
-        await _subscribe(bob),
+        await _subscribe(alice, scale=2),
+        await _subscribe(alice, scale=2),
+        await _subscribe(alice, scale=2),
+        await _subscribe(bob, scale=2),
         await _subscribe(alice, scale=3),
     ]
     # when: one event reaches every subscriber
@@ -120,7 +118,7 @@ async def test_each_event_of_a_message_that_carries_several_is_executed_once():
     subscriptions.clear()
     alice, bob = Viewer(1, Role.OWNER), Viewer(2, Role.OWNER)
     viewers = [alice, alice, alice, bob]
-    firsts = [await _subscribe(viewer, query=BATCHES) for viewer in viewers]
+    firsts = [await _subscribe(viewer, BATCHES) for viewer in viewers]
     # when: one message of two events reaches every subscriber
     for feed in feeds:
         feed.put_nowait("ab,cd")
