@@ -102,11 +102,9 @@ _RECEIVED: TypeAdapter[list[TelemetryEvent] | TelemetryEvent] = TypeAdapter(
 )
 
 
-def publish_readings(
-    session: AsyncSession, device_id: int, readings: Sequence[TelemetryEvent]
-) -> None:
+def publish_readings(session: AsyncSession, device_id: int, readings: list[TelemetryEvent]) -> None:
     """Broadcast ``readings`` of one device, once the transaction commits, in one message."""
-    message = _READINGS.dump_json(list(readings)).decode()
+    message = _READINGS.dump_json(readings).decode()
     events.publish_message(session, events.device_telemetry_channel(device_id), message)
 
 
