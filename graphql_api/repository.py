@@ -21,8 +21,10 @@ from sqlalchemy import (
     ColumnElement,
     Select,
     Table,
+    Text,
     and_,
     bindparam,
+    cast,
     false,
     func,
     not_,
@@ -32,6 +34,7 @@ from sqlalchemy import (
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.engine import Result
 from sqlalchemy.ext.asyncio import AsyncSession
+from sqlalchemy.sql.expression import ColumnClause, TableValuedAlias
 
 from graphql_api.auth import Viewer
 from graphql_api.db import Base
@@ -47,6 +50,17 @@ _PREBUILT: dict[tuple[Hashable, str], Any] = {}
 # The bind parameter a viewer-scoped statement built once (ScopedStatement) reads its viewer's
 # id from.
 VIEWER_ID = "viewer_id"
+
+
+def json_recordset(parameter: str, *columns: ColumnClause[Any], name: str) -> TableValuedAlias:
+    """PostgreSQL: rows sent as one JSON text parameter, read as a table of ``columns`` by
+    ``json_to_recordset``: a statement for many rows in one round trip, built once whatever
+    their number (a multi-row VALUES would change its text, and its cache key, with the count)."""
+    return (
+        func.json_to_recordset(cast(bindparam(parameter, type_=Text), postgresql.JSON))
+        .table_valued(*columns)
+        .render_derived(name=name, with_types=True)
+    )
 
 
 def statement_lock(session: AsyncSession) -> asyncio.Lock:
@@ -129,11 +143,15 @@ class RepositoryBase(Generic[M]):
         counted = select(func.count()).select_from(statement.order_by(None).subquery())
         return int(await self.scalar(counted) or 0)
 
+    @property
+    def _dialect(self) -> str:
+        return self.session.get_bind().dialect.name
+
     def prebuilt(self, name: Hashable, build: Callable[[], Any]) -> Any:
         """The statement ``name``, built by ``build`` once per dialect, its values bind
         parameters (passed to :meth:`execute`): on a path that runs for every device message,
         building a statement and its cache key costs more than running it."""
-        key = (name, self.session.get_bind().dialect.name)
+        key = (name, self._dialect)
         statement = _PREBUILT.get(key)
         if statement is None:
             statement = _PREBUILT[key] = build()
@@ -157,7 +175,7 @@ class RepositoryBase(Generic[M]):
     def insert_statement(self, model: type[Base] | Table) -> Any:
         """The session's dialect's INSERT, which has ``on_conflict_do_nothing``/``_do_update``
         on PostgreSQL and SQLite alike."""
-        return _DIALECT_INSERTS[self.session.get_bind().dialect.name](model)
+        return _DIALECT_INSERTS[self._dialect](model)
 
     def add(self, obj: M) -> M:
         self.session.add(obj)

@@ -74,6 +74,52 @@ class TestPrebuiltDeviceStatements:
         # then
         assert (first, again, missing) == (True, False, False)
 
+    async def test_receipts_claimed_together_answer_in_order_and_a_released_one_is_free(
+        self, either_session
+    ):
+        # given: a receipt claimed before
+        owner = await create_user(either_session)
+        device_id = (await register_device(either_session, owner, DeviceKind.COLLAR)).device.id
+        receipts = ReceiptRepository(either_session)
+        await receipts.claim(device_id, "telemetry:old", NOW)
+
+        # when: new, seen before, new again within the batch, no such device, another new
+        claimed = await receipts.claim_many(
+            [
+                (device_id, "telemetry:1", NOW),
+                (device_id, "telemetry:old", NOW),
+                (device_id, "telemetry:1", NOW),
+                (device_id + 10_000, "telemetry:2", NOW),
+                (device_id, "telemetry:2", NOW),
+            ]
+        )
+        await receipts.release(device_id, "telemetry:2")
+
+        # then
+        assert claimed == [True, False, False, False, True]
+        assert await receipts.claim(device_id, "telemetry:2", NOW) is True
+        assert await receipts.claim(device_id, "telemetry:1", NOW) is False
+
+    async def test_many_devices_found_with_their_stream_cursors(self, either_session):
+        # given: two collars, one with its stream stored
+        owner = await create_user(either_session)
+        first, second = [
+            (await register_device(either_session, owner, DeviceKind.COLLAR)).device
+            for _ in range(2)
+        ]
+        interval = dt.timedelta(seconds=2)
+        await TelemetryRepository(either_session).claim_persist_slot(
+            first.id, "collar", NOW, interval
+        )
+
+        # when
+        found = await DeviceRepository(either_session).get_many_with_stream_cursor(
+            [first.id, second.id, second.id + 10_000], "collar"
+        )
+
+        # then
+        assert found == {first.id: (first, NOW), second.id: (second, None)}
+
     async def test_a_persist_slot_is_free_again_only_after_the_interval(self, either_session):
         # given
         owner = await create_user(either_session)
@@ -114,6 +160,37 @@ class TestPrebuiltDeviceStatements:
         ).one()
         assert state["battery"] == 80 and state["rssi"] == -60
         assert last_seen_at == NOW
+
+    async def test_merging_many_states_writes_each_and_keeps_other_keys(self, either_session):
+        # given: two devices, one with a key no report names
+        owner = await create_user(either_session)
+        first, second = [
+            (await register_device(either_session, owner, DeviceKind.COLLAR)).device
+            for _ in range(2)
+        ]
+        states = DeviceStateRepository(either_session)
+        await states.merge_state(first, {"threshold": 5}, seen_at=None)
+
+        # when
+        later = NOW + dt.timedelta(seconds=1)
+        await states.merge_states([(first, {"battery": 80}, NOW), (second, {"battery": 60}, later)])
+
+        # then: the rows and the loaded copies alike
+        rows = await either_session.execute(
+            select(Device.id, Device.state, Device.last_seen_at, Device.online).where(
+                Device.id.in_([first.id, second.id])
+            )
+        )
+        stored = {device_id: (state, seen, online) for device_id, state, seen, online in rows}
+        assert stored == {
+            first.id: ({"threshold": 5, "battery": 80}, NOW, True),
+            second.id: ({"battery": 60}, later, True),
+        }
+        assert (first.state, first.last_seen_at, second.online) == (
+            {"threshold": 5, "battery": 80},
+            NOW,
+            True,
+        )
 
 
 def page_of(limit: int, after: int | None = None) -> PageArgs:

@@ -1,17 +1,21 @@
 import datetime as dt
 import json
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from dataclasses import dataclass
 from typing import Any
 
 from sqlalchemy import (
     JSON,
     ColumnElement,
+    DateTime,
+    Integer,
     Select,
     String,
+    Text,
     and_,
     bindparam,
     cast,
+    column,
     delete,
     func,
     not_,
@@ -25,7 +29,7 @@ from sqlalchemy.orm.attributes import set_committed_value
 from graphql_api.auth import Viewer
 from graphql_api.devices.models import Device, DeviceKind, DeviceMessageReceipt
 from graphql_api.pagination import Page, PageArgs
-from graphql_api.repository import RepositoryBase, ScopedStatement
+from graphql_api.repository import RepositoryBase, ScopedStatement, json_recordset
 from graphql_api.telemetry.repository import persisted_at_subquery
 
 
@@ -176,21 +180,22 @@ class DeviceRepository(RepositoryBase[Device]):
         )
         return (await self.execute(statement, {"by_id": device_id})).scalars().first()
 
-    async def get_with_stream_cursor(
-        self, device_id: int, stream: str
-    ) -> tuple[Device, dt.datetime | None] | None:
-        """``get_by_id``, with when the device's telemetry ``stream`` was last stored (None:
-        never), in the same statement: what a device's reading needs first."""
+    async def get_many_with_stream_cursor(
+        self, device_ids: Collection[int], stream: str
+    ) -> dict[int, tuple[Device, dt.datetime | None]]:
+        """The devices found among ``device_ids`` (system lookup, as ``get_by_id``), by id,
+        each with when its telemetry ``stream`` was last stored (None: never), in one
+        statement: what a batch of device readings needs first."""
         statement = self.prebuilt(
-            "device-by-id-with-cursor",
+            "devices-by-ids-with-cursor",
             lambda: select(
                 Device,
                 persisted_at_subquery(Device.id, bindparam("cursor_stream", type_=String)),
-            ).where(Device.id == bindparam("by_id")),
+            ).where(Device.id.in_(bindparam("by_ids", expanding=True))),
         )
-        params = {"by_id": device_id, "cursor_stream": stream}
-        row = (await self.execute(statement, params)).first()
-        return None if row is None else (row[0], row[1])
+        params = {"by_ids": list(device_ids), "cursor_stream": stream}
+        rows = await self.execute(statement, params)
+        return {device.id: (device, persisted_at) for device, persisted_at in rows}
 
     async def get_by_key_hash(self, api_key_hash: str, kind: DeviceKind | None) -> Device | None:
         # Every device request authenticates: prebuilt, for any kind or for one.
@@ -249,10 +254,6 @@ class DeviceStateRepository(RepositoryBase[Device]):
 
     model = Device
 
-    @property
-    def _dialect(self) -> str:
-        return self.session.get_bind().dialect.name
-
     def merged_state(self, patch: ColumnElement[str]) -> ColumnElement[Any]:
         """``state`` with the JSON object ``patch``'s keys written over it, by the database."""
         if self._dialect == "postgresql":
@@ -272,6 +273,14 @@ class DeviceStateRepository(RepositoryBase[Device]):
         if seen:
             params["merge_seen_at"] = seen_at
         await self.execute(statement, params)
+        return self.note_state(device, patch, seen_at=seen_at)
+
+    @staticmethod
+    def note_state(
+        device: Device, patch: dict[str, Any], *, seen_at: dt.datetime | None
+    ) -> dict[str, Any]:
+        """Bring the loaded device to what ``merge_state`` writes, without writing (or
+        marking it dirty); returns its state."""
         state = {**(device.state or {}), **patch}
         set_committed_value(device, "state", state)
         if seen_at is not None:
@@ -291,6 +300,39 @@ class DeviceStateRepository(RepositoryBase[Device]):
                 "online": True,
             }
         return update(devices).where(devices.c.id == bindparam("merge_device_id")).values(**values)
+
+    async def merge_states(
+        self, reports: Sequence[tuple[Device, dict[str, Any], dt.datetime]]
+    ) -> None:
+        """``merge_state`` with ``seen_at`` for devices heard from together (each once): one
+        statement for all on PostgreSQL, one per device elsewhere."""
+        if len(reports) == 1 or self._dialect != "postgresql":
+            for device, patch, seen_at in reports:
+                await self.merge_state(device, patch, seen_at=seen_at)
+            return
+        rows = [
+            {"device_id": device.id, "patch": json.dumps(patch), "seen_at": seen_at.isoformat()}
+            for device, patch, seen_at in reports
+        ]
+        statement = self.prebuilt("merge-states", self._merge_states_statement)
+        await self.execute(statement, {"merge_rows": json.dumps(rows)})
+        for device, patch, seen_at in reports:
+            self.note_state(device, patch, seen_at=seen_at)
+
+    def _merge_states_statement(self) -> Any:
+        devices = Device.__table__
+        rows = json_recordset(
+            "merge_rows",
+            column("device_id", Integer),
+            column("patch", Text),
+            column("seen_at", DateTime(timezone=True)),
+            name="merge_rows",
+        )
+        return (
+            update(devices)
+            .where(devices.c.id == rows.c.device_id)
+            .values(state=self.merged_state(rows.c.patch), last_seen_at=rows.c.seen_at, online=True)
+        )
 
     async def set_presence(self, device: Device, online: bool, seen_at: dt.datetime | None) -> None:
         """Mark the device online or offline (a retained presence flag, a Last Will), and seen
@@ -376,6 +418,54 @@ class ReceiptRepository(RepositoryBase[DeviceMessageReceipt]):
             .from_select(["device_id", "key", "received_at"], source)
             .on_conflict_do_nothing(index_elements=["device_id", "key"])
             .returning(receipts.c.id)
+        )
+
+    async def claim_many(self, claims: Sequence[tuple[int, str, dt.datetime]]) -> list[bool]:
+        """``claim`` for many (device id, key, time), in order: one statement for all on
+        PostgreSQL, one per claim elsewhere. A key repeated within ``claims`` is claimed by its
+        first occurrence only."""
+        claimed: list[bool] = [False] * len(claims)
+        first: dict[tuple[int, str], int] = {}
+        for position, (device_id, key, _) in enumerate(claims):
+            first.setdefault((device_id, key), position)
+        if len(first) == 1 or self._dialect != "postgresql":
+            for (device_id, key), position in first.items():
+                claimed[position] = await self.claim(device_id, key, claims[position][2])
+            return claimed
+        rows = [
+            {"device_id": device_id, "key": key, "received_at": claims[position][2].isoformat()}
+            for (device_id, key), position in first.items()
+        ]
+        statement = self.prebuilt("claim-receipts", self._claim_many_statement)
+        for device_id, key in await self.execute(statement, {"receipt_rows": json.dumps(rows)}):
+            claimed[first[(device_id, key)]] = True
+        return claimed
+
+    def _claim_many_statement(self) -> Any:
+        receipts, devices = DeviceMessageReceipt.__table__, Device.__table__
+        rows = json_recordset(
+            "receipt_rows",
+            column("device_id", Integer),
+            column("key", Text),
+            column("received_at", DateTime(timezone=True)),
+            name="receipt_rows",
+        )
+        source = select(devices.c.id, rows.c.key, rows.c.received_at).join_from(
+            rows, devices, devices.c.id == rows.c.device_id
+        )
+        return (
+            self.insert_statement(receipts)
+            .from_select(["device_id", "key", "received_at"], source)
+            .on_conflict_do_nothing(index_elements=["device_id", "key"])
+            .returning(receipts.c.device_id, receipts.c.key)
+        )
+
+    async def release(self, device_id: int, key: str) -> None:
+        """Forget a claim made in this transaction (its message was refused: it stays
+        refused if it comes again, not a duplicate)."""
+        receipts = DeviceMessageReceipt.__table__
+        await self.execute(
+            delete(receipts).where(receipts.c.device_id == device_id, receipts.c.key == key)
         )
 
     async def prune(self, before: dt.datetime) -> None:

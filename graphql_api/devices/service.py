@@ -430,6 +430,23 @@ async def merge_reported_state(
     return await DeviceStateRepository(session).merge_state(device, dict(reported), seen_at=now)
 
 
+async def merge_reported_states(
+    session: AsyncSession, reports: Sequence[tuple[Device, Mapping[str, Any], dt.datetime]]
+) -> None:
+    """``merge_reported_state`` for devices heard from together (each once), in one
+    statement whatever their number (PostgreSQL)."""
+    await DeviceStateRepository(session).merge_states(
+        [(device, dict(reported), now) for device, reported, now in reports]
+    )
+
+
+def note_reported_state(device: Device, reported: Mapping[str, Any], now: dt.datetime) -> None:
+    """Bring the loaded device to what ``merge_reported_state`` would make it, without
+    writing: for rules that follow several reports of one device through a batch that is
+    written once (``merge_reported_states`` with their patches combined)."""
+    DeviceStateRepository.note_state(device, dict(reported), seen_at=now)
+
+
 async def remember_in_state(
     session: AsyncSession, device: Device, settings: Mapping[str, Any]
 ) -> dict[str, Any]:
@@ -501,6 +518,22 @@ async def claim_message(session: AsyncSession, device_id: int, key: str, now: dt
     """True the first time the device's message ``key`` is seen (recorded in this
     transaction); False for a repeat, or for a device that does not exist."""
     return await ReceiptRepository(session).claim(device_id, key[:160], now)
+
+
+async def claim_messages(
+    session: AsyncSession, claims: Sequence[tuple[int, str, dt.datetime]]
+) -> list[bool]:
+    """``claim_message`` for many (device id, key, time) in one statement (PostgreSQL), each
+    answer in order; a key repeated among them is first seen by its first occurrence."""
+    return await ReceiptRepository(session).claim_many(
+        [(device_id, key[:160], now) for device_id, key, now in claims]
+    )
+
+
+async def release_message(session: AsyncSession, device_id: int, key: str) -> None:
+    """Undo this transaction's ``claim_message``: the message was refused, and a refusal
+    writes nothing, so the same message sent again is refused again, not a duplicate."""
+    await ReceiptRepository(session).release(device_id, key[:160])
 
 
 async def prune_message_receipts(session: AsyncSession, now: dt.datetime) -> None:

@@ -112,10 +112,6 @@ class OutletRepository(RepositoryBase[Device]):
 
     model = Device
 
-    @property
-    def _dialect(self) -> str:
-        return self.session.get_bind().dialect.name
-
     async def list_children(self, hub_id: int) -> list[Device]:
         statement = select(Device).where(Device.parent_id == hub_id).order_by(Device.id)
         return await self.scalars(statement)

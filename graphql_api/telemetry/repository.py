@@ -41,10 +41,6 @@ class TelemetryRepository(RepositoryBase[TelemetryPoint]):
 
     model = TelemetryPoint
 
-    @property
-    def _dialect(self) -> str:
-        return self.session.get_bind().dialect.name
-
     # ---- writes ---------------------------------------------------------------------------------
 
     async def insert_points(self, rows: Sequence[dict[str, Any]]) -> None:
