@@ -169,6 +169,17 @@ def _may_be_due(
     return stream_persisted_at <= received_at - interval
 
 
+@dataclass(frozen=True, slots=True)
+class Measurement:
+    """One reading of a device, for ``record_many``: what it measured, when it arrived, the
+    device's own time, and what else it said about the device (``TelemetryEvent.state``)."""
+
+    values: Mapping[str, float]
+    received_at: dt.datetime
+    device_time: dt.datetime | None = None
+    state: Mapping[str, Any] | None = None
+
+
 async def record(
     session: AsyncSession,
     settings: Settings,
@@ -189,37 +200,81 @@ async def record(
     is then not stored without asking the database again, which spares the hot path a write
     (and its row lock) on every reading but the one per interval that is stored.
     """
-    for key in values:
-        validate_key(key)
+    (persisted,) = await record_many(
+        session,
+        settings,
+        device_id,
+        [Measurement(values, received_at, device_time, state)],
+        stream=stream,
+        stream_persisted_at=stream_persisted_at,
+    )
+    return persisted
+
+
+async def record_many(
+    session: AsyncSession,
+    settings: Settings,
+    device_id: int,
+    measurements: Sequence[Measurement],
+    *,
+    stream: str | None = None,
+    stream_persisted_at: dt.datetime | None | object = UNREAD,
+) -> list[bool]:
+    """``record`` for readings of one device, in the order they were measured: each stored
+    as the throttle allows (whether it was, in order), their points in one insert, and all of
+    them broadcast in one message. A key that is not one refuses them all, before any write.
+
+    A slot this transaction claimed moves the cursor it knows of to that reading, so the
+    readings after it within the interval are not stored without asking the database."""
+    for measurement in measurements:
+        for key in measurement.values:
+            validate_key(key)
     repository = TelemetryRepository(session)
     interval = settings.telemetry_persist_interval
-    persisted = stream is None or (
-        _may_be_due(stream_persisted_at, received_at, interval)
-        and await repository.claim_persist_slot(device_id, stream, received_at, interval)
-    )
-    if persisted:
-        await repository.insert_points(
-            [
+    cursor = stream_persisted_at
+    stored: list[bool] = []
+    points: list[dict[str, Any]] = []
+    for measurement in measurements:
+        at = measurement.received_at
+        if stream is None:
+            persisted = True
+        elif not _may_be_due(cursor, at, interval):
+            persisted = False
+        else:
+            persisted = await repository.claim_persist_slot(device_id, stream, at, interval)
+            # Claimed: the cursor is this reading's time (held by this transaction until it
+            # ends). Lost: another transaction's is newer, by how much unknown here.
+            cursor = at if persisted else UNREAD
+        stored.append(persisted)
+        if persisted:
+            points.extend(
                 {
                     "device_id": device_id,
                     "key": key,
                     "value": float(value),
-                    "device_time": device_time,
-                    "received_at": received_at,
+                    "device_time": measurement.device_time,
+                    "received_at": at,
                 }
-                for key, value in values.items()
-            ]
-        )
-    event = TelemetryEvent(
-        device_id=device_id,
-        received_at=received_at,
-        device_time=device_time,
-        values=dict(values),
-        persisted=persisted,
-        state=dict(state or {}),
+                for key, value in measurement.values.items()
+            )
+    if points:
+        await repository.insert_points(points)
+    publish_readings(
+        session,
+        device_id,
+        [
+            TelemetryEvent(
+                device_id=device_id,
+                received_at=measurement.received_at,
+                device_time=measurement.device_time,
+                values=dict(measurement.values),
+                persisted=persisted,
+                state=dict(measurement.state or {}),
+            )
+            for measurement, persisted in zip(measurements, stored, strict=True)
+        ],
     )
-    publish_readings(session, device_id, [event])
-    return persisted
+    return stored
 
 
 # ---- querying ------------------------------------------------------------------------------------

@@ -18,6 +18,7 @@ from graphql_api.telemetry.service import (
 from graphql_api.unit_of_work import dispatch
 from tests.factories.accounts import create_user, viewer_of
 from tests.factories.devices_db import create_device
+from tests.support.database import counting_statements
 
 T0 = dt.datetime(2026, 11, 23, 8, 0, tzinfo=dt.UTC)
 FIVE_MINUTES = dt.timedelta(minutes=5)
@@ -74,6 +75,65 @@ class TestRecord:
             [reading["persisted"] for reading in json.loads(message)]
             for _, message in recording_bus.sent
         ] == [[True], [False]]
+
+    async def test_a_devices_readings_together_are_throttled_in_turn_and_sent_in_one_message(
+        self, session, settings, engine, owner, collar, recording_bus
+    ):
+        # given: a reading, one within its interval and one after it, and the stream's
+        # cursor read beforehand (never stored)
+        interval = settings.telemetry_persist_interval
+        measurements = [
+            telemetry_service.Measurement({"battery": 80.0}, T0),
+            telemetry_service.Measurement({"battery": 79.0}, T0 + interval / 2),
+            telemetry_service.Measurement({"battery": 78.0}, T0 + interval, T0, {"x": 1}),
+        ]
+
+        # when
+        with counting_statements(engine) as statements:
+            stored = await telemetry_service.record_many(
+                session,
+                settings,
+                collar.id,
+                measurements,
+                stream="collar",
+                stream_persisted_at=None,
+            )
+        await dispatch(session, recording_bus)
+
+        # then: the first and the third claim their slots, the second is ruled out by the
+        # first's claim without asking; both stored in one insert
+        assert stored == [True, False, True]
+        assert ["telemetry_cursors" in s for s in statements] == [True, True, False]
+        assert "INSERT INTO telemetry_points" in statements[2]
+        page = await _page(session, owner, TelemetryQuery(collar.id))
+        assert [(sample.value, sample.at) for sample in page.samples] == [
+            (80.0, T0),
+            (78.0, T0 + interval),
+        ]
+        # and: one message, the three readings in order
+        ((channel, message),) = recording_bus.sent
+        assert channel == events.device_telemetry_channel(collar.id)
+        readings = telemetry_service.readings_of(message)
+        assert [(r["values"], r["persisted"]) for r in readings] == [
+            ({"battery": 80.0}, True),
+            ({"battery": 79.0}, False),
+            ({"battery": 78.0}, True),
+        ]
+        assert (readings[2]["device_time"], readings[2]["state"]) == (T0, {"x": 1})
+
+    async def test_a_malformed_key_refuses_a_devices_readings_before_any_write(
+        self, session, settings, engine, collar
+    ):
+        # given: a good reading, then one with a bad key
+        measurements = [
+            telemetry_service.Measurement({"battery": 80.0}, T0),
+            telemetry_service.Measurement({"Battery!": 79.0}, T0),
+        ]
+        # when / then
+        with counting_statements(engine) as statements, pytest.raises(InvalidTelemetryKey):
+            await telemetry_service.record_many(session, settings, collar.id, measurements)
+        assert statements == []
+        assert session.info.get("pawgraph.pending_events", []) == []
 
     async def test_throttled_stream_stores_again_once_the_interval_has_passed(
         self, session, settings, collar
