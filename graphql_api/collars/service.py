@@ -9,7 +9,7 @@ handled after a newer report (several processes share the topics) is stale and i
 
 import datetime as dt
 import math
-from collections.abc import Awaitable, Callable
+from collections.abc import Awaitable, Callable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -27,6 +27,7 @@ from graphql_api.devices import flows as devices_flows
 from graphql_api.devices import service as devices_service
 from graphql_api.devices.models import Device, DeviceKind
 from graphql_api.devices.repository import DeviceRepository
+from graphql_api.group_commit import Refused
 from graphql_api.pagination import Page, PageArgs
 from graphql_api.pets.errors import PetNotFound
 from graphql_api.pets.repository import PetRepository
@@ -37,6 +38,7 @@ LOW_BATTERY_AT = 15  # percent, at or below: LOW_BATTERY alert
 BATTERY_RECOVERED_ABOVE = 20  # percent, above: the alert clears (hysteresis)
 TELEMETRY_STREAM = "collar"
 _ACCEL_LIMIT_G = 16.0
+_COLLAR = frozenset({DeviceKind.COLLAR})
 
 
 @dataclass(frozen=True, slots=True)
@@ -110,15 +112,14 @@ def _check_kind(device: Device | None, device_id: int, kinds: frozenset[DeviceKi
     return device
 
 
-async def _reporting_collar(
-    session: AsyncSession, device_id: int
-) -> tuple[Device, dt.datetime | None]:
-    """The collar a reading came from, and when its telemetry stream was last stored: read
-    together, so a reading within the persist interval skips the stream's slot claim (a write
-    and its row lock on every reading)."""
-    found = await DeviceRepository(session).get_with_stream_cursor(device_id, TELEMETRY_STREAM)
-    device, persisted_at = found or (None, None)
-    return _check_kind(device, device_id, frozenset({DeviceKind.COLLAR})), persisted_at
+@dataclass(frozen=True, slots=True)
+class ReceivedReading:
+    """A collar's reading as its message brought it: the device it came from (the topic's
+    id) and when the message arrived."""
+
+    device_id: int
+    reading: CollarReading
+    received_at: dt.datetime
 
 
 async def record_reading(
@@ -128,31 +129,89 @@ async def record_reading(
     reading: CollarReading,
     received_at: dt.datetime,
 ) -> Device:
-    """Store, broadcast and apply the rules to one reading. The alert rules run only when the
-    reading changes what they depend on (back from offline, battery crossing a threshold), and
-    the status is pushed only when it changed, so a steady collar costs no alert statements
-    and one event per reading."""
-    collar, stream_persisted_at = await _reporting_collar(session, device_id)
-    was_online = devices_service.is_online(settings, collar, received_at)
-    previous = dict(collar.state or {})
-    previous_battery = previous.get("battery")
-    await devices_service.merge_reported_state(session, collar, reading.state(), received_at)
-    await telemetry_service.record(
-        session,
-        settings,
-        collar.id,
-        reading.values(),
-        received_at,
-        device_time=reading.device_time,
-        stream=TELEMETRY_STREAM,
-        stream_persisted_at=stream_persisted_at,
+    """``record_readings`` for one reading; its refusal raised."""
+    (outcome,) = await record_readings(
+        session, settings, [ReceivedReading(device_id, reading, received_at)]
     )
-    if not was_online:
-        await devices_flows.device_reported(session, collar, received_at)
-    await _apply_battery_rule(session, collar, previous_battery, reading.battery, received_at)
-    if not was_online or _status_changed(previous, collar.state):
-        devices_service.publish_status(session, collar, received_at)
-    return collar
+    if isinstance(outcome, Refused):
+        raise outcome.error
+    return outcome
+
+
+async def record_readings(
+    session: AsyncSession, settings: Settings, received: Sequence[ReceivedReading]
+) -> list[Device | Refused]:
+    """Store, broadcast and apply the rules to readings of one or many collars, in one
+    transaction; each reading's collar, or ``Refused`` (having written nothing) for a reading
+    from a device that is no collar.
+
+    One statement finds every collar with when its telemetry stream was last stored, and one
+    merges what the readings reported into the collars' states (a collar's several readings
+    as one patch, later keys over earlier ones); each collar's readings are then stored as the
+    throttle allows and broadcast in one message. The rules follow each reading in turn: they
+    run only when it changes what they depend on (back from offline, battery crossing a
+    threshold), and the status is pushed only when it changed, so steady collars cost no
+    statement beyond those.
+    """
+    if not received:
+        return []
+    found = await DeviceRepository(session).get_many_with_stream_cursor(
+        {item.device_id for item in received}, TELEMETRY_STREAM
+    )
+    outcomes: list[Device | Refused] = []
+    followed: list[tuple[ReceivedReading, Device, bool, float | None]] = []
+    patches: dict[int, tuple[Device, dict[str, Any], dt.datetime]] = {}
+    for item in received:
+        device, _ = found.get(item.device_id, (None, None))
+        try:
+            collar = _check_kind(device, item.device_id, _COLLAR)
+        except InvalidCollarReading as error:
+            outcomes.append(Refused(error))
+            continue
+        outcomes.append(collar)
+        was_online = devices_service.is_online(settings, collar, item.received_at)
+        previous = dict(collar.state or {})
+        reported = item.reading.state()
+        devices_service.note_reported_state(collar, reported, item.received_at)
+        if not was_online or _status_changed(previous, collar.state):
+            devices_service.publish_status(session, collar, item.received_at)
+        followed.append((item, collar, was_online, previous.get("battery")))
+        _, patch, _ = patches.get(collar.id, (collar, {}, item.received_at))
+        patches[collar.id] = (collar, {**patch, **reported}, item.received_at)
+    if patches:
+        await devices_service.merge_reported_states(session, list(patches.values()))
+    await _record_telemetry(session, settings, found, followed)
+    for item, collar, was_online, previous_battery in followed:
+        if not was_online:
+            await devices_flows.device_reported(session, collar, item.received_at)
+        battery = item.reading.battery
+        await _apply_battery_rule(session, collar, previous_battery, battery, item.received_at)
+    return outcomes
+
+
+async def _record_telemetry(
+    session: AsyncSession,
+    settings: Settings,
+    found: Mapping[int, tuple[Device, dt.datetime | None]],
+    followed: Sequence[tuple[ReceivedReading, Device, bool, float | None]],
+) -> None:
+    """Each collar's readings stored as its stream's throttle allows, in one message."""
+    measurements: dict[int, list[telemetry_service.Measurement]] = {}
+    for item, collar, _, _ in followed:
+        measurements.setdefault(collar.id, []).append(
+            telemetry_service.Measurement(
+                item.reading.values(), item.received_at, item.reading.device_time
+            )
+        )
+    for collar_id, measured in measurements.items():
+        await telemetry_service.record_many(
+            session,
+            settings,
+            collar_id,
+            measured,
+            stream=TELEMETRY_STREAM,
+            stream_persisted_at=found[collar_id][1],
+        )
 
 
 def _status_changed(before: dict[str, Any], after: dict[str, Any]) -> bool:

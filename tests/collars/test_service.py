@@ -1,8 +1,10 @@
 import datetime as dt
+import json
 
 import pytest
 from sqlalchemy import select
 
+from graphql_api import events
 from graphql_api.alerts.models import AlertKind
 from graphql_api.alerts.repository import AlertRepository
 from graphql_api.collars import service as collars_service
@@ -12,8 +14,10 @@ from graphql_api.commands.errors import CommandNotFound
 from graphql_api.commands.models import CommandKind, CommandStatus
 from graphql_api.devices import service as devices_service
 from graphql_api.devices.errors import DeviceNotFound
-from graphql_api.devices.models import DeviceKind
+from graphql_api.devices.models import Device, DeviceKind
+from graphql_api.group_commit import Refused
 from graphql_api.pagination import PageArgs
+from graphql_api.telemetry import service as telemetry_service
 from graphql_api.telemetry.models import TelemetryPoint
 from graphql_api.telemetry.repository import TelemetryRepository
 from tests.factories.accounts import viewer_of
@@ -131,6 +135,97 @@ class TestRecordReading:
         assert await at(19, 2) is not None
         assert await at(20, 3) is not None
         assert await at(21, 4) is None
+
+
+def _received(collar, battery: float, at: dt.datetime, **fields):
+    return collars_service.ReceivedReading(collar.id, _reading(battery, **fields), at)
+
+
+def _pending(session, channel: str) -> list[str]:
+    return [message for pending, message in session.info.get("pawgraph.pending_events", [])
+            if pending == channel]  # fmt: skip
+
+
+async def _stored_batteries(session, devices) -> list[float | None]:
+    """The battery each device's row holds, read from the database, not the loaded copies."""
+    rows = await session.execute(
+        select(Device.id, Device.state).where(Device.id.in_([device.id for device in devices]))
+    )
+    states = {device_id: state or {} for device_id, state in rows}
+    return [states[device.id].get("battery") for device in devices]
+
+
+class TestRecordReadings:
+    async def test_readings_of_many_collars_cost_the_statements_of_one(
+        self, session, settings, engine, owner
+    ):
+        # given: collars online whose streams were stored a moment ago
+        collars = [await create_device(session, owner, kind=DeviceKind.COLLAR) for _ in range(6)]
+        await collars_service.record_readings(
+            session, settings, [_received(collar, 80, NOW) for collar in collars]
+        )
+        later = NOW + settings.telemetry_persist_interval / 4
+
+        # when: one collar's reading, then the other five's together
+        with counting_statements(engine) as alone:
+            await collars_service.record_readings(
+                session, settings, [_received(collars[0], 79, later)]
+            )
+        with counting_statements(engine) as together:
+            outcomes = await collars_service.record_readings(
+                session, settings, [_received(collar, 79, later) for collar in collars[1:]]
+            )
+
+        # then: the collars with their cursors, their states: two statements either way
+        assert len(alone) == len(together) == 2
+        assert outcomes == collars[1:]
+        assert all(collar.state["battery"] == 79 for collar in collars)
+        assert await _stored_batteries(session, collars) == [79] * len(collars)
+
+    async def test_a_collars_readings_together_follow_each_other(self, session, settings, collar):
+        # given: two readings of one collar, the battery falling to the threshold
+        minute = dt.timedelta(minutes=1)
+        readings = [
+            _received(collar, 16, NOW, heart_rate=80),
+            _received(collar, 15, NOW + minute, heart_rate=90),
+        ]
+
+        # when
+        await collars_service.record_readings(session, settings, readings)
+
+        # then: the second crossed the threshold after the first
+        alert = await AlertRepository(session).get_open(collar.id, AlertKind.LOW_BATTERY)
+        assert alert is not None and "15%" in alert.message
+        assert (collar.state["battery"], collar.state["heart_rate"]) == (15, 90)
+        assert collar.last_seen_at == NOW + minute
+        # and: each reading's status in turn, and both readings in one telemetry message
+        statuses = _pending(session, events.device_status_channel(collar.id))
+        assert [json.loads(status)["state"]["battery"] for status in statuses] == [16, 15]
+        (message,) = _pending(session, events.device_telemetry_channel(collar.id))
+        readings_sent = telemetry_service.readings_of(message)
+        assert [reading["values"]["battery"] for reading in readings_sent] == [16, 15]
+
+    async def test_a_device_that_is_no_collar_is_refused_alone_having_written_nothing(
+        self, session, settings, owner, collar
+    ):
+        # given: a feeder's reading between two collar readings
+        feeder = await create_device(session, owner)
+        readings = [
+            _received(collar, 70, NOW),
+            collars_service.ReceivedReading(feeder.id, _reading(50), NOW),
+            collars_service.ReceivedReading(2**31 - 1, _reading(50), NOW),
+        ]
+
+        # when
+        outcomes = await collars_service.record_readings(session, settings, readings)
+
+        # then
+        assert outcomes[0] is collar
+        assert all(isinstance(outcome, Refused) for outcome in outcomes[1:])
+        assert isinstance(outcomes[1].error, InvalidCollarReading)
+        assert collar.state["battery"] == 70
+        assert await _stored_batteries(session, [collar, feeder]) == [70, None]
+        assert _pending(session, events.device_telemetry_channel(feeder.id)) == []
 
 
 class TestPresence:
