@@ -5,7 +5,9 @@ message is acknowledged to the broker only after that transaction committed, and
 with a dedupe key is processed at most once (the key is recorded in the same transaction).
 While the database is unavailable a message waits for it, however long, unacknowledged.
 Messages of one device are handled in arrival order (one lane per device id, hashed), messages
-of different devices in parallel.
+of different devices in parallel. A batch route's messages that the lanes hand over while a
+batch of them is being written share the next unit of work (a ``GroupCommit``): one dedupe
+claim for all, the route's handler for the first-timers, one commit, then each acknowledged.
 
 Out: the router's sweeps claim what must go to devices (in a transaction) and the bridge
 publishes it after the commit: on every (re)connect, every ``SWEEP_INTERVAL``, and at once when
@@ -20,6 +22,9 @@ import contextlib
 import datetime as dt
 import logging
 import random
+from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import partial
 
 from device_mqtt.connection import (
     BrokerAddress,
@@ -34,12 +39,15 @@ from graphql_api import events
 from graphql_api.db import utcnow
 from graphql_api.devices import service as devices_service
 from graphql_api.errors import DomainError, ServiceUnavailable
+from graphql_api.group_commit import GroupCommit, Refused, process_group
 from graphql_api.state import AppState
 from graphql_api.unit_of_work import unit_of_work
 
 logger = logging.getLogger(__name__)
 
 LANES = 8
+# Messages a lane takes from its queue at once: a batch route's among them share a batch.
+LANE_BATCH = 64
 SWEEP_INTERVAL = 2.0
 RECEIPT_PRUNE_INTERVAL = 600.0
 DRAIN_TIMEOUT = 10.0
@@ -117,13 +125,14 @@ class DeviceBridge:
 
     async def _work_lane(self, lane: "asyncio.Queue[InboundMessage]") -> None:
         while True:
-            message = await lane.get()
+            messages = [await lane.get()]
+            while len(messages) < LANE_BATCH and not lane.empty():
+                messages.append(lane.get_nowait())
             try:
-                await self.handle(message)
-            except Exception:  # never let one message end the lane
-                logger.exception("MQTT message on %s failed", message.topic)
+                await self.handle(messages)
             finally:
-                lane.task_done()
+                for _ in messages:
+                    lane.task_done()
 
     async def _drain(self) -> None:
         """Wait (at most DRAIN_TIMEOUT) until every message received so far is handled."""
@@ -132,18 +141,34 @@ class DeviceBridge:
                 for lane in self._lanes:
                     await lane.join()
 
-    async def handle(self, message: InboundMessage) -> None:
-        """Process one message and acknowledge it; see the module docstring."""
+    async def handle(self, messages: Sequence[InboundMessage]) -> None:
+        """Process messages of one lane in arrival order and acknowledge each; see the module
+        docstring. Consecutive messages of batch routes are submitted together, so they share
+        a batch in the order they came."""
+        together: list[_Routed] = []
+        for message in messages:
+            routed = self._routed(message)
+            if routed is not None and routed.route.batch is not None:
+                together.append(routed)
+                continue
+            await self._handle_logged(together)
+            together = []
+            if routed is not None:
+                await self._handle_logged([routed])
+        await self._handle_logged(together)
+
+    def _routed(self, message: InboundMessage) -> "_Routed | None":
+        """The message with its route, parsed; None (acknowledged) if no route takes it."""
         try:
             resolved = self._router.resolve(message.topic, message.payload)
         except MessageRejected as exc:
             logger.warning("MQTT message dropped: %s", exc)
             message.ack()
             self.counts["dropped"] += 1
-            return
+            return None
         if resolved is None:
             message.ack()
-            return
+            return None
         route, device_id, subtopic, payload = resolved
         device_message = DeviceMessage(
             device_id=device_id,
@@ -152,53 +177,107 @@ class DeviceBridge:
             retain=message.retain,
             received_at=message.received_at,
         )
-        outcome, outbound = await self._run_handler(route, device_message, message.topic)
-        message.ack()
-        self.counts["dropped" if outcome == "refused" else outcome] += 1
-        receipt = route.receipt(device_message) if route.receipt and outcome != "dropped" else None
-        await self._send([*outbound, receipt] if receipt else outbound)
+        return _Routed(message, route, device_message)
 
-    async def _run_handler(
-        self, route: Route, message: DeviceMessage, topic: str
-    ) -> tuple[str, list[Outbound]]:
-        """(outcome, messages to publish): "handled", "duplicates", "refused" (invalid: it will
-        never be handled) or "dropped" (failed every attempt: the device may send it again)."""
+    async def _handle_logged(self, routed: "list[_Routed]") -> None:
+        if not routed:
+            return
+        try:
+            await self._handle_in_order(routed)
+        except Exception:  # never let one message end the lane
+            logger.exception("MQTT message on %s failed", routed[0].inbound.topic)
+
+    async def _handle_in_order(self, routed: "list[_Routed]") -> None:
+        """Try every message of ``routed`` at once (one, or a run of a batch route's) and
+        finish each as its outcome comes: "handled", "duplicates", "refused" (invalid: it will
+        never be handled) or "dropped" (failed every attempt: the device may send it again).
+        The ones to try again go again together, in their order."""
         failures = 0
         waited = False
-        while True:
-            try:
-                async with unit_of_work(self._state) as session:
-                    if not await self._first_time(session, route, message):
-                        return "duplicates", []
-                    outbound = list(await route.handler(session, self._state, message) or ())
-                return "handled", outbound
-            except ServiceUnavailable:
-                # The database away is no verdict on the message. Refusing it would receipt a
+        while routed:
+            results = await asyncio.gather(
+                *(self._attempt(item) for item in routed), return_exceptions=True
+            )
+            again: list[_Routed] = []
+            for item, result in zip(routed, results, strict=True):
+                topic = item.inbound.topic
+                if isinstance(result, ServiceUnavailable):
+                    again.append(item)
+                elif isinstance(result, MessageRejected | DomainError):
+                    logger.warning("MQTT message on %s refused: %s", topic, result)
+                    await self._finish(item, "refused", [])
+                elif isinstance(result, Exception):
+                    if failures + 1 < _ATTEMPTS:
+                        logger.warning(
+                            "MQTT message on %s failed (attempt %d); retrying", topic, failures + 1
+                        )
+                        again.append(item)
+                        continue
+                    logger.error(
+                        "MQTT message on %s dropped after %d tries",
+                        topic,
+                        _ATTEMPTS,
+                        exc_info=result,
+                    )
+                    await self._finish(item, "dropped", [])
+                elif isinstance(result, BaseException):  # cancelled: the bridge is stopping
+                    raise result
+                else:
+                    await self._finish(item, *result)
+            routed = again
+            if not again:
+                return
+            if any(isinstance(result, ServiceUnavailable) for result in results):
+                # The database away is no verdict on a message. Refusing it would receipt a
                 # reading never stored, dropping it would lose an edge agent's report (sent
                 # once): it waits, unacknowledged, for the database to return. Its lane waits
                 # with it, and the broker keeps what arrives meanwhile.
                 if not waited:  # once per message, not once a second per lane
-                    logger.warning("MQTT message on %s waits for the database", topic)
+                    logger.warning(
+                        "MQTT message on %s waits for the database", again[0].inbound.topic
+                    )
                     waited = True
                 await asyncio.sleep(UNAVAILABLE_RETRY_S * random.uniform(0.5, 1.0))
-            except (MessageRejected, DomainError) as exc:
-                logger.warning("MQTT message on %s refused: %s", topic, exc)
-                return "refused", []
-            except Exception:
+            else:
                 failures += 1
-                if failures == _ATTEMPTS:
-                    logger.exception("MQTT message on %s dropped after %d tries", topic, failures)
-                    return "dropped", []
-                logger.warning("MQTT message on %s failed (attempt %d); retrying", topic, failures)
                 await asyncio.sleep(min(0.2 * 2**failures, 5.0) * random.uniform(0.5, 1.0))
+
+    async def _attempt(self, item: "_Routed") -> tuple[str, list[Outbound]]:
+        """One try at a message: ("handled" or "duplicates", messages to publish)."""
+        route, message = item.route, item.message
+        if route.batch is not None:
+            return await self._batches(route).submit(message), []
+        async with unit_of_work(self._state) as session:
+            if not await self._first_time(session, route, message):
+                return "duplicates", []
+            outbound = list(await route.handler(session, self._state, message) or ())
+        return "handled", outbound
+
+    async def _finish(self, item: "_Routed", outcome: str, outbound: list[Outbound]) -> None:
+        """Acknowledge the message to the broker, count it, and send what it answers."""
+        item.inbound.ack()
+        self.counts["dropped" if outcome == "refused" else outcome] += 1
+        route = item.route
+        receipt = route.receipt(item.message) if route.receipt and outcome != "dropped" else None
+        await self._send([*outbound, receipt] if receipt else outbound)
 
     @staticmethod
     async def _first_time(session, route: Route, message: DeviceMessage) -> bool:
-        key = route.dedupe(message.payload) if route.dedupe is not None else None
+        key = _dedupe_key(route, message)
         if key is None:
             return True
         return await devices_service.claim_message(
-            session, message.device_id, f"{message.subtopic}:{key}", message.received_at
+            session, message.device_id, key, message.received_at
+        )
+
+    def _batches(self, route: Route) -> GroupCommit[DeviceMessage, str]:
+        """This process's group commit of the batch route's messages (devices in id order,
+        so two processes' batches take the devices' rows in the same order)."""
+        return process_group(
+            self._state,
+            f"mqtt {route.pattern}",
+            partial(handle_batch, self._state, route),
+            order=_device_of,
         )
 
     # ---- out ----------------------------------------------------------------------------------
@@ -255,6 +334,50 @@ class DeviceBridge:
                     await devices_service.prune_message_receipts(session, utcnow())
             except Exception:
                 logger.exception("pruning device message receipts failed")
+
+
+async def handle_batch(
+    state: AppState, route: Route, session, messages: Sequence[DeviceMessage]
+) -> list[str | Refused]:
+    """A batch route's messages in one unit of work: "handled", "duplicates" or ``Refused``
+    for each, in order. The dedupe keys are claimed in one statement and the route's handler
+    gets the messages seen for the first time; one it refuses gets its claim back, so it has
+    written nothing (sent again, it is refused again, not taken for a duplicate)."""
+    keys = [_dedupe_key(route, message) for message in messages]
+    keyed = [position for position, key in enumerate(keys) if key is not None]
+    claimed = await devices_service.claim_messages(
+        session,
+        [(messages[p].device_id, keys[p], messages[p].received_at) for p in keyed],
+    )
+    repeated = {position for position, first in zip(keyed, claimed, strict=True) if not first}
+    firsts = [position for position in range(len(messages)) if position not in repeated]
+    outcomes: list[str | Refused] = ["duplicates"] * len(messages)
+    handled = await route.batch(session, state, [messages[p] for p in firsts])
+    for position, outcome in zip(firsts, handled, strict=True):
+        outcomes[position] = "handled" if outcome is None else outcome
+        key = keys[position]
+        if outcome is not None and key is not None:
+            await devices_service.release_message(session, messages[position].device_id, key)
+    return outcomes
+
+
+def _dedupe_key(route: Route, message: DeviceMessage) -> str | None:
+    """The key a message is claimed by (at most once per device), if its route dedupes it."""
+    key = route.dedupe(message.payload) if route.dedupe is not None else None
+    return None if key is None else f"{message.subtopic}:{key}"
+
+
+def _device_of(message: DeviceMessage) -> int:
+    return message.device_id
+
+
+@dataclass(frozen=True, slots=True)
+class _Routed:
+    """A message received, with the route that takes it and what it says, parsed."""
+
+    inbound: InboundMessage
+    route: Route
+    message: DeviceMessage
 
 
 def message_expiry(expires_at: dt.datetime, now: dt.datetime) -> int:

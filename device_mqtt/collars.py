@@ -17,6 +17,8 @@ from device_mqtt.payloads import device_time, positive_id
 from device_mqtt.router import DeviceMessage, MessageRejected, Router, device_topic, has_key
 from graphql_api.collars import service as collars_service
 from graphql_api.commands import service as commands_service
+from graphql_api.errors import DomainError
+from graphql_api.group_commit import Refused
 from graphql_api.state import AppState
 
 router = Router()
@@ -44,12 +46,29 @@ def _reading_receipt(message: DeviceMessage) -> Outbound | None:
     )
 
 
-@router.route("telemetry", dedupe=_reading_key, receipt=_reading_receipt)
-async def telemetry(session, state: AppState, message: DeviceMessage) -> None:
-    reading = collars_service.parse_reading(message.payload, device_time(message.payload))
-    await collars_service.record_reading(
-        session, state.settings, message.device_id, reading, message.received_at
+@router.batch_route("telemetry", dedupe=_reading_key, receipt=_reading_receipt)
+async def telemetry(
+    session, state: AppState, messages: Sequence[DeviceMessage]
+) -> list[Refused | None]:
+    """Readings of many collars (a burst), recorded together; a malformed one is refused
+    alone."""
+    outcomes: list[Refused | None] = [None] * len(messages)
+    parsed: list[tuple[int, collars_service.ReceivedReading]] = []
+    for position, message in enumerate(messages):
+        try:
+            reading = collars_service.parse_reading(message.payload, device_time(message.payload))
+        except (MessageRejected, DomainError) as error:
+            outcomes[position] = Refused(error)
+            continue
+        received = collars_service.ReceivedReading(message.device_id, reading, message.received_at)
+        parsed.append((position, received))
+    recorded = await collars_service.record_readings(
+        session, state.settings, [received for _, received in parsed]
     )
+    for (position, _), outcome in zip(parsed, recorded, strict=True):
+        if isinstance(outcome, Refused):
+            outcomes[position] = outcome
+    return outcomes
 
 
 @router.route("status/online")

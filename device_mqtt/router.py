@@ -10,6 +10,12 @@ Every device topic is ``devices/<device id>/<rest>``; a route names ``<rest>`` (
     async def telemetry(session, state, message: DeviceMessage) -> None:
         ...
 
+A topic whose messages arrive in bursts (a collar's telemetry) may take them many to a unit
+of work instead: ``@router.batch_route`` registers a handler for a list of messages, which
+returns, for each in order, None (handled) or ``Refused`` (written nothing); the dispatcher
+gathers the messages that arrive while a batch is written into the next one (a group commit)
+and answers each only after its batch committed.
+
 ``@router.sweep`` registers what goes out to devices (see ``Sweep``); the dispatcher publishes
 it after the sweep's transaction committed.
 
@@ -31,6 +37,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from device_mqtt.connection import Outbound
+from graphql_api.group_commit import Refused
 from graphql_api.state import AppState
 
 DEVICE_TOPIC_ROOT = "devices"
@@ -57,6 +64,11 @@ Handler = Callable[[Any, AppState, DeviceMessage], Awaitable[Sequence[Outbound] 
 # A sweep finds what must go out to devices (commands still QUEUED, or everything unacknowledged
 # after a reconnect) and claims it in the session; it runs on every connect (``reconnected``),
 # every few seconds, and at once when a service publishes on ``events.DEVICE_OUTBOX_CHANNEL``.
+# Messages of one batch route, one unit of work: for each, in order, None (handled) or
+# ``Refused`` (it wrote nothing; the rest of the batch commits).
+BatchHandler = Callable[
+    [Any, AppState, Sequence["DeviceMessage"]], Awaitable[Sequence[Refused | None]]
+]
 Sweep = Callable[[Any, AppState, dt.datetime, bool], Awaitable[Sequence[Outbound]]]
 Matcher = Callable[[Any], bool]
 DedupeKey = Callable[[Any], str | None]
@@ -66,10 +78,12 @@ Receipt = Callable[["DeviceMessage"], Outbound | None]
 @dataclass(frozen=True, slots=True)
 class Route:
     pattern: str
-    handler: Handler
+    # One of the two: a handler for each message, or for a batch of them.
+    handler: Handler | None
     when: Matcher | None = None
     dedupe: DedupeKey | None = None
     receipt: Receipt | None = None
+    batch: BatchHandler | None = None
 
     def matches(self, subtopic: str, payload: Any) -> bool:
         return _topic_matches(self.pattern, subtopic) and (self.when is None or self.when(payload))
@@ -111,6 +125,20 @@ class Router:
         def register(handler: Handler) -> Handler:
             self.routes.append(Route(pattern, handler, when, dedupe, receipt))
             return handler
+
+        return register
+
+    def batch_route(
+        self,
+        pattern: str,
+        *,
+        when: Matcher | None = None,
+        dedupe: DedupeKey | None = None,
+        receipt: Receipt | None = None,
+    ) -> Callable[[BatchHandler], BatchHandler]:
+        def register(batch: BatchHandler) -> BatchHandler:
+            self.routes.append(Route(pattern, None, when, dedupe, receipt, batch))
+            return batch
 
         return register
 

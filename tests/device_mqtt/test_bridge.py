@@ -1,0 +1,154 @@
+"""The MQTT door's dispatcher on the real database: a lane's collar telemetry goes to the
+database in shared units of work, each message is acknowledged and receipted after the commit
+that holds it, a refused one writes nothing (its dedupe claim included), and a repeat is a
+duplicate. The broker itself is left out (tests/live/test_collar_mqtt.py has it): messages are
+handed to the dispatcher as the connection would hand them."""
+
+import dataclasses
+import datetime as dt
+import json
+
+import pytest
+from pydantic import SecretStr
+from sqlalchemy import select
+
+from device_mqtt import routes
+from device_mqtt.bridge import DeviceBridge
+from device_mqtt.connection import InboundMessage, Outbound
+from graphql_api.devices import service as devices_service
+from graphql_api.devices.models import Device, DeviceKind
+from tests.factories.accounts import create_user
+from tests.factories.devices_db import create_device
+from tests.support.database import counting_statements
+
+NOW = dt.datetime(2026, 12, 6, 12, 0, tzinfo=dt.UTC)
+
+
+class Delivered:
+    """Messages as the connection hands them over, recording each acknowledgement."""
+
+    def __init__(self) -> None:
+        self.acked: list[str] = []
+
+    def message(self, device_id: int, seq: int, battery: object, *, ts: str | None = None):
+        payload = {
+            "ts": ts or f"2026-12-06T12:00:{seq:02d}Z",
+            "seq": seq,
+            "accel": {"x": 0.0, "y": 0.0, "z": 1.0},
+            "battery": battery,
+        }
+        name = f"{device_id}#{seq}"
+        return InboundMessage(
+            topic=f"devices/{device_id}/telemetry",
+            payload=json.dumps(payload).encode(),
+            qos=1,
+            retain=False,
+            received_at=NOW + dt.timedelta(seconds=seq),
+            _ack=lambda: self.acked.append(name),
+        )
+
+
+@pytest.fixture
+async def devices(app_state) -> tuple[list[Device], Device]:
+    """Three collars and a feeder, committed (the dispatcher opens its own transactions)."""
+    async with app_state.sessionmaker() as session:
+        owner = await create_user(session)
+        collars = [await create_device(session, owner, kind=DeviceKind.COLLAR) for _ in range(3)]
+        feeder = await create_device(session, owner)
+        await session.commit()
+    return collars, feeder
+
+
+@pytest.fixture
+def bridge(app_state, monkeypatch) -> tuple[DeviceBridge, list[Outbound]]:
+    settings = app_state.settings.model_copy(update={"mqtt_url": SecretStr("mqtt://127.0.0.1:1")})
+    state = dataclasses.replace(app_state, settings=settings, group_commits={})
+    bridge = DeviceBridge(state, routes.build_router())
+    sent: list[Outbound] = []
+
+    async def publish(outbound: Outbound) -> None:
+        sent.append(outbound)
+
+    monkeypatch.setattr(bridge.connection, "publish", publish)
+    return bridge, sent
+
+
+async def _batteries(app_state, devices: list[Device]) -> list[object]:
+    async with app_state.sessionmaker() as session:
+        rows = await session.execute(
+            select(Device.id, Device.state).where(Device.id.in_([d.id for d in devices]))
+        )
+        states = {device_id: state or {} for device_id, state in rows}
+    return [states[device.id].get("battery") for device in devices]
+
+
+class TestTelemetryBatches:
+    async def test_a_lanes_readings_share_one_unit_of_work_in_their_order(
+        self, app_state, devices, bridge
+    ):
+        # given: a lane holding three collars' readings, two of the first one's
+        (first, second, third), _ = devices
+        door, sent = bridge
+        delivered = Delivered()
+        messages = [
+            delivered.message(first.id, 1, 90),
+            delivered.message(second.id, 1, 80),
+            delivered.message(first.id, 2, 89),
+            delivered.message(third.id, 1, 70),
+        ]
+
+        # when
+        with counting_statements(app_state.engine) as statements:
+            await door.handle(messages)
+
+        # then: one unit of work: one statement claims the four messages, one reads the
+        # collars, one writes their states
+        assert sum("device_message_receipts" in statement for statement in statements) == 1
+        assert sum(statement.startswith("UPDATE devices") for statement in statements) == 1
+        assert door.counts == {"handled": 4, "duplicates": 0, "dropped": 0}
+        assert delivered.acked == [
+            f"{first.id}#1",
+            f"{second.id}#1",
+            f"{first.id}#2",
+            f"{third.id}#1",
+        ]
+        assert [json.loads(m.payload)["seq"] for m in sent] == [1, 1, 2, 1]
+        # and: the first collar's state is its later reading's
+        assert await _batteries(app_state, [first, second, third]) == [89, 80, 70]
+
+    async def test_a_refused_reading_writes_nothing_and_a_repeat_is_a_duplicate(
+        self, app_state, devices, bridge
+    ):
+        # given: a reading stored already, then a batch: its repeat, a malformed reading, a
+        # feeder's reading, and a good one
+        (collar, *_), feeder = devices
+        door, sent = bridge
+        delivered = Delivered()
+        await door.handle([delivered.message(collar.id, 1, 90)])
+        batch = [
+            delivered.message(collar.id, 1, 90),
+            delivered.message(collar.id, 2, "full"),
+            delivered.message(feeder.id, 3, 50),
+            delivered.message(collar.id, 4, 88),
+        ]
+
+        # when
+        await door.handle(batch)
+
+        # then: each acknowledged and receipted; only the good one stored
+        assert door.counts == {"handled": 2, "duplicates": 1, "dropped": 2}
+        assert len(delivered.acked) == 5
+        assert [json.loads(m.payload)["seq"] for m in sent] == [1, 1, 2, 3, 4]
+        assert await _batteries(app_state, [collar, feeder]) == [88, None]
+        # and: the refused messages left no claim: sent again, they are refused again
+        async with app_state.sessionmaker() as session:
+            claimed = await devices_service.claim_messages(
+                session,
+                [
+                    (collar.id, "telemetry:2026-12-06T12:00:02Z#2", NOW),
+                    (feeder.id, "telemetry:2026-12-06T12:00:03Z#3", NOW),
+                    (collar.id, "telemetry:2026-12-06T12:00:04Z#4", NOW),
+                ],
+            )
+            await session.rollback()
+        assert claimed == [True, True, False]
