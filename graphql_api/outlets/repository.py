@@ -11,12 +11,9 @@ from sqlalchemy import (
     String,
     Text,
     bindparam,
-    cast,
     column,
-    func,
     select,
 )
-from sqlalchemy.dialects import postgresql
 from sqlalchemy.orm.attributes import set_committed_value
 from sqlalchemy.orm.util import identity_key
 
@@ -26,7 +23,7 @@ from graphql_api.commands.repository import sent_relay_exists
 from graphql_api.devices.models import Device, DeviceKind
 from graphql_api.devices.repository import DeviceStateRepository, key_holder
 from graphql_api.outlets.models import HubFocus
-from graphql_api.repository import RepositoryBase
+from graphql_api.repository import RepositoryBase, json_recordset
 from graphql_api.telemetry.repository import persisted_at_subquery
 
 
@@ -82,16 +79,14 @@ _ONE_REPORT = _ReportSource(
 
 def _recordset_source() -> _ReportSource:
     """PostgreSQL: the reports as one JSON parameter, read by ``json_to_recordset``."""
-    rows = (
-        func.json_to_recordset(cast(bindparam("report_rows", type_=Text), postgresql.JSON))
-        .table_valued(
-            column("position", Integer),
-            column("hub_key_hash", String),
-            column("hardware_id", String),
-            column("patch", Text),
-            column("seen_at", DateTime(timezone=True)),
-        )
-        .render_derived(name="report_rows", with_types=True)
+    rows = json_recordset(
+        "report_rows",
+        column("position", Integer),
+        column("hub_key_hash", String),
+        column("hardware_id", String),
+        column("patch", Text),
+        column("seen_at", DateTime(timezone=True)),
+        name="report_rows",
     )
     return _ReportSource(
         rows.c.hub_key_hash,

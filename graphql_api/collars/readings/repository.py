@@ -2,11 +2,11 @@ import datetime as dt
 from collections.abc import Sequence
 from typing import Any
 
-from sqlalchemy import Text, and_, bindparam, cast, column, func, or_, select
+from sqlalchemy import and_, column, func, or_, select
 from sqlalchemy.dialects import postgresql
 
 from graphql_api.collars.readings.models import CollarReading
-from graphql_api.repository import RepositoryBase
+from graphql_api.repository import RepositoryBase, json_recordset
 
 _COLUMNS = (
     "device_id",
@@ -23,10 +23,8 @@ def _recordset_insert() -> Any:
     """PostgreSQL: ``INSERT ... SELECT FROM json_to_recordset(<the rows as one JSON text>)
     ON CONFLICT DO NOTHING RETURNING id, device_id, measured_at`` (prebuilt on first use)."""
     table = CollarReading.__table__
-    rows = (
-        func.json_to_recordset(cast(bindparam("rows", type_=Text), postgresql.JSON))
-        .table_valued(*(column(name, table.c[name].type) for name in _COLUMNS))
-        .render_derived(with_types=True)
+    rows = json_recordset(
+        "rows", *(column(name, table.c[name].type) for name in _COLUMNS), name="reading_rows"
     )
     return (
         postgresql.insert(table)
