@@ -5,6 +5,8 @@ rate, last position), is broadcast on ``device.{id}.telemetry`` and stored at mo
 ``PAWGRAPH_TELEMETRY_PERSIST_INTERVAL`` (stream ``collar``), like an outlet's. Presence comes
 from the retained ``status/online`` flag and the Last Will, and from last-seen: a Last Will
 handled after a newer report (several processes share the topics) is stale and ignored.
+Readings that arrive together (the MQTT door's group commit) are recorded in one transaction
+(``record_readings``).
 """
 
 import datetime as dt
