@@ -146,6 +146,15 @@ class GroupCommit(Generic[Item, Result]):
             _settle(future, outcome)
 
 
+def sole_result(outcomes: Sequence[Result | Refused]) -> Result:
+    """The outcome of a batch of one item: its result, or its refusal raised (a service's
+    call for one item, written as its call for many)."""
+    (outcome,) = outcomes
+    if isinstance(outcome, Refused):
+        raise outcome.error
+    return outcome
+
+
 def process_group(
     state: AppState,
     name: str,

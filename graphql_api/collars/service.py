@@ -29,7 +29,7 @@ from graphql_api.devices import flows as devices_flows
 from graphql_api.devices import service as devices_service
 from graphql_api.devices.models import Device, DeviceKind
 from graphql_api.devices.repository import DeviceRepository
-from graphql_api.group_commit import Refused
+from graphql_api.group_commit import Refused, sole_result
 from graphql_api.pagination import Page, PageArgs
 from graphql_api.pets.errors import PetNotFound
 from graphql_api.pets.repository import PetRepository
@@ -132,12 +132,8 @@ async def record_reading(
     received_at: dt.datetime,
 ) -> Device:
     """``record_readings`` for one reading; its refusal raised."""
-    (outcome,) = await record_readings(
-        session, settings, [ReceivedReading(device_id, reading, received_at)]
-    )
-    if isinstance(outcome, Refused):
-        raise outcome.error
-    return outcome
+    received = ReceivedReading(device_id, reading, received_at)
+    return sole_result(await record_readings(session, settings, [received]))
 
 
 async def record_readings(

@@ -27,7 +27,7 @@ from graphql_api.devices import service as devices_service
 from graphql_api.devices.flows import device_reported
 from graphql_api.devices.models import Device, DeviceKind
 from graphql_api.errors import DomainError
-from graphql_api.group_commit import GroupCommit, Refused, process_group
+from graphql_api.group_commit import GroupCommit, Refused, process_group, sole_result
 from graphql_api.outlets import service as outlets_service
 from graphql_api.outlets.errors import HubNotFound
 from graphql_api.outlets.service import OVERLOAD_TRIP_MA
@@ -204,12 +204,8 @@ async def record_outlet_reading(
 ) -> OutletReadingResult:
     """``POST /api/data/``: one outlet reading relayed by the hub whose key is in the path
     (``record_outlet_readings`` for one; its refusal raised)."""
-    (outcome,) = await record_outlet_readings(
-        session, settings, [HubReading(hub_key, reading, now)]
-    )
-    if isinstance(outcome, Refused):
-        raise outcome.error
-    return outcome
+    submitted = HubReading(hub_key, reading, now)
+    return sole_result(await record_outlet_readings(session, settings, [submitted]))
 
 
 async def record_outlet_readings(
