@@ -130,6 +130,8 @@ class DeviceBridge:
                 messages.append(lane.get_nowait())
             try:
                 await self.handle(messages)
+            except Exception:  # never let a message end the lane
+                logger.exception("MQTT messages on %s failed", messages[0].topic)
             finally:
                 for _ in messages:
                     lane.task_done()
@@ -184,7 +186,7 @@ class DeviceBridge:
             return
         try:
             await self._handle_in_order(routed)
-        except Exception:  # never let one message end the lane
+        except Exception:  # nor the messages after it in the lane
             logger.exception("MQTT message on %s failed", routed[0].inbound.topic)
 
     async def _handle_in_order(self, routed: "list[_Routed]") -> None:

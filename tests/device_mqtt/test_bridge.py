@@ -152,3 +152,30 @@ class TestTelemetryBatches:
             )
             await session.rollback()
         assert claimed == [True, True, False]
+
+    async def test_another_topic_between_readings_is_handled_in_its_place(
+        self, app_state, devices, bridge
+    ):
+        # given: a reading, the collar's presence (a topic of its own, one unit of work per
+        # message), and a second reading
+        (collar, *_), _ = devices
+        door, _ = bridge
+        delivered = Delivered()
+        online = InboundMessage(
+            topic=f"devices/{collar.id}/status/online",
+            payload=b"true",
+            qos=1,
+            retain=True,
+            received_at=NOW,
+            _ack=lambda: delivered.acked.append("online"),
+        )
+
+        # when
+        await door.handle(
+            [delivered.message(collar.id, 1, 90), online, delivered.message(collar.id, 2, 89)]
+        )
+
+        # then: each handled, in the order it came
+        assert delivered.acked == [f"{collar.id}#1", "online", f"{collar.id}#2"]
+        assert door.counts == {"handled": 3, "duplicates": 0, "dropped": 0}
+        assert await _batteries(app_state, [collar]) == [89]
