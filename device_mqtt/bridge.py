@@ -277,7 +277,7 @@ class DeviceBridge:
         so two processes' batches take the devices' rows in the same order)."""
         return process_group(
             self._state,
-            f"mqtt {route.pattern}",
+            "mqtt_" + route.pattern.replace("/", "_").replace("+", "any"),
             partial(handle_batch, self._state, route),
             order=_device_of,
         )

@@ -20,8 +20,10 @@ from graphql_api.devices.models import Device, DeviceKind
 from tests.factories.accounts import create_user
 from tests.factories.devices_db import create_device
 from tests.support.database import counting_statements
+from tests.test_metrics import sample
 
 NOW = dt.datetime(2026, 12, 6, 12, 0, tzinfo=dt.UTC)
+GROUP = "mqtt_telemetry"  # the group commit's metrics label
 
 
 class Delivered:
@@ -97,6 +99,9 @@ class TestTelemetryBatches:
             delivered.message(third.id, 1, 70),
         ]
 
+        batches_before = sample("pawgraph_group_commit_batch_items_count", group=GROUP)
+        items_before = sample("pawgraph_group_commit_batch_items_sum", group=GROUP)
+
         # when
         with counting_statements(app_state.engine) as statements:
             await door.handle(messages)
@@ -105,6 +110,8 @@ class TestTelemetryBatches:
         # collars, one writes their states
         assert sum("device_message_receipts" in statement for statement in statements) == 1
         assert sum(statement.startswith("UPDATE devices") for statement in statements) == 1
+        assert sample("pawgraph_group_commit_batch_items_count", group=GROUP) == batches_before + 1
+        assert sample("pawgraph_group_commit_batch_items_sum", group=GROUP) == items_before + 4
         assert door.counts == {"handled": 4, "duplicates": 0, "dropped": 0}
         assert delivered.acked == [
             f"{first.id}#1",
