@@ -47,8 +47,8 @@ test: $(STAMP) $(CODEGEN_STAMP)
 ## ceiling from the same run (bench/suite.py; BENCH_ARGS="--seconds 5 --gc --workers 2" to
 ## change), batched collar readings beside raw COPY (bench/collar_batch.py; BATCH_ARGS), the
 ## live fan-out beside stock Strawberry + broadcaster (bench/fanout.py; FANOUT_ARGS), then collar
-## readings through the MQTT door beside a bare aiomqtt subscriber (bench/mqtt_ingest.py;
-## MQTT_ARGS)
+## readings from mosquitto_pub through the MQTT door beside a bare mosquitto_sub
+## (bench/mqtt_ingest.py; MQTT_ARGS)
 BENCH_ARGS ?=
 BATCH_ARGS ?=
 FANOUT_ARGS ?=

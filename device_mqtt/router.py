@@ -61,14 +61,14 @@ class DeviceMessage:
 # A handler may return messages to publish once its transaction committed (e.g. the commands a
 # collar missed, when it comes back online).
 Handler = Callable[[Any, AppState, DeviceMessage], Awaitable[Sequence[Outbound] | None]]
-# A sweep finds what must go out to devices (commands still QUEUED, or everything unacknowledged
-# after a reconnect) and claims it in the session; it runs on every connect (``reconnected``),
-# every few seconds, and at once when a service publishes on ``events.DEVICE_OUTBOX_CHANNEL``.
 # Messages of one batch route, one unit of work: for each, in order, None (handled) or
 # ``Refused`` (it wrote nothing; the rest of the batch commits).
 BatchHandler = Callable[
-    [Any, AppState, Sequence["DeviceMessage"]], Awaitable[Sequence[Refused | None]]
+    [Any, AppState, Sequence[DeviceMessage]], Awaitable[Sequence[Refused | None]]
 ]
+# A sweep finds what must go out to devices (commands still QUEUED, or everything unacknowledged
+# after a reconnect) and claims it in the session; it runs on every connect (``reconnected``),
+# every few seconds, and at once when a service publishes on ``events.DEVICE_OUTBOX_CHANNEL``.
 Sweep = Callable[[Any, AppState, dt.datetime, bool], Awaitable[Sequence[Outbound]]]
 Matcher = Callable[[Any], bool]
 DedupeKey = Callable[[Any], str | None]
