@@ -5,9 +5,11 @@ message is acknowledged to the broker only after that transaction committed, and
 with a dedupe key is processed at most once (the key is recorded in the same transaction).
 While the database is unavailable a message waits for it, however long, unacknowledged.
 Messages of one device are handled in arrival order (one lane per device id, hashed), messages
-of different devices in parallel. A batch route's messages that the lanes hand over while a
-batch of them is being written share the next unit of work (a ``GroupCommit``): one dedupe
-claim for all, the route's handler for the first-timers, one commit, then each acknowledged.
+of different devices in parallel; one tried again after a failure holds its device's later
+messages back until it is settled (``group_commit.HeldBehind``). A batch route's messages
+that the lanes hand over while a batch of them is being written share the next unit of work
+(a ``GroupCommit``): one dedupe claim for all, the route's handler for the first-timers, one
+commit, then each acknowledged.
 
 Out: the router's sweeps claim what must go to devices (in a transaction) and the bridge
 publishes it after the commit: on every (re)connect, every ``SWEEP_INTERVAL``, and at once when
@@ -39,7 +41,7 @@ from graphql_api import events
 from graphql_api.db import utcnow
 from graphql_api.devices import service as devices_service
 from graphql_api.errors import DomainError, ServiceUnavailable
-from graphql_api.group_commit import GroupCommit, Refused, process_group
+from graphql_api.group_commit import GroupCommit, HeldBehind, Refused, process_group
 from graphql_api.state import AppState
 from graphql_api.unit_of_work import unit_of_work
 
@@ -201,9 +203,12 @@ class DeviceBridge:
                 *(self._attempt(item) for item in routed), return_exceptions=True
             )
             again: list[_Routed] = []
+            failed = False
             for item, result in zip(routed, results, strict=True):
                 topic = item.inbound.topic
-                if isinstance(result, ServiceUnavailable):
+                if isinstance(result, ServiceUnavailable | HeldBehind):
+                    # Held behind its device's earlier message: it goes again after it, and
+                    # its blocker's failure is not counted as its own.
                     again.append(item)
                 elif isinstance(result, MessageRejected | DomainError):
                     logger.warning("MQTT message on %s refused: %s", topic, result)
@@ -214,6 +219,7 @@ class DeviceBridge:
                             "MQTT message on %s failed (attempt %d); retrying", topic, failures + 1
                         )
                         again.append(item)
+                        failed = True
                         continue
                     logger.error(
                         "MQTT message on %s dropped after %d tries",
@@ -240,9 +246,10 @@ class DeviceBridge:
                     )
                     waited = True
                 await asyncio.sleep(UNAVAILABLE_RETRY_S * random.uniform(0.5, 1.0))
-            else:
+            elif failed:
                 failures += 1
                 await asyncio.sleep(min(0.2 * 2**failures, 5.0) * random.uniform(0.5, 1.0))
+            # else only messages held behind one now settled are left: they go at once
 
     async def _attempt(self, item: "_Routed") -> tuple[str, list[Outbound]]:
         """One try at a message: ("handled" or "duplicates", messages to publish)."""

@@ -17,7 +17,9 @@ Each submitter is answered only after the commit that holds its item, so a 2xx s
 durable. An item the service refuses having written nothing (``Refused``) gets its error and
 the batch goes on. Any other failure (a bug, a deadlock, a constraint) rolls the batch back and
 its items run again, one per unit of work, so each gets its own answer and none fails for
-another's fault; an unreachable database fails them all at once (each retry would fail too).
+another key's fault; an unreachable database fails them all at once (each retry would fail too).
+One key's items are never written out of order: one that fails alone holds back the items of
+its key after it (``HeldBehind``), which the submitter sends again after it.
 """
 
 import asyncio
@@ -29,7 +31,7 @@ from typing import Generic, TypeVar
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from graphql_api import metrics
-from graphql_api.errors import ServiceUnavailable
+from graphql_api.errors import CommonErrorCode, DomainError, ServiceUnavailable
 from graphql_api.state import AppState
 from graphql_api.unit_of_work import unit_of_work
 
@@ -49,6 +51,17 @@ class Refused:
     submitter gets ``error`` and the rest of the batch commits."""
 
     error: Exception
+
+
+class HeldBehind(DomainError):
+    """Not written: an earlier item of the same key failed in this batch, and written without
+    it this one would land first (a device's later reading before its earlier one). Nothing
+    was done; try again once the earlier one is settled."""
+
+    http_status = 503
+    default_code = CommonErrorCode.SERVICE_UNAVAILABLE
+    default_message = "An earlier write of the same device failed; try again."
+    retry_after = 1
 
 
 class GroupCommit(Generic[Item, Result]):
@@ -127,14 +140,23 @@ class GroupCommit(Generic[Item, Result]):
                     len(batch),
                     type(error).__name__,
                 )
+            failed: set[Hashable] = set()
             for item, future in batch:
-                await self._write_alone(item, future)
+                key = self._order(item)
+                if key in failed:
+                    _fail(future, HeldBehind())
+                elif not await self._write_alone(item, future):
+                    failed.add(key)
             return
         metrics.group_commit_batch(self.name, len(batch))
         for (_, future), outcome in zip(batch, outcomes, strict=True):
             _settle(future, outcome)
 
-    async def _write_alone(self, item: Item, future: asyncio.Future[Result]) -> None:
+    async def _write_alone(self, item: Item, future: asyncio.Future[Result]) -> bool:
+        """Whether the item is settled: written, or refused for good. False when it failed
+        in a way its submitter sends it again for (the database away, a bug, a deadlock), so
+        its key's items after it must wait for it."""
+        outcome: Result | Refused | None = None
         try:
             async with unit_of_work(self._state) as session:
                 (outcome,) = await self._write(session, [item])
@@ -142,8 +164,10 @@ class GroupCommit(Generic[Item, Result]):
                     raise outcome.error  # it wrote nothing: roll back all the same
         except Exception as error:
             _fail(future, error)
-        else:
-            _settle(future, outcome)
+            refused = isinstance(outcome, Refused) and error is outcome.error
+            return refused or _is_refusal(error)
+        _settle(future, outcome)
+        return True
 
 
 def sole_result(outcomes: Sequence[Result | Refused]) -> Result:
@@ -169,6 +193,11 @@ def process_group(
         group = GroupCommit(state, write, name=name, order=order, writers=writers)
         state.group_commits[name] = group
     return group
+
+
+def _is_refusal(error: Exception) -> bool:
+    """A domain's answer that trying again will not change."""
+    return isinstance(error, DomainError) and not isinstance(error, ServiceUnavailable | HeldBehind)
 
 
 def _settle(future: asyncio.Future, outcome: object) -> None:

@@ -11,7 +11,7 @@ from sqlalchemy import select
 
 from graphql_api.db import create_engine, create_sessionmaker
 from graphql_api.errors import NotFound, ServiceUnavailable
-from graphql_api.group_commit import GroupCommit, Refused
+from graphql_api.group_commit import GroupCommit, HeldBehind, Refused
 from graphql_api.outbox import service as outbox_service
 from graphql_api.outbox.models import OutboxEvent
 from tests.test_metrics import sample
@@ -156,6 +156,22 @@ class TestGroupCommit:
         assert sample("pawgraph_group_commit_fallbacks_total", group=GROUP) == fallbacks + 1
         # (c1 came after the failure: its one attempt was alone)
         assert [len(recorder.sessions[item]) for item in ("a1", "b1", "c1")] == [2, 2, 1]
+
+    async def test_an_item_failing_alone_holds_back_its_keys_later_items(self, app_state):
+        # given: a1 fails whenever it is written; a2 is the same key's next item
+        recorder = Recorder(fail_after_writing={"a1"}, refuse={"b1"})
+
+        # when
+        results = await submit_all(group(app_state, recorder), ["a1", "b1", "a2", "b2", "c1"])
+
+        # then: a2 is not written before a1 (nor alone): held back, to be sent again after it
+        assert isinstance(results[0], RuntimeError)
+        assert isinstance(results[2], HeldBehind) and results[2].http_status == 503
+        assert "a2" not in recorder.sessions  # (the shared attempt broke off at a1)
+        # and: a refusal is settled, so b1 holds nothing back; other keys are written
+        assert isinstance(results[1], NotFound)
+        assert results[3:] == ["B2", "C1"]
+        assert await recorder.stored(app_state) == ["b2", "c1"]
 
     async def test_an_unreachable_database_fails_every_item_at_once(self, app_state):
         # given: a database nothing listens for

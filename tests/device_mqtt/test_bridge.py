@@ -15,6 +15,7 @@ from sqlalchemy import select
 from device_mqtt import routes
 from device_mqtt.bridge import DeviceBridge
 from device_mqtt.connection import InboundMessage, Outbound
+from graphql_api.collars import service as collars_service
 from graphql_api.devices import service as devices_service
 from graphql_api.devices.models import Device, DeviceKind
 from tests.factories.accounts import create_user
@@ -186,3 +187,42 @@ class TestTelemetryBatches:
         assert delivered.acked == [f"{collar.id}#1", "online", f"{collar.id}#2"]
         assert door.counts == {"handled": 3, "duplicates": 0, "dropped": 0}
         assert await _batteries(app_state, [collar]) == [89]
+
+    async def test_a_reading_tried_again_keeps_its_collars_later_readings_behind_it(
+        self, app_state, devices, bridge, monkeypatch
+    ):
+        # given: the first collar's second reading fails its first two tries (a deadlock, say)
+        (first, second, _), _ = devices
+        door, _ = bridge
+        delivered = Delivered()
+        record_readings = collars_service.record_readings
+        tries = []
+
+        async def flaky(session, settings, received):
+            if any(r.device_id == first.id and r.reading.battery == 89 for r in received):
+                tries.append(len(received))
+                if len(tries) <= 2:
+                    raise RuntimeError("deadlock detected")
+            return await record_readings(session, settings, received)
+
+        monkeypatch.setattr(collars_service, "record_readings", flaky)
+
+        # when
+        await door.handle(
+            [
+                delivered.message(first.id, 1, 90),
+                delivered.message(first.id, 2, 89),
+                delivered.message(second.id, 1, 80),
+                delivered.message(first.id, 3, 88),
+            ]
+        )
+
+        # then: the third reading waited for the second, and the state is the last one's
+        assert delivered.acked == [
+            f"{first.id}#1",
+            f"{second.id}#1",
+            f"{first.id}#2",
+            f"{first.id}#3",
+        ]
+        assert door.counts == {"handled": 4, "duplicates": 0, "dropped": 0}
+        assert await _batteries(app_state, [first, second]) == [88, 80]
