@@ -115,6 +115,10 @@ def serve(
         # (uvicorn's default is 16 MiB).
         ws_max_size=settings.graphql_max_body_bytes,
         ws_per_message_deflate=settings.ws_per_message_deflate,
+        # Client addresses (rate limits, logs) from X-Forwarded-For, trusted from a proxy on
+        # loopback only (uvicorn's FORWARDED_ALLOW_IPS changes that).
+        proxy_headers=True,
+        server_header=False,
     )
 
 

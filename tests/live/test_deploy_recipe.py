@@ -23,6 +23,7 @@ from typing import Any
 import httpx
 import psycopg
 import pytest
+import websockets
 from gql.transport.exceptions import TransportError, TransportQueryError
 from websockets.exceptions import ConnectionClosed
 
@@ -30,7 +31,7 @@ from tests.conftest import TEST_SECRET_KEY
 from tests.factories.accounts import signed_up
 from tests.factories.outlets import HubWire, live_hub, reading
 from tests.support.graphql_client import GraphQLClient
-from tests.support.live_server import LiveServer, start_server
+from tests.support.live_server import LiveServer, start_unit_server
 from tests.support.nginx import Nginx, start_nginx
 
 TELEMETRY_UPDATED = """
@@ -92,7 +93,7 @@ async def owner_watching_an_outlet(
 
 
 def _server(logs: Path, name: str, database_url: str, redis_url: str, port: int | None = None):
-    return start_server(
+    return start_unit_server(
         logs,
         name,
         port,
@@ -248,6 +249,32 @@ class TestSubscriptionsOnProcessesOfTheirOwn:
         assert websocket == {f"127.0.0.1:{live_port}"}
         assert posts == {f"127.0.0.1:{requests_port}"}
         assert watcher.errors == []
+
+
+class TestTheUnitsProcesses:
+    """deploy/systemd starts each process with `pawgraph serve`, so production gets the settings
+    uvicorn takes as options, not uvicorn's defaults (16 MiB websocket messages, compressed)."""
+
+    async def test_websocket_messages_are_capped_and_uncompressed(
+        self, processes: list[LiveServer]
+    ):
+        # given: a client that offers compression, as browsers do
+        async with websockets.connect(
+            processes[0].ws_url, subprotocols=["graphql-transport-ws"], compression="deflate"
+        ) as socket:
+            # then: none is negotiated (PAWGRAPH_WS_PER_MESSAGE_DEFLATE is off)
+            assert socket.response.headers.get("Sec-WebSocket-Extensions") is None
+            # when: a message over the signed-in body cap (PAWGRAPH_GRAPHQL_MAX_BODY_BYTES)
+            await socket.send(json.dumps({"type": "connection_init", "payload": "x" * 300_000}))
+            # then: the connection is closed as "message too big"
+            with pytest.raises(ConnectionClosed) as closed:
+                await socket.recv()
+        assert closed.value.rcvd is not None and closed.value.rcvd.code == 1009
+
+    async def test_responses_name_no_server(self, processes: list[LiveServer]):
+        async with httpx.AsyncClient(base_url=processes[0].base_url, timeout=10) as http:
+            response = await http.get("/healthz")
+        assert response.status_code == 200 and "server" not in response.headers
 
 
 async def _readyz(front: LiveServer) -> httpx.Response:

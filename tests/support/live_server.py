@@ -2,6 +2,7 @@
 
 import json
 import os
+import shlex
 import socket
 import subprocess
 import sys
@@ -97,40 +98,55 @@ def start_server(
     ``pawgraph serve`` runs); ``log_level="info"`` also writes uvicorn's access log."""
     settings = {**SERVER_POOL, "rate_limits": LOOPBACK_RATE_LIMITS, **settings}
     port = port or free_port()
-    log_path = log_dir / f"{name}.log"
-    log_file = log_path.open("ab")
-    process = subprocess.Popen(
-        [
-            sys.executable,
-            "-m",
-            "uvicorn",
-            app,
-            "--factory",
-            "--host",
-            "127.0.0.1",
-            "--port",
-            str(port),
-            "--log-level",
-            log_level,
-        ],
-        cwd=PROJECT_ROOT,
-        env=pawgraph_env(**settings),
-        stdout=log_file,
-        stderr=subprocess.STDOUT,
-    )
-    server = LiveServer(base_url=f"http://127.0.0.1:{port}", process=process, log_path=log_path)
-    return _healthy(server, name)
+    command = [
+        *("-m", "uvicorn", app, "--factory", "--host", "127.0.0.1", "--port", str(port)),
+        *("--log-level", log_level),
+    ]
+    return _spawn(log_dir, name, port, command, pawgraph_env(**settings))
 
 
 def start_cli_server(log_dir: Path, name: str, port: int, **settings: str) -> LiveServer:
     """A server as a user starts one: ``pawgraph serve`` (its logging, its secret handling),
     listening on ``port`` (PAWGRAPH_PORT)."""
+    env = pawgraph_env(port=str(port), **settings)
+    return _spawn(log_dir, name, port, ["-m", "graphql_api", "serve"], env)
+
+
+API_UNIT = PROJECT_ROOT / "deploy/systemd/pawgraph-api@.service"
+INSTALLED_CLI = "/opt/pawgraph/.venv/bin/pawgraph"
+
+
+def unit_command(port: int) -> list[str]:
+    """The API unit's ``ExecStart`` for instance ``port``: the arguments for this checkout's
+    Python, which runs ``pawgraph`` in place of the installed one."""
+    unit = API_UNIT.read_text().replace("\\\n", " ")
+    (line,) = [line for line in unit.splitlines() if line.startswith("ExecStart=")]
+    command = shlex.split(line.removeprefix("ExecStart=").replace("%i", str(port)))
+    if command[0] != INSTALLED_CLI:
+        raise AssertionError(f"{API_UNIT.name} runs {command[0]}, not {INSTALLED_CLI}")
+    return ["-m", "graphql_api", *command[1:]]
+
+
+def start_unit_server(
+    log_dir: Path, name: str, port: int | None = None, **settings: str
+) -> LiveServer:
+    """An API process as deploy/systemd starts one in production, on ``port`` (a free one by
+    default), with the suite's pool and rate limits unless ``settings`` say otherwise."""
+    settings = {**SERVER_POOL, "rate_limits": LOOPBACK_RATE_LIMITS, **settings}
+    port = port or free_port()
+    return _spawn(log_dir, name, port, unit_command(port), pawgraph_env(**settings))
+
+
+def _spawn(
+    log_dir: Path, name: str, port: int, arguments: list[str], env: dict[str, str]
+) -> LiveServer:
+    """This Python with ``arguments``, serving on ``port``, once it answers /healthz."""
     log_path = log_dir / f"{name}.log"
     log_file = log_path.open("ab")
     process = subprocess.Popen(
-        [sys.executable, "-m", "graphql_api", "serve"],
+        [sys.executable, *arguments],
         cwd=PROJECT_ROOT,
-        env=pawgraph_env(port=str(port), **settings),
+        env=env,
         stdout=log_file,
         stderr=subprocess.STDOUT,
     )
