@@ -11,6 +11,7 @@ are printed.
 
 import asyncio
 import base64
+import datetime as dt
 import json
 import re
 import signal
@@ -29,6 +30,12 @@ from websockets.exceptions import ConnectionClosed
 
 from tests.conftest import TEST_SECRET_KEY
 from tests.factories.accounts import signed_up
+from tests.factories.collar_readings import (
+    key_headers,
+    petty_reading,
+    post_ingest,
+    register_collar,
+)
 from tests.factories.outlets import HubWire, live_hub, reading
 from tests.support.graphql_client import GraphQLClient
 from tests.support.live_server import LiveServer, start_unit_server
@@ -249,6 +256,54 @@ class TestSubscriptionsOnProcessesOfTheirOwn:
         assert websocket == {f"127.0.0.1:{live_port}"}
         assert posts == {f"127.0.0.1:{requests_port}"}
         assert watcher.errors == []
+
+
+class TestDeviceBodiesThroughNginx:
+    """nginx's body caps sit above the app's: a device's largest valid body passes, and one
+    over its line's cap is answered by the app, in its line's JSON, not by nginx's HTML."""
+
+    async def test_a_full_petty_batch_is_stored(self, nginx: Nginx):
+        # given: an upload of 100 readings (the most a batch holds), written as the collar
+        # simulator writes JSON (json.dumps' default separators): 18 KB
+        front = LiveServer(nginx.base_url, nginx.process, nginx.error_log)
+        owner = await signed_up(GraphQLClient(front), "petty")
+        collar = await register_collar(owner)
+        start = dt.datetime.now(dt.UTC) - dt.timedelta(hours=1)
+        position = {"type": "Point", "coordinates": [-122.419416, 37.774929]}
+        batch = [
+            petty_reading(collar, start + dt.timedelta(seconds=10 * n), location=position)
+            for n in range(100)
+        ]
+        content = json.dumps({"readings": batch}).encode()
+        assert len(content) > 16 * 1024
+
+        # when
+        response = await post_ingest(front, content, key_headers(collar))
+
+        # then
+        assert response.status_code == 201, response.text
+
+    @pytest.mark.parametrize(
+        ("path", "size", "body"),
+        [
+            ("/h/some-hub-key/api/data/", 5_000, {"success": False}),
+            ("/api/device/logs/", 5_000, {"status": "error", "success": False}),
+            ("/ingest", 70_000, {}),
+        ],
+    )
+    async def test_a_body_over_its_lines_cap_gets_the_lines_json_413(
+        self, nginx: Nginx, path: str, size: int, body: dict
+    ):
+        # when
+        async with httpx.AsyncClient(base_url=nginx.base_url, timeout=10) as http:
+            response = await http.post(
+                path, content=b"x" * size, headers={"Content-Type": "application/json"}
+            )
+
+        # then: the app's answer, in the line's envelope
+        assert response.status_code == 413
+        assert response.headers["content-type"].startswith("application/json")
+        assert body.items() <= response.json().items()
 
 
 class TestTheUnitsProcesses:
