@@ -5,6 +5,7 @@ on 1883. Starting fails loudly (the tests fail, they do not skip) when Mosquitto
 import getpass
 import json
 import secrets
+import shlex
 import shutil
 import socket
 import subprocess
@@ -13,7 +14,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from device_mqtt.broker_admin import SERVICE_ROLE, service_acls
-from tests.support.live_server import free_port
+from tests.support.live_server import PROJECT_ROOT, free_port
 from tests.support.processes import stop_process
 
 MOSQUITTO = "/usr/sbin/mosquitto"
@@ -124,3 +125,86 @@ class PrivateMosquitto:
 
     def log(self) -> str:
         return self.log_path.read_text(errors="replace") if self.log_path.exists() else ""
+
+
+RECIPE = PROJECT_ROOT / "deploy/mosquitto/pawgraph.conf"
+README = PROJECT_ROOT / "README.md"
+
+
+@dataclass
+class RecipeMosquitto(PrivateMosquitto):
+    """Mosquitto as deploy/ sets it up: a main config like Debian's stock one (pid file,
+    persistence, log, then ``include_dir``) and the recipe's file in its ``conf.d``, with only
+    its ports (both on loopback here), certificate and data paths moved into ``directory``;
+    the devices' listener uses a self-signed certificate for 127.0.0.1. ``port`` is the API
+    processes' listener, ``device_port`` the devices' (TLS). pawgraph's account gets its role
+    from README.md's own ``mosquitto_ctrl`` commands, run once the broker is up."""
+
+    device_port: int = field(default_factory=free_port)
+
+    @property
+    def certificate(self) -> Path:
+        return self.directory / "certs/fullchain.pem"
+
+    def prepare(self) -> None:
+        self.directory.mkdir(parents=True, exist_ok=True)
+        subprocess.run(
+            ["mosquitto_ctrl", "dynsec", "init", str(self.directory / "dynamic-security.json"),
+             self.admin_username, self.admin_password],
+            check=True, capture_output=True, timeout=10,
+        )  # fmt: skip
+        self._self_signed_certificate()
+        included = self.directory / "conf.d"
+        included.mkdir(exist_ok=True)
+        (included / "pawgraph.conf").write_text(self._recipe())
+        self.config_path.write_text(
+            f"pid_file {self.directory}/mosquitto.pid\n"
+            "persistence true\n"
+            f"persistence_location {self.directory}/\n"
+            f"log_dest file {self.log_path}\n"
+            f"include_dir {included}\n"
+            # Started as root, Mosquitto would drop to user "mosquitto", which cannot read this
+            # private directory.
+            f"user {getpass.getuser()}\n"
+        )
+
+    def _recipe(self) -> str:
+        recipe = RECIPE.read_text()
+        moves = {
+            "listener 8883\n": f"listener {self.device_port} 127.0.0.1\n",
+            "listener 1883 127.0.0.1\n": f"listener {self.port} 127.0.0.1\n",
+            "/etc/mosquitto/certs/": f"{self.certificate.parent}/",
+            "/var/lib/mosquitto/": f"{self.directory}/",
+            "/usr/lib/x86_64-linux-gnu/mosquitto_dynamic_security.so": dynsec_plugin(),
+        }
+        for recipe_text, here in moves.items():
+            if recipe_text not in recipe:
+                raise AssertionError(f"{RECIPE.name} no longer says {recipe_text!r}")
+            recipe = recipe.replace(recipe_text, here)
+        return recipe
+
+    def _self_signed_certificate(self) -> None:
+        self.certificate.parent.mkdir(exist_ok=True)
+        subprocess.run(
+            ["openssl", "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-days", "1",
+             "-subj", "/CN=127.0.0.1", "-addext", "subjectAltName=IP:127.0.0.1",
+             "-keyout", str(self.certificate.parent / "privkey.pem"),
+             "-out", str(self.certificate)],
+            check=True, capture_output=True, timeout=30,
+        )  # fmt: skip
+
+    def set_up_pawgraphs_account(self) -> list[str]:
+        """README.md's ``mosquitto_ctrl -u pawgraph ...`` lines, against this broker (the
+        password and address added): the commands run."""
+        commands = [
+            shlex.split(line)
+            for line in README.read_text().splitlines()
+            if line.startswith(f"mosquitto_ctrl -u {self.admin_username} dynsec ")
+        ]
+        for command in commands:
+            connection = ["-P", self.admin_password, "-h", "127.0.0.1", "-p", str(self.port)]
+            subprocess.run(
+                [command[0], *command[1:3], *connection, *command[3:]],
+                check=True, capture_output=True, timeout=10,
+            )  # fmt: skip
+        return [" ".join(command[4:6]) for command in commands]
