@@ -126,12 +126,8 @@ def serve(
 def mqtt_bridge() -> None:
     """Run the MQTT door alone (device topics in, commands out), beside or instead of the API
     processes' own; several bridges share the device topics (PAWGRAPH_MQTT_SHARE_GROUP)."""
-    settings = get_settings()
-    logging.basicConfig(
-        level=settings.log_level.upper(), format="%(asctime)s %(levelname)s %(name)s: %(message)s"
-    )
     with contextlib.suppress(KeyboardInterrupt):
-        asyncio.run(run_standalone(settings))
+        asyncio.run(run_standalone(get_settings()))
 
 
 @app.command()
