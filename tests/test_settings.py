@@ -3,6 +3,7 @@ import os
 import secrets
 import stat
 import warnings
+from pathlib import Path
 
 import pytest
 from pydantic import ValidationError
@@ -39,7 +40,32 @@ def clean_environment(monkeypatch):
             monkeypatch.delenv(name)
 
 
+DEPLOY_ENV_EXAMPLE = Path(__file__).resolve().parents[1] / "deploy/pawgraph.env.example"
+
+
+def example_environment() -> dict[str, str]:
+    """deploy/pawgraph.env.example's settings, as systemd's EnvironmentFile reads them."""
+    lines = DEPLOY_ENV_EXAMPLE.read_text().splitlines()
+    pairs = [line.split("=", 1) for line in lines if line and not line.startswith("#")]
+    return {name: value for name, value in pairs}
+
+
 class TestProduction:
+    def test_the_deploy_example_starts_once_its_blanks_are_filled(self, monkeypatch):
+        # given: the example as an operator copies it, with what it leaves blank generated
+        example = example_environment()
+        blanks = sorted(name for name, value in example.items() if not value)
+        assert blanks == ["PAWGRAPH_MEDIA_SECRET", "PAWGRAPH_SECRET_KEY"]
+        for name, value in example.items():
+            monkeypatch.setenv(name, value or secrets.token_hex(32))
+
+        # when
+        settings = Settings()
+
+        # then
+        assert settings.env is Environment.PRODUCTION
+        assert settings.broadcast_url.startswith("redis://")
+
     def test_refuses_to_start_without_a_secret(self, monkeypatch):
         # given
         monkeypatch.setenv("PAWGRAPH_ENV", "production")
