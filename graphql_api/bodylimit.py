@@ -7,6 +7,11 @@ class's envelope (the device line's JSON, or a GraphQL error).
 
 The cap may depend on the request (e.g. a valid bearer token earns a larger GraphQL body), but
 only on its headers: that is "authenticate before parsing large bodies".
+
+A refused body of a declared length is read and dropped before the 413 goes out (up to
+``DRAIN_LIMIT``): closing a connection with unread bytes resets it, and the client, or nginx,
+which sends a body whole before reading the answer, loses the 413 (nginx answers 502 instead).
+A chunked body is cut off at once: its end may never come.
 """
 
 import json
@@ -28,6 +33,11 @@ class RouteClass:
     prefix: str
     limit: Callable[[Headers], int]
     render: Callable[[PayloadTooLarge], dict[str, Any]]
+
+
+# Above nginx's largest cap (1 MB, /graphql): a body declared longer is not read, and its
+# connection closed, reset or not.
+DRAIN_LIMIT = 2 * 1024 * 1024
 
 
 class _BodyTooLarge(Exception):
@@ -53,6 +63,8 @@ class BodyLimit:
         limit = route.limit(headers)
         declared = headers.get("content-length")
         if declared is not None and (not declared.isdigit() or int(declared) > limit):
+            if declared.isdigit() and int(declared) <= DRAIN_LIMIT:
+                await _drain(receive)
             await _refuse(send, route, limit)
             return
         await _CappedRequest(self.app, route, limit).run(scope, receive, send)
@@ -90,6 +102,14 @@ class _CappedRequest:
                 raise
         if self.exceeded and not self.response_started:
             await _refuse(send, self.route, self.limit)
+
+
+async def _drain(receive: Receive) -> None:
+    """Read and drop the rest of a body of a declared length (so it ends)."""
+    while True:
+        message = await receive()
+        if message["type"] != "http.request" or not message.get("more_body", False):
+            return
 
 
 async def _refuse(send: Send, route: RouteClass, limit: int) -> None:

@@ -58,6 +58,26 @@ async def post_chunked(
         writer.close()
 
 
+async def post_whole(
+    server: LiveServer, path: str, body: bytes, headers: dict[str, str]
+) -> tuple[int, bytes]:
+    """Send the request and its whole body before reading the answer, over a raw connection,
+    as a proxy does (nginx buffers a body, then passes it on in one go)."""
+    host, port = server.base_url.removeprefix("http://").split(":")
+    reader, writer = await asyncio.open_connection(host, int(port))
+    try:
+        lines = [f"POST {path} HTTP/1.1", f"Host: {host}", f"Content-Length: {len(body)}"]
+        lines += [f"{name}: {value}" for name, value in headers.items()]
+        writer.write(("\r\n".join(lines) + "\r\n\r\n").encode() + body)
+        await writer.drain()
+        head = await asyncio.wait_for(reader.readuntil(b"\r\n\r\n"), 10)
+        status = int(head.split(b" ", 2)[1])
+        length = int(head.lower().split(b"content-length: ", 1)[1].split(b"\r\n", 1)[0])
+        return status, await asyncio.wait_for(reader.readexactly(length), 10)
+    finally:
+        writer.close()
+
+
 def padded_heartbeat(device_id: str, size: int) -> bytes:
     body = {"device_id": device_id, "heartbeat": True, "error_message": ""}
     raw = json.dumps(body).encode()
@@ -89,6 +109,43 @@ class TestDeviceRoutes:
         # then
         assert status == 413
         assert json.loads(body)["error"] == "PAYLOAD_TOO_LARGE"
+
+    async def test_a_large_body_sent_whole_gets_its_answer_not_a_reset(self, owner):
+        # given: a body far over the cap, all of it sent before the answer is read (a proxy
+        # that finds the connection reset instead answers 502)
+        feeder = await register_device(owner)
+        body = padded_heartbeat(feeder.hardware_id, 200_000)
+
+        # when: several times, as the reset is a race
+        answers = [
+            await post_whole(owner.server, "/api/device/status/", body, feeder_headers(feeder))
+            for _ in range(5)
+        ]
+
+        # then
+        assert [(status, json.loads(body)) for status, body in answers] == [
+            (413, PETIO_TOO_LARGE)
+        ] * 5
+
+    async def test_a_body_declared_over_megabytes_is_refused_before_it_is_sent(self, owner):
+        # given
+        feeder = await register_device(owner)
+        host, port = owner.server.base_url.removeprefix("http://").split(":")
+        reader, writer = await asyncio.open_connection(host, int(port))
+        headers = "".join(f"{name}: {value}\r\n" for name, value in feeder_headers(feeder).items())
+
+        # when: only the request's head, declaring 3 MB
+        writer.write(
+            f"POST /api/device/status/ HTTP/1.1\r\nHost: {host}\r\n{headers}"
+            "Content-Length: 3000000\r\n\r\n".encode()
+        )
+        try:
+            head = await asyncio.wait_for(reader.readuntil(b"\r\n\r\n"), 10)
+        finally:
+            writer.close()
+
+        # then: answered at once, not after waiting for a body that large
+        assert head.startswith(b"HTTP/1.1 413 ")
 
     async def test_a_body_at_the_cap_is_read(self, owner):
         # given

@@ -288,7 +288,7 @@ class TestDeviceBodiesThroughNginx:
         [
             ("/h/some-hub-key/api/data/", 5_000, {"success": False}),
             ("/api/device/logs/", 5_000, {"status": "error", "success": False}),
-            ("/ingest", 70_000, {}),
+            ("/ingest", 120_000, {}),
         ],
     )
     async def test_a_body_over_its_lines_cap_gets_the_lines_json_413(
