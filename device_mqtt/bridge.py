@@ -281,12 +281,14 @@ class DeviceBridge:
 
     def _batches(self, route: Route) -> GroupCommit[DeviceMessage, str]:
         """This process's group commit of the batch route's messages (devices in id order,
-        so two processes' batches take the devices' rows in the same order)."""
+        so two processes' batches take the devices' rows in the same order; a device's
+        messages never written out of order)."""
         return process_group(
             self._state,
             "mqtt_" + route.pattern.replace("/", "_").replace("+", "any"),
             partial(handle_batch, self._state, route),
             order=_device_of,
+            keep_order=True,
         )
 
     # ---- out ----------------------------------------------------------------------------------

@@ -18,8 +18,10 @@ durable. An item the service refuses having written nothing (``Refused``) gets i
 the batch goes on. Any other failure (a bug, a deadlock, a constraint) rolls the batch back and
 its items run again, one per unit of work, so each gets its own answer and none fails for
 another key's fault; an unreachable database fails them all at once (each retry would fail too).
-One key's items are never written out of order: one that fails alone holds back the items of
-its key after it (``HeldBehind``), which the submitter sends again after it.
+A group made with ``keep_order`` never writes one key's items out of order: an item that fails
+alone holds back its key's items after it in the batch (``HeldBehind``), for the submitter to
+send again after it. The MQTT door's groups do (a device's messages are handled in order);
+HTTP requests promise no order among themselves, so the others write each item they can.
 """
 
 import asyncio
@@ -72,6 +74,7 @@ class GroupCommit(Generic[Item, Result]):
     one key's items keep their order): batches then take their row locks in the same order, so
     two processes' batches do not deadlock on them (should the database's plan lock them in
     another order, the deadlock fails the batch and its items are written one by one).
+    ``keep_order``: see the module's docstring.
     """
 
     def __init__(
@@ -83,6 +86,7 @@ class GroupCommit(Generic[Item, Result]):
         order: Callable[[Item], Hashable],
         max_batch: int = MAX_BATCH,
         writers: int = 1,
+        keep_order: bool = False,
     ) -> None:
         self.name = name  # its metrics' label
         self._state = state
@@ -90,6 +94,7 @@ class GroupCommit(Generic[Item, Result]):
         self._order = order
         self._max_batch = max_batch
         self._max_writers = writers
+        self._keep_order = keep_order
         self._pending: list[tuple[Item, asyncio.Future[Result]]] = []
         self._writers: set[asyncio.Task] = set()
 
@@ -145,7 +150,7 @@ class GroupCommit(Generic[Item, Result]):
                 key = self._order(item)
                 if key in failed:
                     _fail(future, HeldBehind())
-                elif not await self._write_alone(item, future):
+                elif not await self._write_alone(item, future) and self._keep_order:
                     failed.add(key)
             return
         metrics.group_commit_batch(self.name, len(batch))
@@ -186,11 +191,14 @@ def process_group(
     *,
     order: Callable[[Item], Hashable],
     writers: int = 1,
+    keep_order: bool = False,
 ) -> GroupCommit[Item, Result]:
     """This process's group commit ``name`` (kept on ``state``), created on first use."""
     group = state.group_commits.get(name)
     if group is None:
-        group = GroupCommit(state, write, name=name, order=order, writers=writers)
+        group = GroupCommit(
+            state, write, name=name, order=order, writers=writers, keep_order=keep_order
+        )
         state.group_commits[name] = group
     return group
 

@@ -157,12 +157,15 @@ class TestGroupCommit:
         # (c1 came after the failure: its one attempt was alone)
         assert [len(recorder.sessions[item]) for item in ("a1", "b1", "c1")] == [2, 2, 1]
 
-    async def test_an_item_failing_alone_holds_back_its_keys_later_items(self, app_state):
+    async def test_keeping_order_an_item_failing_alone_holds_back_its_keys_later_items(
+        self, app_state
+    ):
         # given: a1 fails whenever it is written; a2 is the same key's next item
         recorder = Recorder(fail_after_writing={"a1"}, refuse={"b1"})
+        commits = group(app_state, recorder, keep_order=True)
 
         # when
-        results = await submit_all(group(app_state, recorder), ["a1", "b1", "a2", "b2", "c1"])
+        results = await submit_all(commits, ["a1", "b1", "a2", "b2", "c1"])
 
         # then: a2 is not written before a1 (nor alone): held back, to be sent again after it
         assert isinstance(results[0], RuntimeError)
@@ -172,6 +175,18 @@ class TestGroupCommit:
         assert isinstance(results[1], NotFound)
         assert results[3:] == ["B2", "C1"]
         assert await recorder.stored(app_state) == ["b2", "c1"]
+
+    async def test_not_keeping_order_the_keys_later_items_are_written_all_the_same(self, app_state):
+        # given
+        recorder = Recorder(fail_after_writing={"a1"})
+
+        # when
+        results = await submit_all(group(app_state, recorder), ["a1", "a2", "b1"])
+
+        # then
+        assert isinstance(results[0], RuntimeError)
+        assert results[1:] == ["A2", "B1"]
+        assert await recorder.stored(app_state) == ["a2", "b1"]
 
     async def test_an_unreachable_database_fails_every_item_at_once(self, app_state):
         # given: a database nothing listens for
