@@ -36,39 +36,34 @@ async def post(server: LiveServer, path: str, content, headers: dict[str, str]) 
 async def post_chunked(
     server: LiveServer, path: str, total: int, headers: dict[str, str]
 ) -> tuple[int, bytes]:
-    """Send ``total`` bytes as 1 KiB chunks of a chunked body that never ends, over a raw
-    connection, then read the answer. The body has no terminating chunk, so only a server that
-    cuts it off at the cap can answer at all. ``total`` should pass the cap by one chunk: the
-    server then reads every byte sent before it closes, so the close is a clean FIN (a close
-    with unread bytes is a reset, which can discard the answer before the client reads it)."""
-    host, port = server.base_url.removeprefix("http://").split(":")
-    reader, writer = await asyncio.open_connection(host, int(port))
-    try:
-        lines = [f"POST {path} HTTP/1.1", f"Host: {host}", "Transfer-Encoding: chunked"]
-        lines += [f"{name}: {value}" for name, value in headers.items()]
-        writer.write(("\r\n".join(lines) + "\r\n\r\n").encode())
-        for _ in range(total // 1024):
-            writer.write(b"400\r\n" + b" " * 1024 + b"\r\n")
-        await writer.drain()
-        head = await asyncio.wait_for(reader.readuntil(b"\r\n\r\n"), 10)
-        status = int(head.split(b" ", 2)[1])
-        length = int(head.lower().split(b"content-length: ", 1)[1].split(b"\r\n", 1)[0])
-        return status, await asyncio.wait_for(reader.readexactly(length), 10)
-    finally:
-        writer.close()
+    """Send ``total`` bytes as 1 KiB chunks of a chunked body that never ends, then read the
+    answer. The body has no terminating chunk, so only a server that cuts it off at the cap can
+    answer at all. ``total`` should pass the cap by one chunk: the server then reads every byte
+    sent before it closes, so the close is a clean FIN (a close with unread bytes is a reset,
+    which can discard the answer before the client reads it)."""
+    chunks = b"".join(b"400\r\n" + b" " * 1024 + b"\r\n" for _ in range(total // 1024))
+    return await raw_post(server, path, {**headers, "Transfer-Encoding": "chunked"}, chunks)
 
 
 async def post_whole(
     server: LiveServer, path: str, body: bytes, headers: dict[str, str]
 ) -> tuple[int, bytes]:
-    """Send the request and its whole body before reading the answer, over a raw connection,
-    as a proxy does (nginx buffers a body, then passes it on in one go)."""
+    """Send the request and its whole body before reading the answer, as a proxy does (nginx
+    buffers a body, then passes it on in one go)."""
+    return await raw_post(server, path, {**headers, "Content-Length": str(len(body))}, body)
+
+
+async def raw_post(
+    server: LiveServer, path: str, headers: dict[str, str], sent: bytes
+) -> tuple[int, bytes]:
+    """Over a raw connection: the request's head with ``headers``, then ``sent`` as it is,
+    then the answer's status and body."""
     host, port = server.base_url.removeprefix("http://").split(":")
     reader, writer = await asyncio.open_connection(host, int(port))
     try:
-        lines = [f"POST {path} HTTP/1.1", f"Host: {host}", f"Content-Length: {len(body)}"]
+        lines = [f"POST {path} HTTP/1.1", f"Host: {host}"]
         lines += [f"{name}: {value}" for name, value in headers.items()]
-        writer.write(("\r\n".join(lines) + "\r\n\r\n").encode() + body)
+        writer.write(("\r\n".join(lines) + "\r\n\r\n").encode() + sent)
         await writer.drain()
         head = await asyncio.wait_for(reader.readuntil(b"\r\n\r\n"), 10)
         status = int(head.split(b" ", 2)[1])
@@ -130,22 +125,13 @@ class TestDeviceRoutes:
     async def test_a_body_declared_over_megabytes_is_refused_before_it_is_sent(self, owner):
         # given
         feeder = await register_device(owner)
-        host, port = owner.server.base_url.removeprefix("http://").split(":")
-        reader, writer = await asyncio.open_connection(host, int(port))
-        headers = "".join(f"{name}: {value}\r\n" for name, value in feeder_headers(feeder).items())
+        declared = {**feeder_headers(feeder), "Content-Length": "3000000"}
 
         # when: only the request's head, declaring 3 MB
-        writer.write(
-            f"POST /api/device/status/ HTTP/1.1\r\nHost: {host}\r\n{headers}"
-            "Content-Length: 3000000\r\n\r\n".encode()
-        )
-        try:
-            head = await asyncio.wait_for(reader.readuntil(b"\r\n\r\n"), 10)
-        finally:
-            writer.close()
+        status, body = await raw_post(owner.server, "/api/device/status/", declared, b"")
 
         # then: answered at once, not after waiting for a body that large
-        assert head.startswith(b"HTTP/1.1 413 ")
+        assert (status, json.loads(body)) == (413, PETIO_TOO_LARGE)
 
     async def test_a_body_at_the_cap_is_read(self, owner):
         # given
