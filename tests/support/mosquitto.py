@@ -52,15 +52,7 @@ class PrivateMosquitto:
 
     def prepare(self) -> None:
         """Write the config and initialise dynamic security with the admin account."""
-        if shutil.which("mosquitto_ctrl") is None or not Path(MOSQUITTO).exists():
-            raise RuntimeError("mosquitto or mosquitto_ctrl missing: apt-get install mosquitto")
-        self.directory.mkdir(parents=True, exist_ok=True)
-        dynsec = self.directory / "dynamic-security.json"
-        subprocess.run(
-            ["mosquitto_ctrl", "dynsec", "init", str(dynsec), self.admin_username,
-             self.admin_password],
-            check=True, capture_output=True, timeout=10,
-        )  # fmt: skip
+        dynsec = self._init_dynamic_security()
         self._grant_service_role(dynsec)
         self.config_path.write_text(
             "\n".join(
@@ -85,6 +77,20 @@ class PrivateMosquitto:
                 ]
             )
         )
+
+    def _init_dynamic_security(self) -> Path:
+        """The plugin's file in ``directory``, with the admin account (``mosquitto_ctrl dynsec
+        init``)."""
+        if shutil.which("mosquitto_ctrl") is None or not Path(MOSQUITTO).exists():
+            raise RuntimeError("mosquitto or mosquitto_ctrl missing: apt-get install mosquitto")
+        self.directory.mkdir(parents=True, exist_ok=True)
+        dynsec = self.directory / "dynamic-security.json"
+        subprocess.run(
+            ["mosquitto_ctrl", "dynsec", "init", str(dynsec), self.admin_username,
+             self.admin_password],
+            check=True, capture_output=True, timeout=10,
+        )  # fmt: skip
+        return dynsec
 
     def _grant_service_role(self, dynsec: Path) -> None:
         # What README's MQTT setup does with mosquitto_ctrl, written before the broker starts.
@@ -147,12 +153,7 @@ class RecipeMosquitto(PrivateMosquitto):
         return self.directory / "certs/fullchain.pem"
 
     def prepare(self) -> None:
-        self.directory.mkdir(parents=True, exist_ok=True)
-        subprocess.run(
-            ["mosquitto_ctrl", "dynsec", "init", str(self.directory / "dynamic-security.json"),
-             self.admin_username, self.admin_password],
-            check=True, capture_output=True, timeout=10,
-        )  # fmt: skip
+        self._init_dynamic_security()
         self._self_signed_certificate()
         included = self.directory / "conf.d"
         included.mkdir(exist_ok=True)
