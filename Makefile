@@ -19,13 +19,26 @@ HOST ?= 127.0.0.1
 PORT ?= 8000
 SERVED := PAWGRAPH_HOST=$(HOST) PAWGRAPH_PORT=$(PORT)
 
-.PHONY: run test lint schema serve clean clients release-schema bench
+.PHONY: run test lint schema serve clean clients release-schema bench lock
 
-$(STAMP): pyproject.toml
+# The versions the suite passed on (constraints.txt), not the newest pyproject.toml allows.
+$(STAMP): pyproject.toml constraints.txt
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
-	$(BIN)/python -m pip install --quiet -e '.[test]'
+	$(BIN)/python -m pip install --quiet -c constraints.txt -e '.[test]'
 	touch $(STAMP)
+
+## lock: re-resolve the newest versions pyproject.toml allows into constraints.txt, in a scratch
+## venv (then `make test` installs and tests them)
+LOCK_VENV := .venv-lock
+lock:
+	rm -rf $(LOCK_VENV)
+	$(PYTHON) -m venv $(LOCK_VENV)
+	$(LOCK_VENV)/bin/python -m pip install --quiet --upgrade pip
+	$(LOCK_VENV)/bin/python -m pip install --quiet -e '.[test]'
+	{ sed -n '/^#/p' constraints.txt; $(LOCK_VENV)/bin/python -m pip freeze --exclude-editable; } > constraints.txt.new
+	mv constraints.txt.new constraints.txt
+	rm -rf $(LOCK_VENV)
 
 ## run: install, migrate, seed demo data, serve on http://$(HOST):$(PORT)/graphql (SQLite + memory pub/sub)
 run: $(STAMP)
