@@ -296,7 +296,14 @@ async def run(args, broker: PrivateMosquitto, server: Server, scratch: Path) -> 
     await asyncio.wait_for(tasks[-1], DRAIN_TIMEOUT_S)
     total = burst + probe.sent
     handled_all = await door_handled(server.base_url)
-    broadcasts = sum(counter.count for counter in live)
+
+    async def broadcast() -> int:
+        return sum(counter.count for counter in live)
+
+    # A receipt leaves after its reading's commit, and the reading's event may reach its
+    # subscriber a moment after it: wait (bounded) for the last probe reading's too.
+    await wait_for(broadcast, total)
+    broadcasts = await broadcast()
     stored = 0
     for collar in (*collars, probe_collar):
         stored += (await owner.execute(STORED, {"deviceId": collar["id"]}))["telemetry"][
@@ -331,7 +338,14 @@ async def run(args, broker: PrivateMosquitto, server: Server, scratch: Path) -> 
         and handled_all == total == broadcasts
         and len(latencies) == probe.sent
     )
-    print("nothing lost, nothing twice" if not lost else f"MISMATCH: see counts above {failed}")
+    if not lost:
+        print("nothing lost, nothing twice")
+    else:
+        print(
+            f"MISMATCH: published {total} (burst {burst}, probe {probe.sent}), bare "
+            f"{bare.received}, handled {handled_all}, broadcast {broadcasts}, probe receipts "
+            f"{len(latencies)}; publishers failed: {failed}"
+        )
     return 1 if lost else 0
 
 
