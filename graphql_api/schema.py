@@ -34,6 +34,7 @@ from strawberry.schema.name_converter import NameConverter
 from strawberry.tools import merge_types
 from strawberry.types import ExecutionContext
 from strawberry.types.execution import StreamExecutionResult
+from strawberry.types.graphql import OperationType
 from strawberry.utils.await_maybe import await_maybe
 
 from graphql_api import ws_sessions
@@ -168,7 +169,8 @@ class OperationScope(SchemaExtension):
             # A websocket authenticated once; its token and user are checked again for every
             # operation (ws_sessions).
             await ws_sessions.recheck(context)
-        async with context.executing():
+        reads_only = self.execution_context.operation_type is OperationType.QUERY
+        async with context.executing(reads_only=reads_only):
             yield
 
 

@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING
 
 from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession, async_sessionmaker
 
-from graphql_api.db import create_engine, create_sessionmaker
+from graphql_api.db import create_engine, create_reading_sessionmaker, create_sessionmaker
 from graphql_api.devices.credentials import NO_BROKER, DeviceBroker
 from graphql_api.events import EventBus
 from graphql_api.ratelimit import MemoryCounter, RateLimiter
@@ -25,6 +25,9 @@ class AppState:
     engine: AsyncEngine
     sessionmaker: async_sessionmaker[AsyncSession]
     bus: EventBus
+    # Sessions for an operation that only reads (db.create_reading_sessionmaker); None: it
+    # uses ``sessionmaker`` too.
+    reading_sessionmaker: async_sessionmaker[AsyncSession] | None = None
     limiter: RateLimiter = field(default_factory=lambda: RateLimiter(MemoryCounter()))
     # Where MQTT devices' broker logins are granted and revoked (app.py picks the broker's
     # implementation from the settings).
@@ -65,6 +68,9 @@ async def open_app_state(settings: Settings) -> AsyncIterator[AppState]:
             settings=settings,
             engine=engine,
             sessionmaker=create_sessionmaker(engine, email_enabled=settings.email_enabled),
+            reading_sessionmaker=create_reading_sessionmaker(
+                engine, email_enabled=settings.email_enabled
+            ),
             bus=bus,
             limiter=limiter,
         )

@@ -1,0 +1,146 @@
+"""A GraphQL query over HTTP reads through a reading session (db.create_reading_sessionmaker): on
+PostgreSQL its statements run in autocommit, with no transaction held open around them, and the
+session refuses writes. Mutations and websockets keep their transactions."""
+
+import uuid
+from collections.abc import Iterator
+from contextlib import contextmanager
+
+import pytest
+from psycopg.pq import TransactionStatus
+from sqlalchemy import event, func, select, update
+from sqlalchemy.ext.asyncio import AsyncEngine
+
+from graphql_api.accounts.models import User
+from graphql_api.context import Context
+from graphql_api.db import (
+    ReadingSession,
+    ReadOnlyOperation,
+    create_engine,
+    create_reading_sessionmaker,
+    create_sessionmaker,
+)
+from graphql_api.state import AppState
+from tests.factories.accounts import create_user, viewer_of
+
+
+@pytest.fixture
+def reading_app_state(app_state: AppState, engine: AsyncEngine) -> AppState:
+    app_state.reading_sessionmaker = create_reading_sessionmaker(engine)
+    return app_state
+
+
+@contextmanager
+def transaction_states(engine: AsyncEngine) -> Iterator[list[TransactionStatus]]:
+    """The driver's transaction status right after each statement run on ``engine``: IDLE when
+    the statement ran in a transaction of its own (autocommit), INTRANS inside one left open."""
+    states: list[TransactionStatus] = []
+
+    def after(conn, _cursor, _statement, _parameters, _context, _many) -> None:
+        states.append(conn.connection.driver_connection.info.transaction_status)
+
+    event.listen(engine.sync_engine, "after_cursor_execute", after)
+    try:
+        yield states
+    finally:
+        event.remove(engine.sync_engine, "after_cursor_execute", after)
+
+
+async def committed_user(app_state: AppState) -> User:
+    async with app_state.sessionmaker.begin() as session:
+        return await create_user(session, prefix="reader")
+
+
+class TestReadingSessions:
+    async def test_a_statement_leaves_no_transaction_open_unlike_a_unit_of_works(self, engine):
+        # given
+        reading = create_reading_sessionmaker(engine)
+        assert reading is not None
+
+        # when
+        with transaction_states(engine) as states:
+            async with reading() as session:
+                await session.execute(select(func.count()).select_from(User))
+                await session.execute(select(func.now()))
+            async with create_sessionmaker(engine)() as session:
+                await session.execute(select(func.now()))
+
+        # then
+        assert states == [TransactionStatus.IDLE, TransactionStatus.IDLE, TransactionStatus.INTRANS]
+
+    async def test_writes_are_refused_and_nothing_is_written(self, engine, app_state):
+        # given
+        user = await committed_user(app_state)
+        reading = create_reading_sessionmaker(engine)
+
+        # when / then
+        async with reading() as session:
+            found = await session.get(User, user.id)
+            found.display_name = "changed"
+            with pytest.raises(ReadOnlyOperation, match="writes belong in mutations"):
+                await session.flush()
+        async with reading() as session:
+            renamed = update(User).where(User.id == user.id).values(display_name="changed")
+            with pytest.raises(ReadOnlyOperation, match="INSERT, UPDATE or DELETE"):
+                await session.execute(renamed)
+        async with app_state.sessionmaker() as session:
+            assert (await session.get(User, user.id)).display_name == user.display_name
+
+    async def test_sqlite_has_none_and_keeps_its_transactions(self, sqlite_url):
+        engine = create_engine(sqlite_url)
+        try:
+            assert create_reading_sessionmaker(engine) is None
+        finally:
+            await engine.dispose()
+
+
+class TestWhichOperationsRead:
+    async def test_a_query_over_http_reads_in_autocommit(self, schema, reading_app_state, engine):
+        # given
+        user = await committed_user(reading_app_state)
+        context = Context(reading_app_state, viewer_of(user))
+
+        # when
+        with transaction_states(engine) as states:
+            result = await schema.execute("{ me { displayName } }", context_value=context)
+            session = context.session
+            await context.close()
+
+        # then
+        assert result.errors is None, result.errors
+        assert result.data == {"me": {"displayName": user.display_name}}
+        assert isinstance(session.sync_session, ReadingSession)
+        assert states and set(states) == {TransactionStatus.IDLE}
+
+    async def test_a_mutation_keeps_its_unit_of_work(self, schema, reading_app_state, engine):
+        # given
+        context = Context(reading_app_state, None)
+        register = """
+        mutation Register($input: RegisterInput!) {
+          register(input: $input) { user { email } userErrors { message } }
+        }"""
+        email = f"writer-{uuid.uuid4().hex[:8]}@example.com"
+        registration = {"email": email, "password": "correct horse battery", "displayName": "W"}
+
+        # when
+        with transaction_states(engine) as states:
+            result = await schema.execute(
+                register, variable_values={"input": registration}, context_value=context
+            )
+            session = context.session
+            await context.close()
+
+        # then
+        assert result.errors is None, result.errors
+        assert result.data["register"] == {"user": {"email": email}, "userErrors": []}
+        assert not isinstance(session.sync_session, ReadingSession)
+        assert TransactionStatus.INTRANS in states
+
+    async def test_a_query_on_a_websocket_keeps_the_shared_session(self, reading_app_state):
+        # A websocket's operations share its session, and a mutation may run beside the query.
+        context = Context(reading_app_state, None, is_websocket=True)
+
+        async with context.executing(reads_only=True):
+            session = context.session
+
+        assert not isinstance(session.sync_session, ReadingSession)
