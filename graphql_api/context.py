@@ -174,7 +174,11 @@ class Context(BaseContext):
 
     @asynccontextmanager
     async def short_session(self) -> AsyncIterator[AsyncSession]:
-        async with self.app_state.sessionmaker() as session:
+        """A session for reads alone (a websocket's loader batches, its subscriptions' checks and
+        per-event reads), let go on return: a reading one where there is one, since nothing
+        ever commits it."""
+        reading = self.app_state.reading_sessionmaker
+        async with (reading if reading is not None else self.app_state.sessionmaker)() as session:
             yield session
 
     async def in_short_session(self, work: Callable[[AsyncSession], Awaitable[T]]) -> T:

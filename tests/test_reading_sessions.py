@@ -144,3 +144,14 @@ class TestWhichOperationsRead:
             session = context.session
 
         assert not isinstance(session.sync_session, ReadingSession)
+
+    async def test_a_websockets_short_sessions_read_in_autocommit(self, reading_app_state, engine):
+        # Its loader batches, subscription checks and per-event reads: nothing commits them.
+        context = Context(reading_app_state, None, is_websocket=True)
+
+        with transaction_states(engine) as states:
+            async with context.short_session() as session:
+                await session.execute(select(func.now()))
+
+        assert isinstance(session.sync_session, ReadingSession)
+        assert states == [TransactionStatus.IDLE]
