@@ -68,6 +68,29 @@ class TestReadingSessions:
         # then
         assert states == [TransactionStatus.IDLE, TransactionStatus.IDLE, TransactionStatus.INTRANS]
 
+    async def test_a_connection_back_from_a_reading_session_opens_transactions_again(
+        self, database_url
+    ):
+        # One pooled connection: the unit of work gets the very one the reading session used.
+        engine = create_engine(database_url, pool_size=1, max_overflow=0)
+        try:
+            with transaction_states(engine) as states:
+                async with create_reading_sessionmaker(engine)() as session:
+                    used = (
+                        await (await session.connection()).get_raw_connection()
+                    ).driver_connection
+                    await session.execute(select(func.now()))
+                async with create_sessionmaker(engine)() as session:
+                    again = (
+                        await (await session.connection()).get_raw_connection()
+                    ).driver_connection
+                    await session.execute(select(func.now()))
+        finally:
+            await engine.dispose()
+
+        assert again is used
+        assert states == [TransactionStatus.IDLE, TransactionStatus.INTRANS]
+
     async def test_writes_are_refused_and_nothing_is_written(self, engine, app_state):
         # given
         user = await committed_user(app_state)
