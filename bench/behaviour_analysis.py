@@ -40,7 +40,7 @@ from graphql_api.behaviour.classifiers import PettyLevelClassifier  # noqa: E402
 from graphql_api.behaviour.repository import CollarDataRepository  # noqa: E402
 from graphql_api.cli import alembic_config  # noqa: E402
 from graphql_api.collars.readings.repository import CollarReadingRepository
-from graphql_api.db import create_engine, create_sessionmaker, unit_of_work  # noqa: E402
+from graphql_api.db import create_engine, create_sessionmaker  # noqa: E402
 from graphql_api.devices import service as devices_service  # noqa: E402
 from graphql_api.devices.models import DeviceKind  # noqa: E402
 from graphql_api.pets import service as pets_service  # noqa: E402
@@ -76,7 +76,7 @@ def readings_for(collar_id: int, start: dt.datetime, minutes: float, rng: random
 async def seed(sessionmaker, pets: int, hours: float, start: dt.datetime):
     rng = random.Random(7)
     pet_collars = []
-    async with unit_of_work(sessionmaker) as session:
+    async with sessionmaker.begin() as session:
         user = await accounts_service.register(
             session,
             accounts_service.Registration(
@@ -114,7 +114,7 @@ async def timed_analyses(sessionmaker, pet_ids, now) -> list[float]:
     for pet_id in pet_ids:
         while True:
             began = time.perf_counter()
-            async with unit_of_work(sessionmaker) as session:
+            async with sessionmaker.begin() as session:
                 report = await behaviour_service.analyse_pets(session, [pet_id], now)
             if report.readings == 0:
                 break
@@ -170,7 +170,7 @@ async def main(arguments) -> None:
         readings = int(arguments.hours * 360)
         backlog = await timed_analyses(sessionmaker, pet_ids, now)
         rng = random.Random(11)
-        async with unit_of_work(sessionmaker) as session:
+        async with sessionmaker.begin() as session:
             for _, collar_id, end in pet_collars:
                 rows, _ = readings_for(collar_id, end, arguments.new_minutes, rng)
                 await CollarReadingRepository(session).insert_new(rows)

@@ -1,6 +1,6 @@
 """Device heartbeat latency while passwords are being guessed, next to the same heartbeats alone.
 
-    .venv/bin/python bench/login_pressure.py [--seconds 6] [--guessers 32]
+    .venv/bin/python -m bench.login_pressure [--seconds 6] [--guessers 32]
 
 Starts one API process on a fresh PostgreSQL database (dropped afterwards) with rate limits
 raised out of the way (so every guess is really hashed), registers an owner and a feeder, then
