@@ -95,8 +95,8 @@ class Context(BaseContext):
     @property
     def session(self) -> AsyncSession:
         if self._session is None:
-            reading = self.app_state.reading_sessionmaker if self._reads_only else None
-            self._session = (reading if reading is not None else self.app_state.sessionmaker)()
+            state = self.app_state
+            self._session = (state.readers if self._reads_only else state.sessionmaker)()
         return self._session
 
     @staticmethod
@@ -177,8 +177,7 @@ class Context(BaseContext):
         """A session for reads alone (a websocket's loader batches, its subscriptions' checks and
         per-event reads), let go on return: a reading one where there is one, since nothing
         ever commits it."""
-        reading = self.app_state.reading_sessionmaker
-        async with (reading if reading is not None else self.app_state.sessionmaker)() as session:
+        async with self.app_state.readers() as session:
             yield session
 
     async def in_short_session(self, work: Callable[[AsyncSession], Awaitable[T]]) -> T:

@@ -180,11 +180,15 @@ EMAIL_ENABLED = "pawgraph.email_enabled"
 
 
 def create_sessionmaker(
-    engine: AsyncEngine, *, email_enabled: bool = False
+    engine: AsyncEngine, *, email_enabled: bool = False, session_class: type[Session] = Session
 ) -> async_sessionmaker[AsyncSession]:
     # expire_on_commit=False: objects returned by a mutation are rendered after its commit.
     return async_sessionmaker(
-        engine, expire_on_commit=False, autoflush=False, info={EMAIL_ENABLED: email_enabled}
+        engine,
+        sync_session_class=session_class,
+        expire_on_commit=False,
+        autoflush=False,
+        info={EMAIL_ENABLED: email_enabled},
     )
 
 
@@ -222,12 +226,10 @@ def create_reading_sessionmaker(
     its transactions are the writer's lock, and it keeps them."""
     if engine.dialect.name != "postgresql":
         return None
-    return async_sessionmaker(
+    return create_sessionmaker(
         engine.execution_options(isolation_level="AUTOCOMMIT"),
-        sync_session_class=ReadingSession,
-        expire_on_commit=False,
-        autoflush=False,
-        info={EMAIL_ENABLED: email_enabled},
+        email_enabled=email_enabled,
+        session_class=ReadingSession,
     )
 
 

@@ -41,6 +41,12 @@ class AppState:
     # use: hub readings, collar uploads).
     group_commits: "dict[str, GroupCommit]" = field(default_factory=dict)
 
+    @property
+    def readers(self) -> async_sessionmaker[AsyncSession]:
+        """Sessions for reads alone: reading ones where the database has them."""
+        reading = self.reading_sessionmaker
+        return reading if reading is not None else self.sessionmaker
+
 
 @asynccontextmanager
 async def open_app_state(settings: Settings) -> AsyncIterator[AppState]:
