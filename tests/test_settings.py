@@ -3,7 +3,6 @@ import os
 import secrets
 import stat
 import warnings
-from pathlib import Path
 
 import pytest
 from pydantic import ValidationError
@@ -16,6 +15,7 @@ from graphql_api.settings import (
     get_settings,
     settings_error_line,
 )
+from tests.support.environment import deploy_env_example
 
 REAL_SECRET = secrets.token_urlsafe(48)
 REAL_MEDIA_SECRET = "a-real-media-secret-0123456789"
@@ -40,20 +40,10 @@ def clean_environment(monkeypatch):
             monkeypatch.delenv(name)
 
 
-DEPLOY_ENV_EXAMPLE = Path(__file__).resolve().parents[1] / "deploy/pawgraph.env.example"
-
-
-def example_environment() -> dict[str, str]:
-    """deploy/pawgraph.env.example's settings, as systemd's EnvironmentFile reads them."""
-    lines = DEPLOY_ENV_EXAMPLE.read_text().splitlines()
-    pairs = [line.split("=", 1) for line in lines if line and not line.startswith("#")]
-    return {name: value for name, value in pairs}
-
-
 class TestProduction:
     def test_the_deploy_example_starts_once_its_blanks_are_filled(self, monkeypatch):
         # given: the example as an operator copies it, with what it leaves blank generated
-        example = example_environment()
+        example = deploy_env_example()
         blanks = sorted(name for name, value in example.items() if not value)
         assert blanks == ["PAWGRAPH_MEDIA_SECRET", "PAWGRAPH_SECRET_KEY"]
         for name, value in example.items():

@@ -4,6 +4,7 @@ make it fail, not skip, when they are unreachable."""
 import secrets
 from collections.abc import Iterator
 from contextlib import contextmanager
+from pathlib import Path
 
 import psycopg
 import redis
@@ -73,3 +74,13 @@ def migrated_database(admin_dsn: str, prefix: str) -> Iterator[str]:
         yield url
     finally:
         drop_database(admin_dsn, name)
+
+
+DEPLOY_ENV_EXAMPLE = Path(__file__).resolve().parents[2] / "deploy/pawgraph.env.example"
+
+
+def deploy_env_example() -> dict[str, str]:
+    """deploy/pawgraph.env.example's settings, as systemd's EnvironmentFile reads them."""
+    lines = DEPLOY_ENV_EXAMPLE.read_text().splitlines()
+    pairs = [line.split("=", 1) for line in lines if line and not line.startswith("#")]
+    return {name: value for name, value in pairs}

@@ -10,6 +10,7 @@ import os
 import shutil
 import subprocess
 import tempfile
+from collections.abc import Sequence
 from pathlib import Path
 
 from tests.support.live_server import free_port
@@ -28,19 +29,50 @@ class PrivatePostgres:
         self.root = Path(tempfile.mkdtemp(prefix="pawgraph-pg-"))
         self.data = self.root / "data"
         self._as_root = os.geteuid() == 0
-        if self._as_root:
-            shutil.chown(self.root, "postgres", "postgres")
+        self._own(self.root)
 
-    def _run(self, *args: str) -> None:
+    def _run(self, *args: str) -> subprocess.CompletedProcess[str]:
         command = ["runuser", "-u", "postgres", "--", *args] if self._as_root else list(args)
-        subprocess.run(command, check=True, capture_output=True, timeout=120, cwd="/tmp")
+        return subprocess.run(
+            command, check=True, capture_output=True, text=True, timeout=120, cwd="/tmp"
+        )
+
+    def _own(self, *paths: Path) -> None:
+        if self._as_root:
+            for path in paths:
+                shutil.chown(path, "postgres", "postgres")
 
     @property
     def admin_dsn(self) -> str:
         return f"postgresql://postgres@127.0.0.1:{self.port}/postgres"
 
-    def init(self) -> "PrivatePostgres":
-        self._run(_bin("initdb"), "-D", str(self.data), "-U", "postgres", "--auth=trust", "-N")
+    def socket_dsn(self, database: str = "postgres") -> str:
+        """The postgres superuser on the Unix socket (trust there, whatever TCP asks)."""
+        return f"postgresql://postgres@/{database}?host={self.root}&port={self.port}"
+
+    def psql(self, *args: str) -> subprocess.CompletedProcess[str]:
+        """Debian's psql run by the postgres user on the cluster's Unix socket, as an operator
+        runs it once (``sudo -u postgres psql ...``); raises on a failed run."""
+        return self._run(_bin("psql"), "-X", "-h", str(self.root), "-p", str(self.port), *args)
+
+    def init(
+        self, *, host_auth: str = "trust", conf_files: Sequence[Path] = ()
+    ) -> "PrivatePostgres":
+        """A new cluster, started. ``host_auth``: how TCP logins authenticate (the postgres
+        superuser keeps trust on the Unix socket); ``conf_files`` go into ``conf.d/``, read
+        after postgresql.conf, as Debian's packaging includes them."""
+        self._run(
+            _bin("initdb"), "-D", str(self.data), "-U", "postgres", "-N",
+            "--auth-local=trust", f"--auth-host={host_auth}",
+        )  # fmt: skip
+        if conf_files:
+            conf_d = self.data / "conf.d"
+            conf_d.mkdir()
+            for conf in conf_files:
+                shutil.copy(conf, conf_d)
+            with (self.data / "postgresql.conf").open("a") as main_conf:
+                main_conf.write("include_dir = 'conf.d'\n")
+            self._own(conf_d, *conf_d.iterdir())
         return self.start()
 
     def start(self) -> "PrivatePostgres":
