@@ -557,6 +557,41 @@ class TestRedisOutage:
         assert received == ["back"]
         assert not bus.interrupted
 
+    async def test_a_connection_redis_cut_while_staying_up_tells_subscriptions_to_resync(
+        self, private_redis: PrivateRedis
+    ):
+        # given: a running subscription and a listener
+        bus = EventBus(private_redis.url)
+        await bus.connect()
+        channel = unique_channel()
+        admin = aioredis.Redis.from_url(private_redis.url)
+        try:
+            ended: list[Exception] = []
+            listener = await bus.listen(channel, lambda message: None, on_end=ended.append)
+            async with bus.subscribe(channel) as messages:
+                await bus.publish(channel, "before")
+                assert await receive(messages, 1) == ["before"]
+
+                # when: Redis cuts the pub/sub connection (as at its output buffer limit) and
+                # stays up; redis-py reconnects at once, and what was published in between
+                # is lost
+                assert await admin.client_kill_filter(_type="pubsub") == 1
+
+                # then: the subscription ends with RESYNC, the listener is told
+                with pytest.raises(EventsMissed):
+                    await asyncio.wait_for(anext(messages), TIMEOUT_S)
+                assert [type(error) for error in ended] == [EventsMissed]
+            await bus.stop_listening(channel, listener)
+
+            # and: the bus is up, and a new subscription gets what follows
+            async with bus.subscribe(channel) as messages:
+                await bus.publish(channel, "after")
+                assert await receive(messages, 1) == ["after"]
+            assert not bus.interrupted
+        finally:
+            await admin.aclose()
+            await bus.disconnect()
+
     async def test_channels_left_during_the_outage_are_not_resubscribed(
         self, private_redis: PrivateRedis
     ):

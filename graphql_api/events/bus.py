@@ -13,8 +13,9 @@ in-memory backend, and does the rest itself, because each of these failed in pro
   until a ping timeout: each queue now holds ``subscriber_queue_size`` events, and a subscriber
   whose queue is full is dropped (logged, :class:`SubscriberLagging`, and its ``on_lagging``
   callback closes its websocket);
-* a Redis outage was silent: a subscription that was running when the connection broke ends
-  with :class:`EventsMissed` (code ``RESYNC``: refetch, then subscribe again), and a new one
+* a Redis outage was silent: a subscription that was running when the connection broke (Redis
+  gone, or Redis cutting it and redis-py reconnecting at once) ends with
+  :class:`EventsMissed` (code ``RESYNC``: refetch, then subscribe again), and a new one
   during the outage fails with :class:`EventsUnavailable` (``SERVICE_UNAVAILABLE``) once the
   reader, asked to try Redis at once, still cannot reach it.
 
@@ -67,7 +68,8 @@ CONNECTION_INTERRUPTED = Event(channel="", message="")
 
 class RedisBackend(BroadcastBackend):
     """Redis pub/sub whose ``subscribe`` waits for Redis to confirm, and which reports when its
-    connection broke (:data:`CONNECTION_INTERRUPTED`)."""
+    connection broke (:data:`CONNECTION_INTERRUPTED`), also when redis-py re-established it
+    without an error."""
 
     def __init__(self, url: str) -> None:
         # One retry after a short pause: a pooled connection Redis closed while it was away is
@@ -94,6 +96,7 @@ class RedisBackend(BroadcastBackend):
     async def connect(self) -> None:
         await self._redis.ping()
         await self._pubsub.connect()
+        self._pubsub.connection.register_connect_callback(self._on_pubsub_reconnected)
         self._reader = asyncio.create_task(self._read_forever(), name="redis-pubsub-reader")
 
     async def disconnect(self) -> None:
@@ -171,6 +174,16 @@ class RedisBackend(BroadcastBackend):
                     confirmed.set()
             elif message["type"] == "message":
                 await self._published.put(Event(channel=channel, message=_decode(message["data"])))
+
+    def _on_pubsub_reconnected(self, connection: object) -> None:
+        # Redis can cut the connection and stay up: a subscriber over its pub/sub output
+        # buffer limit (deploy/redis/pawgraph.conf), CLIENT KILL, an idle cut on the way, a
+        # quick restart. redis-py then reconnects and re-subscribes inside the read, which goes
+        # on without an error, and what was published meanwhile is gone. Every connection after
+        # the first is such a gap, unless a failed read already reported it.
+        if not self.interrupted:
+            logger.warning("redis pub/sub connection was cut and re-established")
+            self._published.put_nowait(CONNECTION_INTERRUPTED)
 
     def _end_attempt(self) -> None:
         self._attempt_ended.set()
