@@ -16,10 +16,12 @@ _START_TIMEOUT_S = 15.0
 
 @dataclass
 class PrivateRedis:
-    """``redis-server --save ""`` on a free port; :meth:`stop` and :meth:`start` keep the port,
-    so clients see an outage and a return, not a different server."""
+    """``redis-server`` on a free port, reading ``conf`` (a recipe's file) when given, else
+    keeping nothing on disk (``--save ""``); :meth:`stop` and :meth:`start` keep the port, so
+    clients see an outage and a return, not a different server."""
 
     log_dir: Path
+    conf: Path | None = None
     port: int = field(default_factory=free_port)
     process: subprocess.Popen[bytes] | None = None
 
@@ -27,27 +29,25 @@ class PrivateRedis:
     def url(self) -> str:
         return f"redis://127.0.0.1:{self.port}/0"
 
+    @property
+    def log_path(self) -> Path:
+        return self.log_dir / f"redis-{self.port}.log"
+
     def start(self) -> "PrivateRedis":
         program = shutil.which("redis-server")
         if program is None:
             raise RuntimeError("redis-server is not installed (Debian package redis-server)")
-        log = (self.log_dir / f"redis-{self.port}.log").open("ab")
+        # Options after the file override it: this server's own port, on loopback.
+        settings = [str(self.conf)] if self.conf else ["--save", "", "--appendonly", "no"]
         self.process = subprocess.Popen(
             [
                 program,
-                "--port",
-                str(self.port),
-                "--bind",
-                "127.0.0.1",
-                "--save",
-                "",
-                "--appendonly",
-                "no",
-                "--daemonize",
-                "no",
+                *settings,
+                *("--port", str(self.port), "--bind", "127.0.0.1", "--daemonize", "no"),
             ],
-            stdout=log,
+            stdout=self.log_path.open("ab"),
             stderr=subprocess.STDOUT,
+            cwd=self.log_dir,  # where a file of its own would go, never the checkout
         )
         deadline = time.monotonic() + _START_TIMEOUT_S
         while time.monotonic() < deadline:
