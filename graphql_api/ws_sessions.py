@@ -14,6 +14,7 @@ import asyncio
 import contextlib
 import datetime as dt
 import logging
+import random
 from typing import TYPE_CHECKING
 
 from graphql_api import events
@@ -29,6 +30,10 @@ logger = logging.getLogger(__name__)
 
 CLOSE_UNAUTHORIZED = 4401
 CLOSE_FORBIDDEN = 4403
+# A watch that cannot listen tries again after a pause (jittered, doubling to the maximum): a
+# bus outage must not turn every open socket into a loop hammering the bus.
+_RELISTEN_PAUSE_S = 1.0
+_RELISTEN_MAX_PAUSE_S = 15.0
 
 
 async def close(context: "Context", code: int, reason: str) -> None:
@@ -67,7 +72,8 @@ class SessionWatch:
 
     No task waits for the connection's life (with its channel subscription it held ~4 KB per
     websocket, tracemalloc): the bus calls :meth:`_on_message`, the loop :meth:`_expired`.
-    Only subscribing runs in a task, so ``connection_ack`` never waits on the bus."""
+    Only subscribing runs in a task, so ``connection_ack`` never waits on the bus, and again
+    after the bus lost the channel (:meth:`_lost`), until it is back."""
 
     __slots__ = (
         "_channel",
@@ -92,19 +98,48 @@ class SessionWatch:
             self._listen(), name=f"ws-session-{claims.token_id}"
         )
 
-    async def _listen(self) -> None:
+    async def _listen(self, *, after_a_gap: bool = False) -> None:
+        """Listen on the user's sessions channel, trying again while the bus is down (the
+        per-operation rechecks and the expiry hold meanwhile). After a gap (the bus lost the
+        channel, or was down when the socket opened) a revocation may have been missed: the
+        token is checked once more once listening again."""
+        pause = _RELISTEN_PAUSE_S
         try:
-            self._listener = await self._context.app_state.bus.listen(
-                self._channel, self._on_message, on_end=self._lost
-            )
-        except Exception:  # the bus is down: per-operation rechecks and expiry still hold
-            logger.warning("websocket session watch lost its channel", exc_info=True)
+            while True:
+                try:
+                    self._listener = await self._context.app_state.bus.listen(
+                        self._channel, self._on_message, on_end=self._lost
+                    )
+                    break
+                except Exception as error:  # the bus logs why, once for all sockets
+                    logger.debug("websocket session watch cannot listen yet: %r", error)
+                    after_a_gap = True
+                await asyncio.sleep(random.uniform(pause / 2, pause))
+                pause = min(pause * 2, _RELISTEN_MAX_PAUSE_S)
+            if after_a_gap:
+                await self._recheck()
         finally:
             self._listening = None
 
-    @staticmethod
-    def _lost(error: Exception) -> None:
-        logger.warning("websocket session watch lost its channel: %r", error)
+    async def _recheck(self) -> None:
+        try:
+            await recheck(self._context)
+        except Exception:  # the database away: the next operation's recheck still holds
+            logger.warning("websocket session watch could not recheck its token", exc_info=True)
+
+    def _lost(self, error: Exception) -> None:
+        logger.debug("websocket session watch lost its channel: %r", error)
+        lost, self._listener = self._listener, None
+        if self._closing is None and self._listening is None:
+            self._listening = asyncio.create_task(
+                self._listen_again(lost), name=f"ws-session-{self._claims.token_id}"
+            )
+
+    async def _listen_again(self, lost: Listener | None) -> None:
+        if lost is not None:
+            with contextlib.suppress(Exception):
+                await self._context.app_state.bus.stop_listening(self._channel, lost)
+        await self._listen(after_a_gap=True)
 
     def _on_message(self, message: str) -> None:
         revoked = accounts_service.SessionsRevoked.model_validate_json(message)

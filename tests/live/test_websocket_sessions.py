@@ -1,5 +1,6 @@
 """Websockets hold a token's rights only while it holds (issue 8, item 3): suspension, logout
-and expiry close the socket (4403 / 4401) and refuse operations sent over it."""
+and expiry close the socket (4403 / 4401) and refuse operations sent over it, also when the
+revocation came while Redis was away, or after."""
 
 import asyncio
 import json
@@ -7,13 +8,17 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
+import httpx
 import pytest
+import redis.asyncio as aioredis
 import websockets
 
 from tests.conftest import SHARED_SERVER_RATE_LIMITS, TEST_SECRET_KEY
-from tests.factories.accounts import PASSWORD, logged_in
+from tests.factories.accounts import PASSWORD, logged_in, signed_up
+from tests.support.environment import migrated_database
 from tests.support.graphql_client import GraphQLClient
 from tests.support.live_server import LiveServer, start_server
+from tests.support.private_services import PrivateRedis
 
 ME = "query Me { me { id email } }"
 NOTIFICATIONS = "subscription Notes { notificationReceived { id } }"
@@ -156,3 +161,85 @@ class TestExpiry:
             errors = "closed"
         # then
         assert errors in ("closed", [{"code": "NOT_AUTHENTICATED"}]), errors
+
+
+@pytest.fixture(scope="module")
+def bus_outage(
+    server_logs: Path, tmp_path_factory: pytest.TempPathFactory, test_environment
+) -> Iterator[tuple[LiveServer, PrivateRedis]]:
+    """A server on a Redis of its own (stopped and started by the tests) and a database of
+    its own. Its outbox is drained only hourly: a revocation committed while Redis was away
+    reaches no socket through the bus, so what closes one then is the watch's own check."""
+    redis_server = PrivateRedis(tmp_path_factory.mktemp("ws-sessions-redis")).start()
+    with migrated_database(test_environment.postgres_admin_dsn, "pawgraph_ws_outage") as url:
+        server = start_server(
+            server_logs,
+            "ws-sessions-outage",
+            env="test",
+            database_url=url,
+            broadcast_url=redis_server.url,
+            secret_key=TEST_SECRET_KEY,
+            event_outbox_drain_interval="3600",
+            rate_limits=SHARED_SERVER_RATE_LIMITS,
+        )
+        yield server, redis_server
+        server.stop()
+    redis_server.stop()
+
+
+async def sessions_watched(redis_server: PrivateRedis, watched: bool = True) -> None:
+    """Until a user's sessions channel is (or no longer is) subscribed on ``redis_server``."""
+    client = aioredis.Redis.from_url(redis_server.url)
+    try:
+        async with asyncio.timeout(CLOSE_TIMEOUT_S):
+            while bool(await client.pubsub_channels("*.sessions")) != watched:
+                await asyncio.sleep(0.1)
+    finally:
+        await client.aclose()
+
+
+async def redis_outage(server: LiveServer, redis_server: PrivateRedis) -> None:
+    """Redis goes away until the server has noticed (its /healthz says so)."""
+    redis_server.stop()
+    async with httpx.AsyncClient(base_url=server.base_url, timeout=10) as http:
+        async with asyncio.timeout(CLOSE_TIMEOUT_S):
+            while (await http.get("/healthz")).json()["pubsub"] != "unreachable":
+                await asyncio.sleep(0.1)
+
+
+class TestBusOutage:
+    async def test_a_logout_during_the_outage_closes_the_socket_once_redis_is_back(
+        self, bus_outage: tuple[LiveServer, PrivateRedis]
+    ):
+        # given: a socket whose watch listens
+        server, redis_server = bus_outage
+        owner = await signed_up(GraphQLClient(server), "ws-outage")
+        socket = await Socket.open(server, owner.token)
+        await sessions_watched(redis_server)
+
+        # when: the token is logged out while Redis is away (the revocation event is kept in
+        # the outbox), then Redis returns
+        await redis_outage(server, redis_server)
+        await owner.execute(LOGOUT, {"input": {}})
+        redis_server.start()
+
+        # then
+        assert await socket.close_code() == 4401
+
+    async def test_after_the_outage_a_logout_closes_the_socket(
+        self, bus_outage: tuple[LiveServer, PrivateRedis]
+    ):
+        # given: a socket that lived through an outage
+        server, redis_server = bus_outage
+        owner = await signed_up(GraphQLClient(server), "ws-outage")
+        socket = await Socket.open(server, owner.token)
+        await sessions_watched(redis_server)
+        await redis_outage(server, redis_server)
+        redis_server.start()
+
+        # when: its watch listens again, and the token is logged out
+        await sessions_watched(redis_server)
+        await owner.execute(LOGOUT, {"input": {}})
+
+        # then
+        assert await socket.close_code() == 4401
