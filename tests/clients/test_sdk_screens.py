@@ -4,7 +4,6 @@ subscription, fed by a real cause (firmware, another user). Subscriptions are aw
 before their cause, so nothing here depends on timing."""
 
 import asyncio
-import base64
 import secrets
 from decimal import Decimal
 
@@ -49,10 +48,7 @@ from firmware.petio_feeder import FeederClient, FeederStatus
 from graphql_api import events
 from tests.clients.test_sdk import EVENT_TIMEOUT_S, register_feeder, signed_in
 from tests.live.alerting import until_subscribed
-
-
-def pk_of(global_id: str) -> int:
-    return int(base64.b64decode(global_id).decode().partition(":")[2])
+from tests.support.graphql_client import pk_of
 
 
 def feeder_client(server, registered) -> FeederClient:

@@ -1,6 +1,7 @@
 """Smart-Outlet hubs and outlets: in the test's session (service tests), or registered over
 GraphQL and driven over the hub's wire (live tests), byte for byte as the ESP32 hub sends."""
 
+import asyncio
 import json
 import random
 from dataclasses import dataclass
@@ -117,6 +118,12 @@ class HubWire:
 
     async def focus(self) -> httpx.Response:
         return await self.request("GET", "/focus/")
+
+    async def until_polled(self, outlet_id: str, timeout_s: float = 30.0) -> None:
+        """Until /focus/ names ``outlet_id``: a live subscription watches it (being iterated)."""
+        async with asyncio.timeout(timeout_s):
+            while (await self.focus()).json()["device_id"] != outlet_id:
+                await asyncio.sleep(0.1)
 
     async def data(self, body: dict[str, Any] | bytes) -> httpx.Response:
         return await self.request("POST", "/data/", body)

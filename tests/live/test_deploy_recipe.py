@@ -10,7 +10,6 @@ are printed.
 """
 
 import asyncio
-import base64
 import datetime as dt
 import json
 import re
@@ -37,7 +36,7 @@ from tests.factories.collar_readings import (
     register_collar,
 )
 from tests.factories.outlets import HubWire, live_hub, reading
-from tests.support.graphql_client import GraphQLClient
+from tests.support.graphql_client import GraphQLClient, pk_of
 from tests.support.live_server import LiveServer, start_unit_server
 from tests.support.nginx import Nginx, start_nginx
 
@@ -132,10 +131,6 @@ def nginx(tmp_path: Path, processes: list[LiveServer]) -> Iterator[Nginx]:
     proxy.stop()
 
 
-def _pk(global_id: str) -> int:
-    return int(base64.b64decode(global_id).decode().split(":", 1)[1])
-
-
 def _stored(database_url: str, device_pk: int) -> set[int]:
     dsn = database_url.replace("postgresql+psycopg://", "postgresql://", 1)
     with psycopg.connect(dsn) as connection:
@@ -210,7 +205,7 @@ class TestTwoProcessesBehindNginx:
         # then
         sent = set(statuses)
         accepted = {marker for marker, status in statuses.items() if status == 200}
-        stored = _stored(database_url, _pk(outlet_id))
+        stored = _stored(database_url, pk_of(outlet_id))
         live = {m for m in accepted if m < DURING or AFTER <= m < PROBE}
         print(
             f"\nkill -9 behind nginx: sent {len(sent)} accepted {len(accepted)} "

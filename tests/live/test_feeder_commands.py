@@ -2,7 +2,6 @@
 the owner taps feed-now in the app, the unit polls, runs it, acknowledges, posts its log."""
 
 import asyncio
-import base64
 import datetime as dt
 from collections.abc import AsyncIterator
 from typing import Any
@@ -20,7 +19,7 @@ from tests.factories.devices import (
     register_device,
 )
 from tests.live.alerting import on, until_subscribed
-from tests.support.graphql_client import GraphQLClient, next_result
+from tests.support.graphql_client import GraphQLClient, next_result, pk_of
 from tests.support.live_server import LiveServer
 
 COMMAND_PATH = "/api/device/command/"
@@ -61,10 +60,6 @@ query History($deviceId: ID) {
   }
 }
 """
-
-
-def pk_of(global_id: str) -> int:
-    return int(base64.b64decode(global_id).decode().partition(":")[2])
 
 
 def wire_time(iso: str) -> str:

@@ -8,7 +8,6 @@ stored or not delivered.
 """
 
 import asyncio
-import base64
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -16,7 +15,6 @@ import httpx
 import psycopg
 import pytest
 import redis.asyncio as aioredis
-from gql.transport.exceptions import TransportQueryError
 
 from graphql_api.settings import Settings
 from graphql_api.telemetry import service as telemetry_service
@@ -25,7 +23,7 @@ from tests.factories.accounts import signed_up
 from tests.factories.devices import register_device
 from tests.factories.outlets import HubWire, live_hub, reading
 from tests.support.environment import migrated_database
-from tests.support.graphql_client import GraphQLClient, next_result
+from tests.support.graphql_client import GraphQLClient, ending_error_code, next_result, pk_of
 from tests.support.live_server import LiveServer, start_server
 from tests.support.private_services import PrivateRedis
 
@@ -79,10 +77,6 @@ def outage_server(
     server.stop()
 
 
-def _pk(global_id: str) -> int:
-    return int(base64.b64decode(global_id).decode().split(":", 1)[1])
-
-
 def _stored_markers(database_url: str, device_pk: int) -> set[int]:
     dsn = database_url.replace("postgresql+psycopg://", "postgresql://", 1)
     with psycopg.connect(dsn) as connection:
@@ -105,20 +99,6 @@ async def _delivered_markers(pubsub: aioredis.client.PubSub, expected: set[int])
     return delivered
 
 
-async def _watched(wire: HubWire, outlet_id: str) -> None:
-    """Wait until the subscription (being iterated) is live: the hub then polls that outlet."""
-    async with asyncio.timeout(DELIVERY_TIMEOUT_S):
-        while (await wire.focus()).json()["device_id"] != outlet_id:
-            await asyncio.sleep(0.1)
-
-
-async def _error_code(stream) -> str:
-    with pytest.raises(TransportQueryError) as raised:
-        while True:
-            await next_result(stream, DELIVERY_TIMEOUT_S)
-    return raised.value.errors[0]["extensions"]["code"]
-
-
 class TestRedisOutage:
     async def test_committed_writes_answer_success_and_their_events_arrive_after_the_outage(
         self,
@@ -132,10 +112,10 @@ class TestRedisOutage:
         feeder = await register_device(owner)
         wire = HubWire(outage_server, hub.base_url)
         prefix = Settings(database_url=outage_database_url).event_channel_prefix
-        channel = prefix + f"device.{_pk(outlet.id)}.telemetry"
+        channel = prefix + f"device.{pk_of(outlet.id)}.telemetry"
         async with owner.subscribe(TELEMETRY_UPDATED, {"deviceId": outlet.id}) as watching:
             first = asyncio.ensure_future(next_result(watching, DELIVERY_TIMEOUT_S))
-            await _watched(wire, outlet.hardware_id)
+            await wire.until_polled(outlet.hardware_id)
             assert (await wire.data(reading(outlet.hardware_id))).status_code == 200
             await first
 
@@ -152,9 +132,9 @@ class TestRedisOutage:
                 alive, ready = (await http.get("/healthz")), (await http.get("/readyz"))
 
             # then: the running subscription is told to refetch
-            resync = await _error_code(watching)
+            resync = await ending_error_code(watching, DELIVERY_TIMEOUT_S)
         async with owner.subscribe(TELEMETRY_UPDATED, {"deviceId": outlet.id}) as refused:
-            unavailable = await _error_code(refused)
+            unavailable = await ending_error_code(refused, DELIVERY_TIMEOUT_S)
 
         # when: Redis returns; the server is paused meanwhile so that this test's listener is
         # on the channel before the outbox drains
@@ -172,7 +152,7 @@ class TestRedisOutage:
         finally:
             await pubsub.aclose()
             await listener.aclose()
-        stored = _stored_markers(outage_database_url, _pk(outlet.id))
+        stored = _stored_markers(outage_database_url, pk_of(outlet.id))
         accepted = {FIRST_MARKER + n for n, status in enumerate(statuses) if status == 200}
         print(
             f"\nredis outage: sent {OUTAGE_READINGS} accepted {len(accepted)} "
@@ -192,7 +172,7 @@ class TestRedisOutage:
         # and: subscriptions work again
         async with owner.subscribe(TELEMETRY_UPDATED, {"deviceId": outlet.id}) as again:
             event = asyncio.ensure_future(next_result(again, DELIVERY_TIMEOUT_S))
-            await _watched(wire, outlet.hardware_id)
+            await wire.until_polled(outlet.hardware_id)
             assert (await wire.data(reading(outlet.hardware_id, current_a=5))).status_code == 200
             event = await event
         assert event["telemetryUpdated"]["deviceId"] == outlet.id

@@ -5,7 +5,6 @@ reconnects and tells its own subscriptions to RESYNC, without growing Redis. The
 subscriber is an API process stopped with SIGSTOP while events flood its channel."""
 
 import asyncio
-import base64
 import signal
 from collections.abc import Iterator
 from pathlib import Path
@@ -13,14 +12,13 @@ from pathlib import Path
 import pytest
 import redis
 import redis.asyncio as aioredis
-from gql.transport.exceptions import TransportQueryError
 
 from graphql_api.settings import Settings
 from tests.conftest import TEST_SECRET_KEY
 from tests.factories.accounts import signed_up
 from tests.factories.outlets import HubWire, live_hub, reading
 from tests.support.environment import migrated_database
-from tests.support.graphql_client import GraphQLClient, next_result
+from tests.support.graphql_client import GraphQLClient, ending_error_code, next_result, pk_of
 from tests.support.live_server import PROJECT_ROOT, LiveServer, start_server
 from tests.support.private_services import PrivateRedis
 
@@ -85,10 +83,6 @@ def test_the_recipe_is_in_effect(recipe_redis: PrivateRedis):
     assert f"pubsub {32 * 1024 * 1024} {8 * 1024 * 1024} 60" in limits
 
 
-def _pk(global_id: str) -> int:
-    return int(base64.b64decode(global_id).decode().split(":", 1)[1])
-
-
 def _pubsub_clients(client: redis.Redis) -> list[dict]:
     return client.client_list(_type="pubsub")
 
@@ -106,21 +100,6 @@ def _flood_until_cut(client: redis.Redis, channel: str, message: bytes) -> int:
     return published
 
 
-async def _resync_code(stream) -> str:
-    """The code of the error that ends ``stream``; the flood's events before it are skipped."""
-    with pytest.raises(TransportQueryError) as raised:
-        while True:
-            await next_result(stream, EVENT_TIMEOUT_S)
-    return raised.value.errors[0]["extensions"]["code"]
-
-
-async def _watched(wire: HubWire, outlet_id: str) -> None:
-    """Until the subscription (being iterated) is live: the hub then polls that outlet."""
-    async with asyncio.timeout(EVENT_TIMEOUT_S):
-        while (await wire.focus()).json()["device_id"] != outlet_id:
-            await asyncio.sleep(0.1)
-
-
 async def test_a_stalled_process_is_cut_off_and_its_subscriptions_told_to_resync(
     api: LiveServer, recipe_redis: PrivateRedis, recipe_database_url: str
 ):
@@ -129,13 +108,13 @@ async def test_a_stalled_process_is_cut_off_and_its_subscriptions_told_to_resync
     hub, [outlet] = await live_hub(owner)
     wire = HubWire(api, hub.base_url)
     prefix = Settings(database_url=recipe_database_url).event_channel_prefix
-    channel = prefix + f"device.{_pk(outlet.id)}.telemetry"
+    channel = prefix + f"device.{pk_of(outlet.id)}.telemetry"
     client = redis.Redis.from_url(recipe_redis.url)
     capture = aioredis.Redis.from_url(recipe_redis.url).pubsub()
     await capture.subscribe(channel)
     async with owner.subscribe(TELEMETRY_UPDATED, {"deviceId": outlet.id}) as watching:
         first = asyncio.ensure_future(next_result(watching, EVENT_TIMEOUT_S))
-        await _watched(wire, outlet.hardware_id)
+        await wire.until_polled(outlet.hardware_id)
         assert (await wire.data(reading(outlet.hardware_id))).status_code == 200
         await first
         message = None
@@ -152,7 +131,7 @@ async def test_a_stalled_process_is_cut_off_and_its_subscriptions_told_to_resync
 
         # then: Redis cut it at the recipe's limit, and the subscription is told to refetch
         assert _pubsub_clients(client) == [], f"no cut after {published} bytes"
-        resync = await _resync_code(watching)
+        resync = await ending_error_code(watching, EVENT_TIMEOUT_S)
     used_memory = client.info("memory")["used_memory"]
     print(
         f"\nredis recipe: cut after {published / 2**20:.1f} MB; used {used_memory / 2**20:.1f} MB"
@@ -165,7 +144,7 @@ async def test_a_stalled_process_is_cut_off_and_its_subscriptions_told_to_resync
     # and: the process reconnected; a new subscription gets the next reading
     async with owner.subscribe(TELEMETRY_UPDATED, {"deviceId": outlet.id}) as again:
         event = asyncio.ensure_future(next_result(again, EVENT_TIMEOUT_S))
-        await _watched(wire, outlet.hardware_id)
+        await wire.until_polled(outlet.hardware_id)
         assert (await wire.data(reading(outlet.hardware_id, current_a=5))).status_code == 200
         event = await event
     assert event["telemetryUpdated"]["deviceId"] == outlet.id

@@ -198,6 +198,16 @@ async def sessions_watched(redis_server: PrivateRedis, watched: bool = True) -> 
         await client.aclose()
 
 
+async def watched_socket(
+    server: LiveServer, redis_server: PrivateRedis
+) -> tuple[GraphQLClient, Socket]:
+    """A new owner's socket, once its session watch listens."""
+    owner = await signed_up(GraphQLClient(server), "ws-outage")
+    socket = await Socket.open(server, owner.token)
+    await sessions_watched(redis_server)
+    return owner, socket
+
+
 async def redis_outage(server: LiveServer, redis_server: PrivateRedis) -> None:
     """Redis goes away until the server has noticed (its /healthz says so)."""
     redis_server.stop()
@@ -213,9 +223,7 @@ class TestBusOutage:
     ):
         # given: a socket whose watch listens
         server, redis_server = bus_outage
-        owner = await signed_up(GraphQLClient(server), "ws-outage")
-        socket = await Socket.open(server, owner.token)
-        await sessions_watched(redis_server)
+        owner, socket = await watched_socket(server, redis_server)
 
         # when: the token is logged out while Redis is away (the revocation event is kept in
         # the outbox), then Redis returns
@@ -231,9 +239,7 @@ class TestBusOutage:
     ):
         # given: a socket that lived through an outage
         server, redis_server = bus_outage
-        owner = await signed_up(GraphQLClient(server), "ws-outage")
-        socket = await Socket.open(server, owner.token)
-        await sessions_watched(redis_server)
+        owner, socket = await watched_socket(server, redis_server)
         await redis_outage(server, redis_server)
         redis_server.start()
 

@@ -1,6 +1,7 @@
 """The apps' side of the wire: the ``gql`` client over HTTP and graphql-transport-ws."""
 
 import asyncio
+import base64
 import contextlib
 import json
 from collections.abc import AsyncIterator
@@ -8,6 +9,7 @@ from typing import Any
 
 import httpx
 from gql import Client, GraphQLRequest
+from gql.transport.exceptions import TransportQueryError
 from gql.transport.httpx import HTTPXAsyncTransport
 from gql.transport.websockets import WebsocketsTransport
 
@@ -111,3 +113,20 @@ async def get_graphql(
     """One raw GET of /graphql (a query in ``params``, or GraphiQL for a browser's Accept)."""
     async with httpx.AsyncClient(timeout=30, follow_redirects=False) as http:
         return await http.get(server.graphql_url, params=params, headers=headers)
+
+
+async def ending_error_code(
+    stream: AsyncIterator[dict[str, Any]], timeout: float = EVENT_TIMEOUT_S
+) -> str:
+    """The ``extensions.code`` of the error that ends a live subscription, skipping the results
+    before it; the test fails if none ends it in time."""
+    try:
+        while True:
+            await next_result(stream, timeout)
+    except TransportQueryError as error:
+        return error.errors[0]["extensions"]["code"]
+
+
+def pk_of(global_id: str) -> int:
+    """The database id inside a Relay global ID (base64 of ``Type:pk``), for SQL assertions."""
+    return int(base64.b64decode(global_id).decode().partition(":")[2])
