@@ -25,6 +25,7 @@ from tests.factories.batteries import (
     FETCH,
     NEVER_DUE,
     SCHEDULE,
+    SPEED,
     TIMELINE,
     UPDATED,
     ZONE,
@@ -528,7 +529,7 @@ class TestSimulate:
         # when `pawgraph simulate` runs their agents, and their schedules are fetched once both
         # agents are online
         arguments = ["simulate", "--mqtt-url", f"mqtt://127.0.0.1:{broker.port}",
-                     "--duration", "30", "--battery-zone", ZONE, "--battery-speed", "7200",
+                     "--duration", "50", "--battery-zone", ZONE, "--battery-speed", str(SPEED),
                      "--battery-clock-start", clock_start.replace(tzinfo=None).isoformat(),
                      "--battery-state-dir", str(tmp_path / "agents")]  # fmt: skip
         for battery in batteries:
