@@ -22,6 +22,7 @@ from graphql_api.accounts import service as accounts_service
 from graphql_api.auth import TokenClaims
 from graphql_api.errors import CommonErrorCode, NotAuthenticated
 from graphql_api.events import Listener
+from graphql_api.events.errors import EventsUnavailable
 
 if TYPE_CHECKING:
     from graphql_api.context import Context
@@ -111,8 +112,8 @@ class SessionWatch:
                         self._channel, self._on_message, on_end=self._lost
                     )
                     break
-                except Exception as error:  # the bus logs why, once for all sockets
-                    logger.debug("websocket session watch cannot listen yet: %r", error)
+                except EventsUnavailable:  # the bus logs why, once for all sockets
+                    logger.debug("websocket session watch cannot listen yet")
                     after_a_gap = True
                 await asyncio.sleep(random.uniform(pause / 2, pause))
                 pause = min(pause * 2, _RELISTEN_MAX_PAUSE_S)
