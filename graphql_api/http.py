@@ -39,7 +39,6 @@ from strawberry.types.execution import PreExecutionError
 from strawberry.types.unset import UNSET
 
 from graphql_api import ws_sessions
-from graphql_api.accounts import service as accounts_service
 from graphql_api.auth import TokenClaims, Viewer, bearer_token, verify_access_token
 from graphql_api.browser_ui import graphiql_html
 from graphql_api.context import Context
@@ -67,8 +66,7 @@ async def authenticate(
     claims = verify_access_token(state.settings, token)
     generation = viewers.generation if viewers is not None else 0
     try:
-        async with state.sessionmaker() as session:
-            viewer = await accounts_service.viewer_for_token(session, claims)
+        viewer = await state.viewer_lookups.viewer_for(claims)
     except Exception as error:
         if is_database_unavailable(error):
             raise ServiceUnavailable() from error

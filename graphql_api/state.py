@@ -12,6 +12,7 @@ from graphql_api.devices.credentials import NO_BROKER, DeviceBroker
 from graphql_api.events import EventBus
 from graphql_api.ratelimit import MemoryCounter, RateLimiter
 from graphql_api.settings import Settings
+from graphql_api.viewer_lookups import ViewerLookups
 
 if TYPE_CHECKING:
     from graphql_api.group_commit import GroupCommit
@@ -40,6 +41,11 @@ class AppState:
     # This process's group commits by name (group_commit.process_group creates each on first
     # use: hub readings, collar uploads).
     group_commits: "dict[str, GroupCommit]" = field(default_factory=dict)
+    # Tokens' viewers read from the database, the lookups asked at once in one statement.
+    viewer_lookups: ViewerLookups = field(init=False)
+
+    def __post_init__(self) -> None:
+        self.viewer_lookups = ViewerLookups(lambda: self.readers())
 
     @property
     def readers(self) -> async_sessionmaker[AsyncSession]:

@@ -60,8 +60,7 @@ async def recheck(context: "Context") -> None:
         await close(context, CLOSE_UNAUTHORIZED, "The access token expired.")
         return
     try:
-        async with context.short_session() as session:
-            context.viewer = await accounts_service.viewer_for_token(session, claims)
+        context.viewer = await context.app_state.viewer_lookups.viewer_for(claims)
     except NotAuthenticated as error:
         context.viewer = None
         await close(context, _close_code(error), error.message)

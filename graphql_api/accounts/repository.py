@@ -1,7 +1,7 @@
 import datetime as dt
 from collections.abc import Sequence
 
-from sqlalchemy import Select, bindparam, delete, exists, select
+from sqlalchemy import Select, and_, bindparam, delete, select
 
 from graphql_api.accounts.models import RevokedToken, User
 from graphql_api.auth import Viewer
@@ -32,12 +32,24 @@ class UserRepository(RepositoryBase[User]):
         statement = self.readable_statement(viewer).where(User.id.in_(ids))
         return await self.in_key_order(statement, ids, lambda user: user.id)
 
-    async def get_with_revocation(self, user_id: int, token_id: str) -> tuple[User, bool] | None:
-        """The user and whether this token id was logged out, in one statement."""
-        revoked = exists().where(RevokedToken.token_id == token_id)
-        statement = select(User, revoked.label("revoked")).where(User.id == user_id)
-        row = (await self.execute(statement)).first()
-        return (row[0], bool(row[1])) if row else None
+    async def get_with_revocations(
+        self, tokens: Sequence[tuple[int, str]]
+    ) -> tuple[dict[int, User], set[str]]:
+        """For ``(user id, token id)`` pairs: the users that exist, by id, and which of the
+        token ids were logged out, in one statement (a user per row for each of their token
+        ids in ``tokens`` that is revoked, or once with none)."""
+        statement = self.prebuilt("users-with-revocations", _users_with_revocations)
+        params = {
+            "user_ids": list({user_id for user_id, _ in tokens}),
+            "token_ids": list({token_id for _, token_id in tokens}),
+        }
+        users: dict[int, User] = {}
+        revoked: set[str] = set()
+        for user, revoked_token_id in await self.execute(statement, params):
+            users[user.id] = user
+            if revoked_token_id is not None:
+                revoked.add(revoked_token_id)
+        return users, revoked
 
     async def revoke_token(self, token_id: str, user_id: int, expires_at: dt.datetime) -> None:
         statement = self.insert_statement(RevokedToken).values(
@@ -47,3 +59,15 @@ class UserRepository(RepositoryBase[User]):
 
     async def prune_revoked(self, before: dt.datetime) -> None:
         await self.execute(delete(RevokedToken).where(RevokedToken.expires_at < before))
+
+
+def _users_with_revocations() -> Select[tuple[User, str | None]]:
+    revoked = and_(
+        RevokedToken.user_id == User.id,
+        RevokedToken.token_id.in_(bindparam("token_ids", expanding=True)),
+    )
+    return (
+        select(User, RevokedToken.token_id)
+        .outerjoin(RevokedToken, revoked)
+        .where(User.id.in_(bindparam("user_ids", expanding=True)))
+    )

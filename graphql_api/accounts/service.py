@@ -4,6 +4,7 @@ import datetime as dt
 import enum
 import re
 import zoneinfo
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from pydantic import BaseModel
@@ -180,18 +181,39 @@ def is_self(viewer: Viewer | None, user_id: int) -> bool:
 async def viewer_for_token(session: AsyncSession, claims: TokenClaims) -> Viewer:
     """The viewer a verified token names, unless it was revoked (logout, suspension) or its
     user is gone: NotAuthenticated then."""
-    found = await UserRepository(session).get_with_revocation(claims.user_id, claims.token_id)
-    if found is None:
-        raise NotAuthenticated("The access token's user no longer exists.")
-    user, logged_out = found
+    (outcome,) = await viewers_for_tokens(session, [claims])
+    if isinstance(outcome, NotAuthenticated):
+        raise outcome
+    return outcome
+
+
+async def viewers_for_tokens(
+    session: AsyncSession, tokens: Sequence[TokenClaims]
+) -> list[Viewer | NotAuthenticated]:
+    """:func:`viewer_for_token` for many verified tokens in one statement: each one's viewer,
+    or the NotAuthenticated that says why it no longer holds."""
+    users, revoked = await UserRepository(session).get_with_revocations(
+        [(claims.user_id, claims.token_id) for claims in tokens]
+    )
+    return [
+        _viewer_or_refusal(claims, users.get(claims.user_id), claims.token_id in revoked)
+        for claims in tokens
+    ]
+
+
+def _viewer_or_refusal(
+    claims: TokenClaims, user: User | None, logged_out: bool
+) -> Viewer | NotAuthenticated:
+    if user is None:
+        return NotAuthenticated("The access token's user no longer exists.")
     revoked_at = user.tokens_revoked_at
     if logged_out or (revoked_at is not None and claims.issued_at <= revoked_at):
         if user.suspended_at is not None:
-            raise NotAuthenticated(
+            return NotAuthenticated(
                 "The account was suspended; log in again to read.",
                 code=CommonErrorCode.ACCOUNT_SUSPENDED,
             )
-        raise NotAuthenticated("The access token was revoked; log in again.")
+        return NotAuthenticated("The access token was revoked; log in again.")
     return Viewer(user_id=user.id, role=user.role, suspended=user.suspended_at is not None)
 
 

@@ -12,12 +12,14 @@ from graphql_api.accounts.errors import (
     PasswordTooLong,
     WeakPassword,
 )
+from graphql_api.accounts.repository import UserRepository
 from graphql_api.accounts.service import Registration, SessionEndReason
-from graphql_api.auth import Role, verify_access_token
+from graphql_api.auth import Role, TokenClaims, Viewer, verify_access_token
 from graphql_api.db import utcnow
-from graphql_api.errors import NotAuthenticated, RateLimited
+from graphql_api.errors import CommonErrorCode, NotAuthenticated, RateLimited
 from graphql_api.ratelimit import Attempts, MemoryCounter, RateLimiter
 from tests.factories.accounts import PASSWORD, create_user, unique_email
+from tests.support.database import counting_statements
 
 NOW = dt.datetime(2026, 11, 23, 18, 0, tzinfo=dt.UTC)
 
@@ -269,3 +271,63 @@ class TestRevocation:
             session, verify_access_token(settings, after.token)
         )
         assert viewer.user_id == user.id
+
+
+class TestViewersForTokens:
+    """Many tokens' viewers in one statement (a process's batched lookups), each token judged
+    by the rules ``viewer_for_token`` applies to one."""
+
+    @pytest.fixture(params=["postgresql", "sqlite"])
+    def either_session(self, request, session, sqlite_session):
+        return session if request.param == "postgresql" else sqlite_session
+
+    async def test_each_token_gets_its_own_answer_from_one_statement(self, either_session):
+        # given: tokens issued a minute ago, of users in every state a token can meet
+        session = either_session
+        issued = utcnow() - dt.timedelta(minutes=1)
+        owner, everywhere, suspended = [await create_user(session) for _ in range(3)]
+
+        def token_of(user_id: int, name: str, at: dt.datetime = issued) -> TokenClaims:
+            return TokenClaims(user_id, f"{name}-{user_id}", at, at + dt.timedelta(hours=1))
+
+        kept, logged_out = token_of(owner.id, "kept"), token_of(owner.id, "logged-out")
+        await UserRepository(session).revoke_token(
+            logged_out.token_id, owner.id, logged_out.expires_at
+        )
+        before_all, after_all = (
+            token_of(everywhere.id, "before"),
+            token_of(everywhere.id, "after", issued + dt.timedelta(seconds=2)),
+        )
+        everywhere.tokens_revoked_at = issued + dt.timedelta(seconds=1)
+        of_suspended = token_of(suspended.id, "suspended")
+        suspended.suspended_at = suspended.tokens_revoked_at = issued + dt.timedelta(seconds=1)
+        gone = token_of(owner.id + 1_000_000, "gone")
+        await session.flush()
+        tokens = [kept, logged_out, before_all, after_all, of_suspended, gone, kept]
+
+        # when
+        with counting_statements(session.bind.engine) as statements:
+            outcomes = await accounts_service.viewers_for_tokens(session, tokens)
+
+        # then
+        assert len(statements) == 1
+        kept_viewer = Viewer(user_id=owner.id, role=Role.OWNER)
+        assert outcomes[0] == outcomes[6] == kept_viewer
+        assert outcomes[3] == Viewer(user_id=everywhere.id, role=Role.OWNER)
+        refused = {index: outcome for index, outcome in enumerate(outcomes)}
+        for index in (1, 2, 4, 5):
+            assert isinstance(refused[index], NotAuthenticated)
+        assert "revoked" in refused[1].message and "revoked" in refused[2].message
+        assert refused[4].code is CommonErrorCode.ACCOUNT_SUSPENDED
+        assert "no longer exists" in refused[5].message
+
+    async def test_one_token_raises_what_the_batch_answers_for_it(self, session):
+        # given
+        user = await create_user(session)
+        issued = utcnow() - dt.timedelta(minutes=1)
+        claims = TokenClaims(user.id, "revoked-one", issued, issued + dt.timedelta(hours=1))
+        await UserRepository(session).revoke_token(claims.token_id, user.id, claims.expires_at)
+
+        # when / then
+        with pytest.raises(NotAuthenticated, match="revoked"):
+            await accounts_service.viewer_for_token(session, claims)
