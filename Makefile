@@ -61,11 +61,13 @@ test: $(STAMP) $(CODEGEN_STAMP)
 ## change), batched collar readings beside raw COPY (bench/collar_batch.py; BATCH_ARGS), the
 ## live fan-out beside stock Strawberry + broadcaster (bench/fanout.py; FANOUT_ARGS), then collar
 ## readings from mosquitto_pub through the MQTT door beside a bare mosquitto_sub
-## (bench/mqtt_ingest.py; MQTT_ARGS)
+## (bench/mqtt_ingest.py; MQTT_ARGS), and an API process recovering from a Redis cut under
+## authenticated websockets beside the same process idle (bench/bus_cut.py; BUS_CUT_ARGS)
 BENCH_ARGS ?=
 BATCH_ARGS ?=
 FANOUT_ARGS ?=
 MQTT_ARGS ?=
+BUS_CUT_ARGS ?=
 bench: $(STAMP)
 	./scripts/ensure-packages.sh
 	./scripts/ensure-services.sh
@@ -73,6 +75,7 @@ bench: $(STAMP)
 	$(BIN)/python -m bench.collar_batch $(BATCH_ARGS)
 	$(BIN)/python -m bench.fanout $(FANOUT_ARGS)
 	$(BIN)/python bench/mqtt_ingest.py $(MQTT_ARGS)
+	$(BIN)/python -m bench.bus_cut $(BUS_CUT_ARGS)
 
 lint: $(STAMP)
 	$(BIN)/ruff check .
