@@ -249,3 +249,22 @@ class TestBusOutage:
 
         # then
         assert await socket.close_code() == 4401
+
+    async def test_after_redis_cut_the_connection_a_logout_closes_the_socket(
+        self, bus_outage: tuple[LiveServer, PrivateRedis]
+    ):
+        # given: a socket whose watch listens
+        server, redis_server = bus_outage
+        owner, socket = await watched_socket(server, redis_server)
+
+        # when: Redis cuts the server's pub/sub connection and stays up (its output buffer
+        # limit, CLIENT KILL, a proxy), then the token is logged out
+        admin = aioredis.Redis.from_url(redis_server.url)
+        try:
+            assert await admin.client_kill_filter(_type="pubsub") == 1
+        finally:
+            await admin.aclose()
+        await owner.execute(LOGOUT, {"input": {}})
+
+        # then: the watch listened again (and rechecked the token), so the socket closes
+        assert await socket.close_code() == 4401
