@@ -592,6 +592,42 @@ class TestRedisOutage:
             await admin.aclose()
             await bus.disconnect()
 
+    async def test_a_read_failing_with_an_error_of_no_connection_kind_is_survived(
+        self, private_redis: PrivateRedis
+    ):
+        # given: a running subscription
+        bus = EventBus(private_redis.url)
+        await bus.connect()
+        channel = unique_channel()
+        try:
+            async with bus.subscribe(channel) as messages:
+                # when: a pub/sub read fails with an error redis-py does not raise as a
+                # connection error (seen: two coroutines reading one reconnect's handshake),
+                # injected into the bus's own redis-py PubSub
+                pubsub = bus._backend._pubsub
+                read = pubsub.get_message
+                failures = [RuntimeError("read() called while another coroutine is waiting")]
+
+                async def failing_once(**kwargs):
+                    if failures:
+                        raise failures.pop()
+                    return await read(**kwargs)
+
+                pubsub.get_message = failing_once
+
+                # then: the subscription is told to RESYNC
+                with pytest.raises(EventsMissed):
+                    await asyncio.wait_for(anext(messages), TIMEOUT_S)
+
+            # and: the reader reads again on a new connection, and a new subscription gets
+            # what follows
+            await reconnected(bus)
+            async with bus.subscribe(channel) as messages:
+                await bus.publish(channel, "after")
+                assert await receive(messages, 1) == ["after"]
+        finally:
+            await bus.disconnect()
+
     async def test_channels_left_during_the_outage_are_not_resubscribed(
         self, private_redis: PrivateRedis
     ):

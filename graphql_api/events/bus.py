@@ -118,6 +118,11 @@ class RedisBackend(BroadcastBackend):
 
     async def unsubscribe(self, channel: str) -> None:
         self._confirmations.pop(channel, None)
+        if self.interrupted:
+            # Not now: this would connect the pub/sub connection while the reader reconnects
+            # it, two coroutines reading one handshake (redis-py raised RuntimeError in the
+            # reader). Once reconnected, the reader drops the channel (_drop_abandoned_channels).
+            return
         await self._pubsub.unsubscribe(channel)
 
     async def publish(self, channel: str, message: Any) -> None:
@@ -154,11 +159,17 @@ class RedisBackend(BroadcastBackend):
             except _BUS_ERRORS as exc:
                 # redis-py reconnects and re-subscribes on the next read; don't spin meanwhile.
                 if not self.interrupted:
-                    self.interrupted = True
                     logger.warning("redis pub/sub connection lost, reconnecting: %s", exc)
-                    await self._published.put(CONNECTION_INTERRUPTED)
-                self._end_attempt()
-                await self._pause_before_reconnecting()
+                await self._interrupted()
+                continue
+            except Exception:
+                # Anything else leaves the connection in a state nobody knows, and a reader
+                # that stopped here would deliver nothing ever again while the bus still took
+                # subscribers: start over on a new connection instead.
+                logger.exception("redis pub/sub reader failed: reconnecting")
+                with contextlib.suppress(Exception):
+                    await self._pubsub.connection.disconnect()
+                await self._interrupted()
                 continue
             if self.interrupted:
                 self.interrupted = False
@@ -184,6 +195,13 @@ class RedisBackend(BroadcastBackend):
         if not self.interrupted:
             logger.warning("redis pub/sub connection was cut and re-established")
             self._published.put_nowait(CONNECTION_INTERRUPTED)
+
+    async def _interrupted(self) -> None:
+        if not self.interrupted:
+            self.interrupted = True
+            await self._published.put(CONNECTION_INTERRUPTED)
+        self._end_attempt()
+        await self._pause_before_reconnecting()
 
     def _end_attempt(self) -> None:
         self._attempt_ended.set()
