@@ -136,22 +136,16 @@ class SessionWatch:
             )
 
     async def _listen_again(self, lost: Listener | None) -> None:
-        bus = self._context.app_state.bus
-        if lost is not None and bus.interrupted:
-            # Redis is away: let the channel go now, as every subscriber does.
-            with contextlib.suppress(Exception):
-                await bus.stop_listening(self._channel, lost)
-            lost = None
-        # Redis cut the connection and is back (redis-py subscribed the channel again): the
-        # ended listener goes only once its successor listens, so the channel keeps a listener
-        # and stays subscribed, instead of an UNSUBSCRIBE and a SUBSCRIBE round trip for each
-        # socket, all at once (bench/bus_cut.py).
+        # The ended listener goes only once its successor listens: the channel keeps a
+        # listener meanwhile, so the bus keeps it subscribed (redis-py subscribes it again when
+        # it reconnects) instead of an UNSUBSCRIBE and a SUBSCRIBE round trip for each socket,
+        # all at once after a Redis cut (bench/bus_cut.py).
         try:
             await self._listen(after_a_gap=True)
         finally:
             if lost is not None:
                 with contextlib.suppress(Exception):
-                    await bus.stop_listening(self._channel, lost)
+                    await self._context.app_state.bus.stop_listening(self._channel, lost)
 
     def _on_message(self, message: str) -> None:
         revoked = accounts_service.SessionsRevoked.model_validate_json(message)

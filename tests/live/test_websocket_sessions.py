@@ -243,7 +243,8 @@ class TestBusOutage:
         await redis_outage(server, redis_server)
         redis_server.start()
 
-        # when: its watch listens again, and the token is logged out
+        # when: the channel is subscribed again, and the token is logged out (the watch's
+        # new listener closes the socket, or its recheck if it has not listened again yet)
         await sessions_watched(redis_server)
         await owner.execute(LOGOUT, {"input": {}})
 
