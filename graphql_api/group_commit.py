@@ -33,6 +33,7 @@ from typing import Generic, TypeVar
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from graphql_api import metrics
+from graphql_api.batches import Batches
 from graphql_api.errors import CommonErrorCode, DomainError, ServiceUnavailable
 from graphql_api.state import AppState
 from graphql_api.unit_of_work import unit_of_work
@@ -92,41 +93,17 @@ class GroupCommit(Generic[Item, Result]):
         self._state = state
         self._write = write
         self._order = order
-        self._max_batch = max_batch
-        self._max_writers = writers
         self._keep_order = keep_order
-        self._pending: list[tuple[Item, asyncio.Future[Result]]] = []
-        self._writers: set[asyncio.Task] = set()
+        self._batches: Batches[Item, Result] = Batches(
+            self._write_in_order, name="group-commit", max_batch=max_batch, handlers=writers
+        )
 
     async def submit(self, item: Item) -> Result:
         """``item`` written and committed (its result), or its error raised."""
-        future: asyncio.Future[Result] = asyncio.get_running_loop().create_future()
-        self._pending.append((item, future))
-        if len(self._writers) < self._max_writers:
-            writer = asyncio.create_task(self._write_pending(), name="group-commit")
-            self._writers.add(writer)
-        return await future
+        return await self._batches.submit(item)
 
-    async def _write_pending(self) -> None:
-        batch: list[tuple[Item, asyncio.Future[Result]]] = []
-        try:
-            # Requests whose bodies this loop iteration read are submitted before it ends:
-            # let them join the first batch.
-            await asyncio.sleep(0)
-            while self._pending:
-                batch = self._pending[: self._max_batch]
-                del self._pending[: self._max_batch]
-                await self._write_batch(sorted(batch, key=lambda entry: self._order(entry[0])))
-        except BaseException:
-            # Cancelled (the loop is closing): no submitter may wait for ever.
-            for _, future in [*batch, *self._pending]:
-                future.cancel()
-            self._pending.clear()
-            raise
-        finally:
-            # Here, not in a done callback: an item submitted once this writer saw nothing
-            # pending must find it gone and start another.
-            self._writers.discard(asyncio.current_task())
+    async def _write_in_order(self, batch: list[tuple[Item, asyncio.Future[Result]]]) -> None:
+        await self._write_batch(sorted(batch, key=lambda entry: self._order(entry[0])))
 
     async def _write_batch(self, batch: list[tuple[Item, asyncio.Future[Result]]]) -> None:
         try:

@@ -5,10 +5,10 @@ operation of a websocket, and for every websocket whose session watch listens ag
 bus lost its channel. That last one comes in storms: after a Redis cut, every open socket of
 the process rechecks its token within seconds. One session and one statement each cost 3,000
 sockets ~6 s of CPU on two cores, and a request meanwhile waited up to 1.2 s. So lookups are
-batched as group commit batches writes: a lookup that arrives while nothing is being read
-starts a batch at once (an idle process answers as fast as before), and the ones that arrive
-while a batch is read share the next statement (20 statements and 1.9 s of CPU for the same
-3,000, the re-subscribing included).
+batched (graphql_api.batches, as group commit batches writes): a lookup that arrives while
+nothing is being read starts a batch at once (an idle process answers as fast as before), and
+the ones that arrive while a batch is read share the next statement (20 statements and 1.9 s
+of CPU for the same 3,000, the re-subscribing included).
 """
 
 import asyncio
@@ -19,6 +19,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from graphql_api.accounts import service as accounts_service
 from graphql_api.auth import TokenClaims, Viewer
+from graphql_api.batches import Batches
 
 # Bounds one statement's parameter lists (and the time a batch holds its waiters).
 MAX_BATCH = 500
@@ -26,7 +27,7 @@ MAX_BATCH = 500
 
 class ViewerLookups:
     """Reads tokens' viewers with ``sessions`` (a session factory), up to ``max_batch`` tokens
-    in one statement and one batch at a time."""
+    in one statement, one batch at a time."""
 
     def __init__(
         self,
@@ -34,38 +35,14 @@ class ViewerLookups:
         max_batch: int = MAX_BATCH,
     ) -> None:
         self._sessions = sessions
-        self._max_batch = max_batch
-        self._pending: list[tuple[TokenClaims, asyncio.Future[Viewer]]] = []
-        self._reader: asyncio.Task[None] | None = None
+        self._batches: Batches[TokenClaims, Viewer] = Batches(
+            self._read_batch, name="viewer-lookups", max_batch=max_batch
+        )
 
     async def viewer_for(self, claims: TokenClaims) -> Viewer:
         """As :func:`accounts_service.viewer_for_token`: the viewer, NotAuthenticated when the
         token no longer holds, or the database's error."""
-        future: asyncio.Future[Viewer] = asyncio.get_running_loop().create_future()
-        self._pending.append((claims, future))
-        if self._reader is None:
-            self._reader = asyncio.create_task(self._read_pending(), name="viewer-lookups")
-        return await future
-
-    async def _read_pending(self) -> None:
-        batch: list[tuple[TokenClaims, asyncio.Future[Viewer]]] = []
-        try:
-            # The lookups this loop iteration started join the first batch.
-            await asyncio.sleep(0)
-            while self._pending:
-                batch = self._pending[: self._max_batch]
-                del self._pending[: self._max_batch]
-                await self._read_batch(batch)
-        except BaseException:
-            # Cancelled (the loop is closing): no lookup may wait for ever.
-            for _, future in [*batch, *self._pending]:
-                future.cancel()
-            self._pending.clear()
-            raise
-        finally:
-            # Here, not in a done callback: a lookup that arrives once this reader saw nothing
-            # pending must find it gone and start another.
-            self._reader = None
+        return await self._batches.submit(claims)
 
     async def _read_batch(self, batch: list[tuple[TokenClaims, asyncio.Future[Viewer]]]) -> None:
         # A waiter that went away (its request cancelled) is not read for.
