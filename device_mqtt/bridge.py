@@ -41,6 +41,7 @@ from graphql_api import events
 from graphql_api.db import utcnow
 from graphql_api.devices import service as devices_service
 from graphql_api.errors import DomainError, ServiceUnavailable
+from graphql_api.events.errors import EventsMissed, EventsUnavailable
 from graphql_api.group_commit import GroupCommit, HeldBehind, Refused, process_group
 from graphql_api.state import AppState
 from graphql_api.unit_of_work import unit_of_work
@@ -298,13 +299,27 @@ class DeviceBridge:
         self._wake.set()
 
     async def _listen_for_outbox(self) -> None:
+        lost = False
         while True:
             try:
                 async with self._state.bus.subscribe(events.DEVICE_OUTBOX_CHANNEL) as wakeups:
+                    if lost:
+                        logger.warning("MQTT outbox listener subscribed again")
+                        lost = False
+                        # What was committed while it was not listening goes out now, not at
+                        # the next periodic sweep.
+                        self._wake.set()
                     async for _ in wakeups:
                         self._wake.set()
-            except Exception:  # the bus away: the periodic sweep still runs
-                logger.exception("MQTT outbox listener lost the event bus; resubscribing")
+            except (EventsMissed, EventsUnavailable) as error:
+                # The bus away or interrupted (it logs why): the periodic sweep still runs.
+                # Once per outage, not once per retry.
+                if not lost:
+                    logger.warning("MQTT outbox listener lost the event bus (%s)", error)
+                    lost = True
+            except Exception:
+                logger.exception("MQTT outbox listener failed; subscribing again")
+                lost = True
             await asyncio.sleep(1.0)
 
     async def _sweep_forever(self) -> None:

@@ -4,9 +4,12 @@ that holds it, a refused one writes nothing (its dedupe claim included), and a r
 duplicate. The broker itself is left out (tests/live/test_collar_mqtt.py has it): messages are
 handed to the dispatcher as the connection would hand them."""
 
+import asyncio
 import dataclasses
 import datetime as dt
 import json
+import logging
+import secrets
 
 import pytest
 from pydantic import SecretStr
@@ -18,13 +21,16 @@ from device_mqtt.connection import InboundMessage, Outbound
 from graphql_api.collars import service as collars_service
 from graphql_api.devices import service as devices_service
 from graphql_api.devices.models import Device, DeviceKind
+from graphql_api.events import EventBus
 from tests.factories.accounts import create_user
 from tests.factories.devices_db import create_device
 from tests.support.database import counting_statements
+from tests.support.private_services import PrivateRedis
 from tests.test_metrics import sample
 
 NOW = dt.datetime(2026, 12, 6, 12, 0, tzinfo=dt.UTC)
 GROUP = "mqtt_telemetry"  # the group commit's metrics label
+TIMEOUT_S = 15
 
 
 class Delivered:
@@ -226,3 +232,48 @@ class TestTelemetryBatches:
         ]
         assert door.counts == {"handled": 4, "duplicates": 0, "dropped": 0}
         assert await _batteries(app_state, [first, second]) == [88, 80]
+
+
+class TestOutboxListener:
+    """The outbox listener wakes the bridge's sweep when a device's message is committed; the
+    periodic sweep covers the time the bus is away."""
+
+    async def test_an_outage_is_logged_once_and_the_return_wakes_a_sweep(
+        self, app_state, tmp_path, caplog
+    ):
+        # given: a bridge on a bus over a Redis of its own, its outbox listener subscribed
+        redis_server = PrivateRedis(tmp_path).start()
+        bus = EventBus(redis_server.url, channel_prefix=f"bridge-{secrets.token_hex(4)}:")
+        await bus.connect()
+        settings = app_state.settings.model_copy(
+            update={"mqtt_url": SecretStr("mqtt://127.0.0.1:1")}
+        )
+        state = dataclasses.replace(app_state, settings=settings, bus=bus, group_commits={})
+        bridge = DeviceBridge(state, routes.build_router())
+        listening = asyncio.create_task(bridge._listen_for_outbox())
+        try:
+            async with asyncio.timeout(TIMEOUT_S):
+                while bus.subscriptions == 0:
+                    await asyncio.sleep(0.05)
+            caplog.set_level(logging.WARNING, logger="device_mqtt.bridge")
+
+            # when: Redis is away for a few of the listener's retries, then back
+            redis_server.stop()
+            await asyncio.sleep(3.5)
+            bridge._wake.clear()
+            redis_server.start()
+
+            # then: it subscribes again and wakes a sweep for what was committed meanwhile
+            await asyncio.wait_for(bridge._wake.wait(), TIMEOUT_S)
+            # and: it said so once each way, without a traceback
+            logged = [r for r in caplog.records if r.name == "device_mqtt.bridge"]
+            assert [r.getMessage().split(" (")[0] for r in logged] == [
+                "MQTT outbox listener lost the event bus",
+                "MQTT outbox listener subscribed again",
+            ]
+            assert not any(record.exc_info for record in logged)
+        finally:
+            listening.cancel()
+            await asyncio.gather(listening, return_exceptions=True)
+            await bus.disconnect()
+            redis_server.stop()
