@@ -33,7 +33,7 @@ from typing import Generic, TypeVar
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from graphql_api import metrics
-from graphql_api.batches import Batches
+from graphql_api.batches import Batches, Entry
 from graphql_api.errors import CommonErrorCode, DomainError, ServiceUnavailable
 from graphql_api.state import AppState
 from graphql_api.unit_of_work import unit_of_work
@@ -102,10 +102,10 @@ class GroupCommit(Generic[Item, Result]):
         """``item`` written and committed (its result), or its error raised."""
         return await self._batches.submit(item)
 
-    async def _write_in_order(self, batch: list[tuple[Item, asyncio.Future[Result]]]) -> None:
+    async def _write_in_order(self, batch: list[Entry[Item, Result]]) -> None:
         await self._write_batch(sorted(batch, key=lambda entry: self._order(entry[0])))
 
-    async def _write_batch(self, batch: list[tuple[Item, asyncio.Future[Result]]]) -> None:
+    async def _write_batch(self, batch: list[Entry[Item, Result]]) -> None:
         try:
             async with unit_of_work(self._state) as session:
                 outcomes = await self._write(session, [item for item, _ in batch])

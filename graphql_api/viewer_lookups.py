@@ -11,7 +11,6 @@ the ones that arrive while a batch is read share the next statement (20 statemen
 of CPU for the same 3,000, the re-subscribing included).
 """
 
-import asyncio
 from collections.abc import Callable
 from contextlib import AbstractAsyncContextManager
 
@@ -19,7 +18,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from graphql_api.accounts import service as accounts_service
 from graphql_api.auth import TokenClaims, Viewer
-from graphql_api.batches import Batches
+from graphql_api.batches import Batches, Entry
 
 # Bounds one statement's parameter lists (and the time a batch holds its waiters).
 MAX_BATCH = 500
@@ -44,7 +43,7 @@ class ViewerLookups:
         token no longer holds, or the database's error."""
         return await self._batches.submit(claims)
 
-    async def _read_batch(self, batch: list[tuple[TokenClaims, asyncio.Future[Viewer]]]) -> None:
+    async def _read_batch(self, batch: list[Entry[TokenClaims, Viewer]]) -> None:
         # A waiter that went away (its request cancelled) is not read for.
         batch = [(claims, future) for claims, future in batch if not future.done()]
         if not batch:
