@@ -62,6 +62,7 @@ from bench.ingest import (
 )
 from device_rest.responses import LegacyJSONResponse
 from device_rest.smart_outlet import OutletReadingBody
+from graphql_api import ws_protocol
 
 ROOT = Path(__file__).resolve().parents[1]
 READY_TIMEOUT_S = 90.0
@@ -183,6 +184,10 @@ def start(app: str, env: dict[str, str], options: Sequence[str] = ()) -> Server:
         "false",
         *options,
     ]
+    if app.startswith("graphql_api."):
+        # The API as `pawgraph serve` runs it, with its websocket protocol; the ceilings keep
+        # uvicorn's stock one.
+        command += ["--ws", ws_protocol.IMPORT_PATH]
     # Its log aside (wrk cuts requests at the end of a run, which the ceiling app logs).
     log = tempfile.TemporaryFile()
     process = subprocess.Popen(command, cwd=ROOT, env=env, stdout=log, stderr=subprocess.STDOUT)

@@ -16,7 +16,7 @@ from alembic.config import Config
 import migrations
 from device_mqtt.broker_admin import build_device_broker
 from device_mqtt.runtime import run_standalone
-from graphql_api import demo, simulation
+from graphql_api import demo, simulation, ws_protocol
 from graphql_api.accounts import service as accounts_service
 from graphql_api.accounts.repository import UserRepository
 from graphql_api.auth import Role, Viewer
@@ -115,6 +115,8 @@ def serve(
         # (uvicorn's default is 16 MiB).
         ws_max_size=settings.graphql_max_body_bytes,
         ws_per_message_deflate=settings.ws_per_message_deflate,
+        # uvicorn's websocket protocol, holding less for each open socket.
+        ws=ws_protocol.IMPORT_PATH,
         # Client addresses (rate limits, logs) from X-Forwarded-For, trusted from a proxy on
         # loopback only (uvicorn's FORWARDED_ALLOW_IPS changes that).
         proxy_headers=True,

@@ -12,6 +12,7 @@ from pathlib import Path
 
 import httpx
 
+from graphql_api import ws_protocol
 from tests.support.processes import stop_process
 
 PROJECT_ROOT = Path(__file__).resolve().parents[2]
@@ -101,6 +102,8 @@ def start_server(
     command = [
         *("-m", "uvicorn", app, "--factory", "--host", "127.0.0.1", "--port", str(port)),
         *("--log-level", log_level),
+        # The websocket protocol `pawgraph serve` runs.
+        *("--ws", ws_protocol.IMPORT_PATH),
     ]
     return _spawn(log_dir, name, port, command, pawgraph_env(**settings))
 
