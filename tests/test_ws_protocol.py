@@ -2,9 +2,8 @@
 a real uvicorn server (as ``pawgraph serve`` configures it) and a real websockets client."""
 
 import asyncio
-import contextlib
 import socket
-from collections.abc import AsyncIterator, Callable
+from collections.abc import Callable
 from typing import Any
 
 import pytest
@@ -17,40 +16,12 @@ from websockets.uri import parse_uri
 
 from graphql_api import cli, ws_protocol
 from graphql_api.ws_protocol import LeanWebSocketProtocol, _Inbox
+from tests.support.in_process_server import serving
 
 WAIT_S = 10.0
 LARGE_MESSAGE = "x" * 64 * 1024
 # Far more than the kernel's buffers hold for a client that does not read.
 LARGE_MESSAGES = 128
-
-
-class Served:
-    def __init__(self, server: uvicorn.Server, port: int) -> None:
-        self.server = server
-        self.url = f"ws://127.0.0.1:{port}/"
-
-    def protocols(self) -> list[Any]:
-        return list(self.server.server_state.connections)
-
-
-@contextlib.asynccontextmanager
-async def serving(app: Callable[..., Any]) -> AsyncIterator[Served]:
-    listener = socket.socket()
-    listener.bind(("127.0.0.1", 0))
-    config = uvicorn.Config(
-        app, ws=ws_protocol.IMPORT_PATH, lifespan="off", log_level="warning", ws_ping_interval=None
-    )
-    server = uvicorn.Server(config)
-    serve = asyncio.create_task(server.serve(sockets=[listener]))
-    try:
-        async with asyncio.timeout(WAIT_S):
-            while not server.started:
-                await asyncio.sleep(0.01)
-        yield Served(server, listener.getsockname()[1])
-    finally:
-        server.should_exit = True
-        await asyncio.wait_for(serve, WAIT_S)
-        listener.close()
 
 
 class SlowReader:
