@@ -11,10 +11,11 @@ token, and the response carries ``extensions.authentication``. A websocket's bad
 the connection with 4403, as graphql-transport-ws says.
 """
 
+import asyncio
 import json
 from collections import OrderedDict
 from collections.abc import AsyncIterator
-from contextlib import asynccontextmanager
+from contextlib import asynccontextmanager, suppress
 from json.encoder import encode_basestring_ascii
 from typing import Any, cast
 
@@ -34,6 +35,7 @@ from strawberry.subscriptions.protocols.graphql_transport_ws.handlers import (
     BaseGraphQLTransportWSHandler,
     Operation,
 )
+from strawberry.subscriptions.protocols.graphql_transport_ws.types import ConnectionInitMessage
 from strawberry.types import ExecutionResult
 from strawberry.types.execution import PreExecutionError
 from strawberry.types.unset import UNSET
@@ -172,7 +174,19 @@ class SubscriptionMessages(BaseGraphQLTransportWSHandler):
     event of a healthy subscription) goes straight to :meth:`SharedResultWebSocket.send_next_data`
     instead of through the three layers of message dicts and awaits Strawberry builds around
     each one: at 1,000 subscribers they were ~10 % of a delivery's CPU (bench/fanout.py).
-    Errors, extensions, pre-execution errors and incremental results keep Strawberry's path."""
+    Errors, extensions, pre-execution errors and incremental results keep Strawberry's path.
+    And once a connection_init came, it lets go of the timer that waited for it."""
+
+    async def handle_connection_init(self, message: ConnectionInitMessage) -> None:
+        timer = self.connection_init_timeout_task
+        await super().handle_connection_init(message)
+        if timer is not None and self.connection_init_received:
+            # Strawberry cancels its timer for a missing connection_init but keeps the task,
+            # and a cancelled task keeps its CancelledError, whose traceback keeps the timer's
+            # frames: ~1.5 KB for as long as the socket is open (tracemalloc).
+            with suppress(asyncio.CancelledError):
+                await timer
+            self.connection_init_timeout_task = None
 
     async def _send_result_stream(
         self, operation: Operation[Context, None], result_source: StreamResult
