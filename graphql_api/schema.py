@@ -252,20 +252,24 @@ class _FunctionStreamHooks:
 
 
 def _function_stream_hooks(
-    hooks: list[WrappedHook],
+    extensions: list[SchemaExtension],
 ) -> list[Callable[[StreamExecutionResult], None]] | None:
-    """The hooks, bound to their extensions, when each is a plain function (no generator,
-    nothing async: those keep Strawberry's context managers)."""
+    """The extensions' own ``on_stream_result`` hooks, bound to them, when each is a plain
+    function (no generator, nothing async: those keep Strawberry's context managers). Found
+    from the extensions themselves: the context managers Strawberry wraps around each hook,
+    built only to be looked at here, would stay with every subscription (~1.5 KB)."""
     functions = []
-    for hook in hooks:
-        function = type(hook.extension).on_stream_result
+    for extension in extensions:
+        function = type(extension).on_stream_result
+        if function is SchemaExtension.on_stream_result:
+            continue
         if (
             inspect.isgeneratorfunction(function)
             or inspect.isasyncgenfunction(function)
             or inspect.iscoroutinefunction(function)
         ):
             return None
-        functions.append(MethodType(function, hook.extension))
+        functions.append(MethodType(function, extension))
     return functions or None
 
 
@@ -357,8 +361,9 @@ class ReportingExtensionsRunner(SchemaExtensionsRunner):
         ]
         # What the lifecycle contexts look their hooks up by, for each of the operation's stages.
         self._extension_types = tuple(type(extension) for extension in self.extensions)
-        self._stream_result_hooks: list[WrappedHook] | None = None
+        self._stream_hooks_found = False
         self._function_stream_hooks: list[Callable[[StreamExecutionResult], None]] | None = None
+        self._stream_result_hooks: list[WrappedHook] = []
 
     def operation(self) -> OperationContextManager:
         return _OperationHooks(self.extensions, self._extension_types)
@@ -375,14 +380,15 @@ class ReportingExtensionsRunner(SchemaExtensionsRunner):
     def on_stream_result(
         self, result: StreamExecutionResult
     ) -> StreamResultContextManager | _FunctionStreamHooks:
-        hooks = self._stream_result_hooks
-        if hooks is None:
-            hooks = StreamResultContextManager(self.extensions, result).hooks
-            self._stream_result_hooks = hooks
-            self._function_stream_hooks = _function_stream_hooks(hooks)
+        if not self._stream_hooks_found:
+            self._function_stream_hooks = _function_stream_hooks(self.extensions)
+            if self._function_stream_hooks is None:
+                found = StreamResultContextManager(self.extensions, result)
+                self._stream_result_hooks = found.hooks
+            self._stream_hooks_found = True
         if self._function_stream_hooks is not None:
             return _FunctionStreamHooks(self._function_stream_hooks, result)
-        return _StreamResultHooks(hooks, result)
+        return _StreamResultHooks(self._stream_result_hooks, result)
 
     async def get_extensions_results(self, ctx: ExecutionContext) -> dict[str, Any]:
         data: dict[str, Any] = {}
