@@ -1,9 +1,10 @@
 """The schema: every domain's root fields merged, with the limits and error masking we run with."""
 
 import contextlib
+import enum
 import functools
 import inspect
-from collections.abc import AsyncIterator, Callable
+from collections.abc import AsyncIterator, Callable, Iterator
 from types import MethodType, ModuleType, TracebackType
 from typing import Any
 
@@ -273,54 +274,151 @@ def _function_stream_hooks(
     return functions or None
 
 
-# (index of the extension, its hook's context manager factory, async?); a factory of None is a
-# hook Strawberry wraps itself (a plain function).
-HookPlan = tuple[tuple[int, Callable[[SchemaExtension], Any] | None, bool], ...]
+class _HookKind(enum.Enum):
+    GENERATOR = "generator"
+    ASYNC_GENERATOR = "async generator"
+    FUNCTION = "function"
+    COROUTINE_FUNCTION = "coroutine function"
+
+
+# (index of the extension, its hook as the class defines it, what kind of callable that is)
+HookPlan = tuple[tuple[int, Callable[..., Any], _HookKind], ...]
 
 
 @functools.cache
 def _hook_plan(hook_name: str, extension_types: tuple[type[SchemaExtension], ...]) -> HookPlan:
-    """Which of these extensions have a hook ``hook_name`` of their own, with the context
-    manager factory of each generator hook: worked out once per list of extension classes."""
+    """Which of these extensions have a hook ``hook_name`` of their own, and of what kind:
+    worked out once per list of extension classes."""
     plan = []
     for index, extension_type in enumerate(extension_types):
         function = getattr(extension_type, hook_name)
         if function is getattr(SchemaExtension, hook_name):
             continue
         if inspect.isgeneratorfunction(function):
-            plan.append((index, contextlib.contextmanager(function), False))
+            kind = _HookKind.GENERATOR
         elif inspect.isasyncgenfunction(function):
-            plan.append((index, contextlib.asynccontextmanager(function), True))
+            kind = _HookKind.ASYNC_GENERATOR
+        elif inspect.iscoroutinefunction(function):
+            kind = _HookKind.COROUTINE_FUNCTION
+        elif callable(function):
+            kind = _HookKind.FUNCTION
         else:
-            plan.append((index, None, False))
+            raise ValueError(
+                f"Hook {hook_name} on {extension_type.__name__} must be callable, "
+                f"received {function!r}"
+            )
+        plan.append((index, function, kind))
     return tuple(plan)
 
 
-class _CachedHooks(ExtensionContextManagerBase):
-    """Strawberry's context for one lifecycle hook, with the hooks found and wrapped once per
-    list of extension classes. Strawberry looks every extension's hook up again, and wraps each
-    generator hook in a new ``contextmanager`` over a bound method, for every operation: ~19 us
-    per request for our 9 hooks (timed in-process), and a subscription keeps its operation's
-    wrappers for as long as it lives (~1.2 KB, tracemalloc). Hooks that are plain functions are
-    still wrapped by Strawberry."""
+def _entered(generator: Iterator[None]) -> Iterator[None]:
+    try:
+        next(generator)
+    except StopIteration:
+        raise RuntimeError("generator didn't yield") from None
+    return generator
 
-    __slots__ = ()
+
+async def _entered_async(generator: AsyncIterator[None]) -> AsyncIterator[None]:
+    try:
+        await anext(generator)
+    except StopAsyncIteration:
+        raise RuntimeError("generator didn't yield") from None
+    return generator
+
+
+class _CachedHooks(ExtensionContextManagerBase):
+    """Strawberry's context for one lifecycle hook, with the hooks found once per list of
+    extension classes, and each generator hook run as a generator.
+
+    Strawberry looks every extension's hook up again for every operation (~19 us per request
+    for our 9 hooks, timed in-process), and enters each through a context manager of its own
+    on an exit stack. A subscription keeps its operation's context for as long as it lives: 6
+    operation hooks, ~4 KB of wrappers around 6 suspended generators (tracemalloc). Here only
+    the generators are kept. Leaving builds the standard library's context managers and exit
+    stack around them, so an exception reaches every hook and is handled, replaced or
+    suppressed among them as under Strawberry's. As Strawberry does, the context itself never
+    suppresses what its body raised. A hook that fails on the way in closes the generators
+    already entered before its error propagates."""
+
+    __slots__ = ("_extensions", "_plan", "_started")
 
     def __init__(
         self,
         extensions: list[SchemaExtension],
         extension_types: tuple[type[SchemaExtension], ...],
     ) -> None:
-        self.default_hook = getattr(SchemaExtension, self.HOOK_NAME)
-        self.hooks = []
-        for index, factory, is_async in _hook_plan(self.HOOK_NAME, extension_types):
-            extension = extensions[index]
-            if factory is None:  # a plain function: Strawberry wraps it
-                wrapped = self.get_hook(extension)
+        self._extensions = extensions
+        self._plan = _hook_plan(self.HOOK_NAME, extension_types)
+        self._started: list[tuple[Any, bool]] = []
+
+    def __enter__(self) -> None:
+        for index, _, kind in self._plan:
+            if kind in (_HookKind.ASYNC_GENERATOR, _HookKind.COROUTINE_FUNCTION):
+                raise RuntimeError(
+                    f"SchemaExtension hook {self._extensions[index]}.{self.HOOK_NAME} "
+                    "failed to complete synchronously."
+                )
+        try:
+            for index, function, kind in self._plan:
+                extension = self._extensions[index]
+                if kind is _HookKind.GENERATOR:
+                    self._started.append((_entered(function(extension)), False))
+                else:
+                    function(extension)
+        except BaseException:
+            for generator, _ in reversed(self._started):
+                generator.close()
+            raise
+
+    def __exit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        traceback: TracebackType | None,
+    ) -> None:
+        stack = contextlib.ExitStack()
+        for generator, _ in self._started:
+            stack.push(contextlib.contextmanager(lambda started=generator: started)())
+        self._started = []
+        stack.__exit__(exc_type, exc, traceback)
+
+    async def __aenter__(self) -> None:
+        try:
+            for index, function, kind in self._plan:
+                extension = self._extensions[index]
+                if kind is _HookKind.GENERATOR:
+                    self._started.append((_entered(function(extension)), False))
+                elif kind is _HookKind.ASYNC_GENERATOR:
+                    self._started.append((await _entered_async(function(extension)), True))
+                elif kind is _HookKind.COROUTINE_FUNCTION:
+                    await function(extension)
+                else:
+                    function(extension)
+        except BaseException:
+            for generator, is_async in reversed(self._started):
+                if is_async:
+                    await generator.aclose()
+                else:
+                    generator.close()
+            raise
+
+    async def __aexit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        traceback: TracebackType | None,
+    ) -> None:
+        stack = contextlib.AsyncExitStack()
+        for generator, is_async in self._started:
+            if is_async:
+                stack.push_async_exit(
+                    contextlib.asynccontextmanager(lambda started=generator: started)()
+                )
             else:
-                wrapped = WrappedHook(extension, functools.partial(factory, extension), is_async)
-            if wrapped is not None:
-                self.hooks.append(wrapped)
+                stack.push(contextlib.contextmanager(lambda started=generator: started)())
+        self._started = []
+        await stack.__aexit__(exc_type, exc, traceback)
 
 
 class _OperationHooks(_CachedHooks, OperationContextManager):

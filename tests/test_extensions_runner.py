@@ -3,14 +3,18 @@ in every query and subscription result. Stream result hooks, found once per oper
 run around every result as Strawberry runs them (a function before the result is handed out,
 a generator around it), also where the runner calls them without its context managers (when
 every hook is a function, as ours are). Lifecycle hooks (operation, parse, validate,
-execute), found and wrapped once per list of extension classes, still run in order around
-their stage, each operation with its own extension instances."""
+execute), found once per list of extension classes and run as generators, still run in order
+around their stage, each operation with its own extension instances; an error raised, swallowed
+or replaced among them goes where Strawberry's own runner sends it (compared with it, run for
+run)."""
 
+import re
 from collections.abc import AsyncGenerator, Iterator
 
 import pytest
 import strawberry
 from strawberry.extensions import SchemaExtension
+from strawberry.types import ExecutionResult
 from strawberry.types.execution import StreamExecutionResult
 
 from graphql_api.schema import PawgraphSchema
@@ -301,3 +305,136 @@ async def test_an_error_in_one_hook_reaches_the_hooks_around_it():
 
     assert result.errors and result.errors[0].message == "refused before executing"
     assert FailingExecution.seen == ["refused before executing"]
+
+
+# ---- hooks that fail, swallow or replace an error: as under Strawberry's own runner ------------
+
+HOOK_LOG: list[str] = []
+
+
+class OuterAsync(SchemaExtension):
+    async def on_execute(self) -> AsyncGenerator[None, None]:
+        HOOK_LOG.append("outer in")
+        try:
+            yield
+        except Exception as error:
+            HOOK_LOG.append(f"outer saw {type(error).__name__}: {error}")
+            raise
+        HOOK_LOG.append("outer out")
+
+
+class Swallowing(SchemaExtension):
+    def on_execute(self) -> Iterator[None]:
+        try:
+            yield
+        except Exception as error:
+            HOOK_LOG.append(f"swallowed {error}")
+
+
+class Replacing(SchemaExtension):
+    def on_execute(self) -> Iterator[None]:
+        try:
+            yield
+        except Exception as error:
+            raise ValueError(f"replaced {error}") from error
+
+
+class FailingOnTheWayOut(SchemaExtension):
+    def on_execute(self) -> Iterator[None]:
+        yield
+        raise RuntimeError("failed on the way out")
+
+
+class NeverYielding(SchemaExtension):
+    def on_execute(self) -> Iterator[None]:
+        HOOK_LOG.append("never yields")
+        return
+        yield
+
+
+class FailingOnTheWayIn(SchemaExtension):
+    def on_execute(self) -> Iterator[None]:
+        raise RuntimeError("refused on the way in")
+        yield
+
+
+class WatchingTheOperation(SchemaExtension):
+    def on_operation(self) -> Iterator[None]:
+        HOOK_LOG.append("operation in")
+        try:
+            yield
+        except Exception as error:
+            HOOK_LOG.append(f"operation saw {type(error).__name__}: {error}")
+            raise
+        HOOK_LOG.append("operation out")
+
+
+class SwallowingTheOperation(SchemaExtension):
+    async def on_operation(self) -> AsyncGenerator[None, None]:
+        try:
+            yield
+        except Exception as error:
+            HOOK_LOG.append(f"operation swallowed {error}")
+
+
+def _outcome(result: ExecutionResult) -> tuple[list[str], object, list[str]]:
+    """What the hooks noted, the data and the errors (with no object's address in them)."""
+    errors = [error.message for error in result.errors or []]
+    return [_no_address(line) for line in HOOK_LOG], result.data, [_no_address(e) for e in errors]
+
+
+def _no_address(text: str) -> str:
+    return re.sub(r" at 0x[0-9a-f]+", "", text)
+
+
+async def _run(served: strawberry.Schema) -> tuple[list[str], object, list[str]]:
+    HOOK_LOG.clear()
+    return _outcome(await served.execute("{ fine }"))
+
+
+@pytest.mark.parametrize(
+    "extensions",
+    [
+        [OuterAsync, FailingOnTheWayOut],
+        [OuterAsync, Replacing, FailingOnTheWayOut],
+        [OuterAsync, Swallowing, FailingOnTheWayOut],
+        [OuterAsync, Swallowing, Replacing, FailingOnTheWayOut],
+        [OuterAsync, NeverYielding],
+        [OuterAsync, FailingOnTheWayIn],
+        [OuterAsync, Swallowing],
+        [WatchingTheOperation, FailingOnTheWayIn],
+        [WatchingTheOperation, SwallowingTheOperation, OuterAsync, FailingOnTheWayOut],
+        [WatchingTheOperation, SwallowingTheOperation, Replacing, FailingOnTheWayOut],
+        [WatchingTheOperation, NeverYielding],
+    ],
+    ids=lambda extensions: "+".join(extension.__name__ for extension in extensions),
+)
+async def test_errors_among_hooks_go_where_strawberrys_runner_sends_them(extensions):
+    stock = strawberry.Schema(query=Query, extensions=extensions)
+
+    ours = await _run(schema(*extensions))
+
+    assert ours == await _run(stock)
+
+
+def _run_sync(served: strawberry.Schema) -> tuple[list[str], object, list[str]]:
+    HOOK_LOG.clear()
+    return _outcome(served.execute_sync("{ fine }"))
+
+
+@pytest.mark.parametrize(
+    "extensions",
+    [
+        [WatchingTheOperation, Swallowing, Replacing, FailingOnTheWayOut],
+        [WatchingTheOperation, FailingOnTheWayIn],
+        [WatchingTheOperation, NeverYielding],
+        [WatchingTheOperation, OuterAsync],
+    ],
+    ids=lambda extensions: "+".join(extension.__name__ for extension in extensions),
+)
+def test_in_a_synchronous_execution_too(extensions):
+    stock = strawberry.Schema(query=Query, extensions=extensions)
+
+    ours = _run_sync(schema(*extensions))
+
+    assert ours == _run_sync(stock)
