@@ -22,7 +22,6 @@ import hashlib
 import json
 import threading
 from collections import OrderedDict
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -137,7 +136,9 @@ class PersistedQueries(SchemaExtension):
     def __init__(self, documents: PersistedDocuments) -> None:
         self.documents = documents
 
-    def on_operation(self) -> Iterator[None]:
+    def on_operation(self) -> None:  # type: ignore[override]
+        # A plain function, not a generator: nothing is left to do once the operation runs,
+        # and a subscription would keep a generator suspended for as long as it lives.
         context = self.execution_context
         websocket = bool(getattr(context.context, "is_websocket", False))
         try:
@@ -147,4 +148,3 @@ class PersistedQueries(SchemaExtension):
         except GraphQLError as refusal:
             context.graphql_document = _REFUSED
             context.pre_execution_errors = [refusal]
-        yield

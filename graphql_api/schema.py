@@ -4,18 +4,16 @@ import contextlib
 import enum
 import functools
 import inspect
-from collections.abc import AsyncIterator, Callable, Iterator
+from collections.abc import AsyncIterator, Callable, Iterator, Sequence
 from types import MethodType, ModuleType, TracebackType
 from typing import Any
 
 from graphql import ASTValidationRule, GraphQLError
 from strawberry import Schema, relay
 from strawberry.extensions import (
-    AddValidationRules,
     DisableIntrospection,
     MaskErrors,
     MaxAliasesLimiter,
-    MaxTokensLimiter,
     QueryDepthLimiter,
     SchemaExtension,
 )
@@ -187,21 +185,36 @@ def _validation_rules(settings: Settings) -> list[type[ASTValidationRule]]:
     return [rule for limiter in limiters for rule in limiter.validation_rules]
 
 
+class OperationLimits(SchemaExtension):
+    """Our validation rules and token limit, set as each operation starts: what Strawberry's
+    AddValidationRules and MaxTokensLimiter set, in a hook that is a plain function. Theirs are
+    generators with nothing to do after their ``yield``, and a subscription keeps every
+    generator hook of its operation suspended for as long as it lives."""
+
+    def __init__(self, validation_rules: Sequence[type[ASTValidationRule]], max_tokens: int):
+        self.validation_rules = tuple(validation_rules)
+        self.max_tokens = max_tokens
+
+    def on_operation(self) -> None:  # type: ignore[override]
+        context = self.execution_context
+        context.validation_rules = context.validation_rules + self.validation_rules
+        context.parse_options["max_tokens"] = self.max_tokens
+
+
 def _extensions(settings: Settings, documents: DocumentCache | None) -> list:
     # Factories, not instances: Strawberry passes an instance to every request as is, and
     # MaskErrors keeps the request's execution context on itself, so concurrent requests
     # sharing one would read (and fail to mask) each other's errors.
     rules = _validation_rules(settings)
     extensions = [
-        lambda: AddValidationRules(rules),
-        lambda: MaxTokensLimiter(max_token_count=settings.graphql_max_tokens),
+        lambda: OperationLimits(rules, settings.graphql_max_tokens),
         OperationScope,
         OperationMetrics,
         DomainErrorCodes,
         lambda: ResultsWithErrorsOnly(should_mask_error=is_unexpected),
     ]
     if documents is not None:
-        extensions.insert(2, lambda: CachedDocuments(documents))
+        extensions.insert(1, lambda: CachedDocuments(documents))
     # First: a persisted query's document must be in place before anything parses it.
     persisted = persisted_documents(settings)
     extensions.insert(0, lambda: PersistedQueries(persisted))
