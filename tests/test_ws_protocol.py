@@ -20,7 +20,11 @@ from tests.support.in_process_server import serving
 
 WAIT_S = 10.0
 LARGE_MESSAGE = "x" * 64 * 1024
-# Far more than the kernel's buffers hold for a client that does not read.
+# The server's kernel send buffer in the flood tests: fixed, so that what the kernel holds for a
+# client that does not read is the same on every host.
+SEND_BUFFER = 64 * 1024
+# Far more than the kernel's buffers (the server's send buffer, the client's 4 KB receive
+# buffer) and the transport's own high-water mark hold for a client that does not read.
 LARGE_MESSAGES = 128
 
 
@@ -153,7 +157,7 @@ class TestOverARealServer:
     async def test_a_client_that_does_not_read_holds_the_sender_back_until_it_reads(self):
         # given
         app = FloodApp()
-        async with serving(app) as served:
+        async with serving(app, send_buffer=SEND_BUFFER) as served:
             client = SlowReader(served.url)
             await client.connect()
 
@@ -176,7 +180,7 @@ class TestOverARealServer:
     async def test_a_sender_held_back_is_released_when_the_client_goes_away(self):
         # given
         app = FloodApp()
-        async with serving(app) as served:
+        async with serving(app, send_buffer=SEND_BUFFER) as served:
             client = SlowReader(served.url)
             await client.connect()
             await asyncio.sleep(1.0)
