@@ -340,6 +340,18 @@ async def _entered_async(generator: AsyncIterator[None]) -> AsyncIterator[None]:
     return generator
 
 
+def _leaving(generator: Iterator[None]) -> contextlib.AbstractContextManager[None]:
+    """The standard library's context manager around a generator hook already entered: what
+    leaves it the way ``contextlib.contextmanager`` would have."""
+    return contextlib.contextmanager(lambda: generator)()
+
+
+def _leaving_async(
+    generator: AsyncIterator[None],
+) -> contextlib.AbstractAsyncContextManager[None]:
+    return contextlib.asynccontextmanager(lambda: generator)()
+
+
 class _CachedHooks(ExtensionContextManagerBase):
     """Strawberry's context for one lifecycle hook, with the hooks found once per list of
     extension classes, and each generator hook run as a generator.
@@ -392,7 +404,7 @@ class _CachedHooks(ExtensionContextManagerBase):
     ) -> None:
         stack = contextlib.ExitStack()
         for generator, _ in self._started:
-            stack.push(contextlib.contextmanager(lambda started=generator: started)())
+            stack.push(_leaving(generator))
         self._started = []
         stack.__exit__(exc_type, exc, traceback)
 
@@ -425,11 +437,9 @@ class _CachedHooks(ExtensionContextManagerBase):
         stack = contextlib.AsyncExitStack()
         for generator, is_async in self._started:
             if is_async:
-                stack.push_async_exit(
-                    contextlib.asynccontextmanager(lambda started=generator: started)()
-                )
+                stack.push_async_exit(_leaving_async(generator))
             else:
-                stack.push(contextlib.contextmanager(lambda started=generator: started)())
+                stack.push(_leaving(generator))
         self._started = []
         await stack.__aexit__(exc_type, exc, traceback)
 
