@@ -12,7 +12,13 @@ subscribers, issue 13):
   can take more": five deques, each 760 bytes however empty it is.
 
 :class:`LeanWebSocketProtocol` lets the first two go once they are used and keeps the other
-two in a list each. ``pawgraph serve`` runs it; with bare uvicorn pass
+two in a list each.
+
+It also offers the app a way to write a text message at once, from outside the socket's own
+task: :meth:`LeanWebSocketProtocol.send_text_now`, in the scope's ``extensions`` under
+``SEND_TEXT_NOW`` (graphql_api.http writes shared subscription results with it).
+
+``pawgraph serve`` runs it; with bare uvicorn pass
 ``--ws graphql_api.ws_protocol:LeanWebSocketProtocol``.
 """
 
@@ -20,10 +26,13 @@ import asyncio
 from typing import Any
 
 from uvicorn.protocols.websockets.websockets_sansio_impl import WebSocketsSansIOProtocol
+from websockets.exceptions import InvalidState
 from websockets.http11 import Request
 
 # uvicorn's --ws (Config.ws) takes a class by its import path.
 IMPORT_PATH = "graphql_api.ws_protocol:LeanWebSocketProtocol"
+# The ASGI scope's extension under which the app finds :meth:`send_text_now`.
+SEND_TEXT_NOW = "pawgraph.websocket.send_text_now"
 
 
 class _Inbox:
@@ -116,6 +125,35 @@ class LeanWebSocketProtocol(WebSocketsSansIOProtocol):
         # suspended for as long as the socket is open): its headers are emptied here.
         event.headers.clear()
         self.request = None
+        self.scope["extensions"][SEND_TEXT_NOW] = self.send_text_now  # type: ignore[index]
+
+    def connection_lost(self, exc: Exception | None) -> None:
+        super().connection_lost(exc)
+        # The scope and this method refer to each other: let go, rather than wait for the
+        # cyclic collector.
+        extensions = getattr(self, "scope", {}).get("extensions") or {}
+        extensions.pop(SEND_TEXT_NOW, None)
+
+    def send_text_now(self, text: str) -> bool:
+        """Write ``text`` as a message now, as ``send`` would write a ``websocket.send``, for a
+        caller that cannot await. False, and nothing written, while the socket is not open for
+        messages (not accepted yet, closing, closed) or its transport takes no more (``send``
+        would wait): the caller then takes the awaiting path."""
+        if (
+            not self.handshake_complete
+            or self.close_sent
+            or self.disconnected
+            or self.initial_response is not None
+            or not self.writable.is_set()
+            or self.transport.is_closing()
+        ):
+            return False
+        try:
+            self.conn.send_text(text.encode())
+        except InvalidState:
+            return False
+        self.transport.write(b"".join(self.conn.data_to_send()))
+        return True
 
     def start_keepalive(self) -> None:
         # Called once the handshake's response is sent (accepted): nothing reads it again.
