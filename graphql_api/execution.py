@@ -1,5 +1,6 @@
 """The GraphQL executor we run with: Strawberry's, minus a per-event leak in graphql-core 3.3,
-plus one execution per subscription event for the subscribers who would compute the same result.
+plus one execution per subscription event for the subscribers who would compute the same result,
+and that result written straight to each waiting subscriber's socket.
 
 graphql-core 3.3 executes each subscription event with a shallow copy of the subscription's
 executor (``Executor.build_per_event_executor``). The copy shares the memo of
@@ -11,13 +12,18 @@ and bench/subscriber_soak.py hold it). Each event gets memos of its own here, fr
 """
 
 import asyncio
+import contextlib
+import functools
 from collections import OrderedDict
-from collections.abc import Callable, Hashable
+from collections.abc import AsyncIterator, Callable, Hashable, Iterator
+from contextvars import ContextVar
 from typing import Any
 
-from graphql import OperationDefinitionNode
+from graphql import ExecutionResult, OperationDefinitionNode
 from graphql.pyutils import RefMap
 from strawberry.schema.schema import StrawberryGraphQLCoreExecutionContext
+
+from graphql_api.events.bus import Subscription
 
 
 class PerEventMemoExecutor(StrawberryGraphQLCoreExecutionContext):
@@ -28,9 +34,12 @@ class PerEventMemoExecutor(StrawberryGraphQLCoreExecutionContext):
     _operation_and_variables: tuple[Hashable, str] | None = None
 
     def build_per_event_executor(self, payload: Any) -> "PerEventMemoExecutor | _SharedResult":
+        delivery = _delivery.get()
+        if delivery is not None and delivery.executor is None:
+            delivery.executor = self  # what its events are executed with, past its generators
         if not _is_shared(payload):
             return self._per_event_copy(payload)
-        key = (id(payload), *self._subscription_key(), _scope(self.context_value))
+        key = self._shared_key_for(payload)
         cached = _results.get(key)
         if cached is not None and cached[0] is payload:
             # Another subscriber executed this event already: no executor of its own needed.
@@ -39,6 +48,30 @@ class PerEventMemoExecutor(StrawberryGraphQLCoreExecutionContext):
         executor = self._per_event_copy(payload)
         executor._shared_key = key
         return executor
+
+    def shared_data(self, payload: Any) -> Any:
+        """The ``data`` of this subscription's result for a shared ``payload`` if it is ready
+        now and has no errors (computed here when no subscriber of the same key has yet), else
+        NOT_READY: the subscriber's own generators then await it, or report its errors."""
+        key = self._shared_key_for(payload)
+        cached = _results.get(key)
+        if cached is not None and cached[0] is payload:
+            _results.move_to_end(key)
+            result = cached[1]
+        else:
+            executor = self._per_event_copy(payload)
+            executor._shared_key = key
+            result = executor._execute_shared()
+        if isinstance(result, asyncio.Future):
+            if not result.done() or result.cancelled() or result.exception() is not None:
+                return NOT_READY
+            result = result.result()
+        if type(result) is not ExecutionResult or result.errors:
+            return NOT_READY
+        return result.data
+
+    def _shared_key_for(self, payload: Any) -> tuple[Any, ...]:
+        return (id(payload), *self._subscription_key(), _scope(self.context_value))
 
     def _per_event_copy(self, payload: Any) -> "PerEventMemoExecutor":
         executor = super().build_per_event_executor(payload)
@@ -57,18 +90,23 @@ class PerEventMemoExecutor(StrawberryGraphQLCoreExecutionContext):
         return key
 
     def execute_operation(self, serially: bool | None = None) -> Any:
-        key = self._shared_key
-        if key is None:
+        if self._shared_key is None:
             return super().execute_operation(serially)
+        return _await_shared(self._execute_shared(serially))
+
+    def _execute_shared(self, serially: bool | None = None) -> Any:
+        """The first execution of a shared event for its key, kept for the others: its result,
+        or the future of it (awaited by everyone, shielded: one of them leaving must not
+        cancel it for the others)."""
+        key = self._shared_key
+        assert key is not None
         result = super().execute_operation(serially)
         if self.is_awaitable(result):
-            # The first subscriber's execution, awaited by everyone (shielded: one of them
-            # leaving must not cancel it for the others).
             result = asyncio.ensure_future(result)
         _results[key] = (self.root_value, result)
         if len(_results) > _SHARED_RESULTS:
             _results.popitem(last=False)
-        return _await_shared(result)
+        return result
 
 
 class _SharedResult:
@@ -155,3 +193,71 @@ def _scope(context: Any) -> Hashable:
     if viewer is None:
         return None
     return (viewer.user_id, viewer.role, viewer.suspended)
+
+
+# ---- shared results written straight to the sockets of waiting subscribers ----------------------
+#
+# A subscriber between two events is a chain of suspended generators: its front door's loop,
+# Strawberry's stream, graphql-core's mapping, its resolver and its bus subscription. Waking
+# that chain to hand it a result shared with everyone of its key cost about two thirds of a
+# delivery's CPU (py-spy, 1,000 subscribers, bench/fanout.py), for nothing it would change. So
+# a resolver whose every event is a shared payload says so (``shared_events``), and while its
+# subscriber waits with nothing queued, the bus's listener hands each message to
+# ``DirectDelivery.deliver``: the shared result's data, written to the socket at once. Whatever
+# that cannot do now (a result still executing or with errors, a socket that is full, closing or
+# completed) is queued and goes the way it always went, so order is kept: a message is only
+# delivered directly while everything before it has been written.
+
+NOT_READY = object()
+
+
+class DirectDelivery:
+    """One subscription operation's way past its own generators. ``send(data)`` writes a
+    result of ``data`` alone to its socket now, True if it did (set by the front door that
+    runs the operation); ``executor`` is the subscription's executor, set as its first event
+    executes."""
+
+    __slots__ = ("executor", "send")
+
+    def __init__(self, send: Callable[[Any], bool]) -> None:
+        self.send = send
+        self.executor: PerEventMemoExecutor | None = None
+
+    def deliver(self, build: Callable[..., Any], args: tuple[Hashable, ...], message: str) -> bool:
+        executor = self.executor
+        if executor is None:
+            return False
+        try:
+            data = executor.shared_data(shared_payload(build, message, *args))
+        except Exception:  # noqa: BLE001 - the subscriber's own generators raise it, and report it
+            return False
+        return data is not NOT_READY and self.send(data)
+
+
+# Set by the front door in the task that runs one subscription operation; read there by the
+# operation's resolver and executor.
+_delivery: ContextVar[DirectDelivery | None] = ContextVar("direct_delivery", default=None)
+
+
+@contextlib.contextmanager
+def delivering_directly(send: Callable[[Any], bool]) -> Iterator[None]:
+    """Within: the subscription operation run in this task may have its shared results written
+    by ``send`` (see :class:`DirectDelivery`)."""
+    token = _delivery.set(DirectDelivery(send))
+    try:
+        yield
+    finally:
+        _delivery.reset(token)
+
+
+async def shared_events(
+    messages: Subscription, build: Callable[..., Any], *args: Hashable
+) -> AsyncIterator[Any]:
+    """``shared_payload(build, message, *args)`` for each of ``messages``, for a resolver that
+    yields nothing else from them: while its subscriber waits, each may instead be delivered
+    straight to the subscriber's socket."""
+    delivery = _delivery.get()
+    if delivery is not None:
+        messages.deliver_directly = functools.partial(delivery.deliver, build, args)
+    async for message in messages:
+        yield shared_payload(build, message, *args)

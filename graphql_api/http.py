@@ -15,7 +15,7 @@ import asyncio
 import json
 from collections import OrderedDict
 from collections.abc import AsyncIterator
-from contextlib import asynccontextmanager, suppress
+from contextlib import AbstractContextManager, asynccontextmanager, nullcontext, suppress
 from json.encoder import encode_basestring_ascii
 from typing import Any, cast
 
@@ -46,7 +46,9 @@ from graphql_api.browser_ui import graphiql_html
 from graphql_api.context import Context
 from graphql_api.db import is_database_unavailable
 from graphql_api.errors import NotAuthenticated, ServiceUnavailable
+from graphql_api.execution import delivering_directly
 from graphql_api.state import AppState
+from graphql_api.ws_protocol import SEND_TEXT_NOW
 
 GRAPHQL_RESPONSE_JSON = "application/graphql-response+json"
 
@@ -175,7 +177,10 @@ class SubscriptionMessages(BaseGraphQLTransportWSHandler):
     instead of through the three layers of message dicts and awaits Strawberry builds around
     each one: at 1,000 subscribers they were ~10 % of a delivery's CPU (bench/fanout.py).
     Errors, extensions, pre-execution errors and incremental results keep Strawberry's path.
-    And once a connection_init came, it lets go of the timer that waited for it."""
+    Where the server can write a message at once (``ws_protocol.SEND_TEXT_NOW``), shared
+    results go to a waiting subscriber's socket without waking its operation at all
+    (``execution.DirectDelivery``). And once a connection_init came, it lets go of the timer
+    that waited for it."""
 
     async def handle_connection_init(self, message: ConnectionInitMessage) -> None:
         timer = self.connection_init_timeout_task
@@ -189,6 +194,28 @@ class SubscriptionMessages(BaseGraphQLTransportWSHandler):
             self.connection_init_timeout_task = None
 
     async def _send_result_stream(
+        self, operation: Operation[Context, None], result_source: StreamResult
+    ) -> None:
+        with self._delivering_directly(operation):
+            await self._send_results(operation, result_source)
+
+    def _delivering_directly(self, operation: Operation[Context, None]) -> AbstractContextManager:
+        websocket = cast(SharedResultWebSocket, self.websocket)
+        send_text_now = websocket.ws.scope.get("extensions", {}).get(SEND_TEXT_NOW)
+        if send_text_now is None:
+            return nullcontext()
+        operations = self.operations
+
+        def send_now(data: Any) -> bool:
+            # As Strawberry's send_next: nothing once the operation completed (or the client
+            # completed it: its entry is gone before its task is cancelled).
+            if operation.completed or operations.get(operation.id) is not operation:
+                return False
+            return send_text_now(next_message_text(operation.id, data))
+
+        return delivering_directly(send_now)
+
+    async def _send_results(
         self, operation: Operation[Context, None], result_source: StreamResult
     ) -> None:
         websocket = cast(SharedResultWebSocket, self.websocket)

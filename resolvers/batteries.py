@@ -19,7 +19,7 @@ from graphql_api.batteries.types import (
     ScheduleArchiveEntry,
 )
 from graphql_api.devices.types import Device
-from graphql_api.execution import shared_payload
+from graphql_api.execution import shared_events
 from graphql_api.mutation import MutationBoundary
 from graphql_api.relay import (
     After,
@@ -139,8 +139,8 @@ class BatterySubscriptions:
             lambda session: batteries_service.require_watchable(session, context.viewer, device_pk)
         )
         async with context.subscribe(channel) as messages:
-            async for message in messages:
-                yield shared_payload(_schedule_update, message)
+            async for update in shared_events(messages, _schedule_update):
+                yield update
 
 
 def _schedule_update(message: str) -> BatteryScheduleUpdate:

@@ -19,7 +19,7 @@ from graphql_api.devices.types import (
     UpdateDeviceInput,
     UpdateDevicePayload,
 )
-from graphql_api.execution import shared_payload
+from graphql_api.execution import shared_events
 from graphql_api.mutation import MutationBoundary
 from graphql_api.relay import (
     After,
@@ -169,8 +169,8 @@ class DeviceSubscriptions:
             kind, snapshot = await _current_status(info, device_pk)
             yield snapshot
             del snapshot  # sent: not kept for as long as the subscription lives
-            async for message in messages:
-                yield shared_payload(_status, message, kind)
+            async for status in shared_events(messages, _status, kind):
+                yield status
 
 
 async def _current_status(info: strawberry.Info, device_pk: int) -> tuple[DeviceKind, DeviceStatus]:

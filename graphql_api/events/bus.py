@@ -236,9 +236,22 @@ class Subscription:
 
     Not an ``asyncio.Queue``: that holds three deques (~2.2 KB) from the start, for every idle
     subscriber. This one has one reader, so it keeps a deque only while messages wait and at
-    most one future while its reader waits."""
+    most one future while its reader waits.
 
-    __slots__ = ("_channel", "_ended", "_on_lagging", "_queued", "_size", "_waiter")
+    ``deliver_directly``, when its reader sets one, is offered each message that arrives while
+    the reader waits with nothing queued: a message it takes (returns True) is delivered, past
+    the reader. One it declines is queued, and so is everything after it until the reader has
+    caught up, so the reader's consumer sees the messages in order either way."""
+
+    __slots__ = (
+        "_channel",
+        "_ended",
+        "_on_lagging",
+        "_queued",
+        "_size",
+        "_waiter",
+        "deliver_directly",
+    )
 
     def __init__(self, size: int, on_lagging: Callable[[], None] | None, channel: str) -> None:
         self._channel = channel  # unprefixed, for metrics
@@ -247,17 +260,28 @@ class Subscription:
         self._waiter: asyncio.Future[None] | None = None
         self._ended: Exception | None = None
         self._on_lagging = on_lagging
+        self.deliver_directly: Callable[[str], bool] | None = None
 
     def offer(self, message: str) -> bool:
         """Queue ``message``; False when the queue is full (the subscriber lags)."""
         if self._ended is not None:
             return True
         if self._queued is None:
+            if self._taken_directly(message):
+                return True
             self._queued = deque()
         elif len(self._queued) >= self._size:
             return False
         self._queued.append(message)
         self._wake_reader()
+        return True
+
+    def _taken_directly(self, message: str) -> bool:
+        deliver = self.deliver_directly
+        waiter = self._waiter
+        if deliver is None or waiter is None or waiter.done() or not deliver(message):
+            return False
+        metrics.event_delivered(self._channel)
         return True
 
     def end(self, error: Exception) -> None:

@@ -8,7 +8,7 @@ import strawberry
 from strawberry import relay
 
 from graphql_api import events
-from graphql_api.execution import shared_payload
+from graphql_api.execution import shared_events
 from graphql_api.marketplace.listings.types import Listing
 from graphql_api.marketplace.messages import service as messages_service
 from graphql_api.marketplace.messages.types import (
@@ -106,8 +106,8 @@ class MessageSubscriptions:
             lambda session: messages_service.require_thread(session, context.viewer, thread_pk)
         )
         async with context.subscribe(events.message_thread_channel(thread_pk)) as messages:
-            async for message in messages:
-                yield shared_payload(_message, message)
+            async for received in shared_events(messages, _message):
+                yield received
 
 
 def _message(message: str) -> Message:

@@ -1,6 +1,11 @@
 """A subscriber that stops reading (issue 8, item 12) is dropped once its bounded queue fills:
 the websocket closes with code 4413 and the server logs it, instead of the process buffering
-events for it until a ping timeout."""
+events for it until a ping timeout.
+
+Its queue fills once the kernel's buffers and the transport's are full: events are written to
+a waiting subscriber's socket as they come (execution.DirectDelivery), and only what the socket
+cannot take waits in the queue. Each event here carries 8 KB, so that the kernel's send buffer
+(up to net.ipv4.tcp_wmem's maximum, 4 MB on the CI host) fills within a few hundred."""
 
 import asyncio
 import base64
@@ -22,11 +27,32 @@ from tests.factories.accounts import signed_up
 from tests.factories.devices import register_device
 from tests.support.graphql_client import GraphQLClient
 from tests.support.live_server import LiveServer, start_server
-from tests.support.soak import DEVICE_STATUS, status_event
 
 QUEUE_SIZE = 5
 # Bounded: enough to fill a tiny receive window, the kernel's send buffer and the queue.
 MAX_EVENTS = 40_000
+ERROR_MESSAGE_BYTES = 8_192
+DEVICE_STATUS = """
+subscription DeviceStatus($deviceId: ID!) {
+  deviceStatus(deviceId: $deviceId) { deviceId ... on FeederStatus { uptimeSeconds errorMessage } }
+}
+"""
+
+
+def status_event(device_pk: int, uptime: int) -> str:
+    """A feeder's status event, 8 KB of it its error message."""
+    state = {"uptime_seconds": uptime, "error_message": "e" * ERROR_MESSAGE_BYTES}
+    return json.dumps(
+        {
+            "device_id": device_pk,
+            "online": True,
+            "last_seen_at": "2026-12-04T10:00:00Z",
+            "device_time": None,
+            "state": state,
+        }
+    )
+
+
 DROP_TIMEOUT_S = 60.0
 
 

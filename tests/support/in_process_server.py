@@ -15,11 +15,15 @@ START_TIMEOUT_S = 30.0
 
 
 class Served:
-    """The running server: ``url`` its websocket root, ``protocols()`` its open connections."""
+    """The running server: ``url`` its websocket root, ``protocols()`` its open connections;
+    and the URLs of a LiveServer, for the GraphQL client and device factories."""
 
     def __init__(self, server: uvicorn.Server, port: int) -> None:
         self.server = server
         self.url = f"ws://127.0.0.1:{port}/"
+        self.base_url = f"http://127.0.0.1:{port}"
+        self.graphql_url = f"{self.base_url}/graphql"
+        self.ws_url = f"{self.url}graphql"
 
     def protocols(self) -> list[Any]:
         return list(self.server.server_state.connections)
