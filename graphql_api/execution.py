@@ -215,17 +215,19 @@ class DirectDelivery:
     """One subscription operation's way past its own generators. ``send(data)`` writes a
     result of ``data`` alone to its socket now, True if it did (set by the front door that
     runs the operation); ``executor`` is the subscription's executor, set as its first event
-    executes."""
+    executes. ``refused`` once the operation's extensions would want to see its results
+    (``refuse_direct_delivery``)."""
 
-    __slots__ = ("executor", "send")
+    __slots__ = ("executor", "refused", "send")
 
     def __init__(self, send: Callable[[Any], bool]) -> None:
         self.send = send
         self.executor: PerEventMemoExecutor | None = None
+        self.refused = False
 
     def deliver(self, build: Callable[..., Any], args: tuple[Hashable, ...], message: str) -> bool:
         executor = self.executor
-        if executor is None:
+        if executor is None or self.refused:
             return False
         try:
             data = executor.shared_data(shared_payload(build, message, *args))
@@ -248,6 +250,15 @@ def delivering_directly(send: Callable[[Any], bool]) -> Iterator[None]:
         yield
     finally:
         _delivery.reset(token)
+
+
+def refuse_direct_delivery() -> None:
+    """Every result of the subscription operation run in this task goes its own way: called by
+    the extensions runner, as the operation's first result goes out, when some extension
+    would look at results of data alone (or add to them)."""
+    delivery = _delivery.get()
+    if delivery is not None:
+        delivery.refused = True
 
 
 async def shared_events(

@@ -43,7 +43,7 @@ from graphql_api.document_cache import CachedDocuments, DocumentCache
 from graphql_api.domains import domain_modules, resolver_modules
 from graphql_api.error_log import LoggedSchema, is_unexpected
 from graphql_api.errors import CommonErrorCode, DomainError, NotAuthenticated, ServiceUnavailable
-from graphql_api.execution import PerEventMemoExecutor
+from graphql_api.execution import PerEventMemoExecutor, refuse_direct_delivery
 from graphql_api.instrumentation import OperationMetrics
 from graphql_api.persisted import PersistedDocuments, PersistedQueries, load_manifest
 from graphql_api.scalars import SCALAR_OVERRIDES
@@ -507,9 +507,25 @@ class ReportingExtensionsRunner(SchemaExtensionsRunner):
                 found = StreamResultContextManager(self.extensions, result)
                 self._stream_result_hooks = found.hooks
             self._stream_hooks_found = True
+            if not self._results_of_data_alone_unseen():
+                refuse_direct_delivery()
         if self._function_stream_hooks is not None:
             return _FunctionStreamHooks(self._function_stream_hooks, result)
         return _StreamResultHooks(self._stream_result_hooks, result)
+
+    def _results_of_data_alone_unseen(self) -> bool:
+        """Whether a result of data alone means nothing to this operation's extensions, so that
+        it may be written without them (``execution.DirectDelivery``): none reports results or
+        has added any yet, and each ``on_stream_result`` hook looks only at errors."""
+        return (
+            not self._reporting
+            and not self.execution_context.extensions_results
+            and all(
+                isinstance(extension, ResultsWithErrorsOnly)
+                for extension in self.extensions
+                if type(extension).on_stream_result is not SchemaExtension.on_stream_result
+            )
+        )
 
     async def get_extensions_results(self, ctx: ExecutionContext) -> dict[str, Any]:
         data: dict[str, Any] = {}

@@ -7,17 +7,19 @@ import asyncio
 import json
 from collections.abc import AsyncGenerator, AsyncIterator, Callable
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, ClassVar
 
 import pytest
 import strawberry
 import websockets
+from strawberry.extensions import SchemaExtension
 
 from graphql_api import ws_protocol
 from graphql_api.app import create_app
 from graphql_api.auth import Role, Viewer
 from graphql_api.events.bus import Subscription
 from graphql_api.execution import PerEventMemoExecutor, delivering_directly, shared_events
+from graphql_api.schema import PawgraphSchema, ResultsWithErrorsOnly
 from graphql_api.settings import Settings
 from tests.factories.accounts import signed_up
 from tests.factories.devices import post_heartbeat, register_device
@@ -85,8 +87,14 @@ class Subscriber:
     """One subscription under SCHEMA, its results read from its stream as they come, and what
     it would have written past its generators."""
 
-    def __init__(self, query: str, accept: Callable[[Any], bool] = lambda data: True) -> None:
+    def __init__(
+        self,
+        query: str,
+        accept: Callable[[Any], bool] = lambda data: True,
+        schema: strawberry.Schema = SCHEMA,
+    ) -> None:
         self.query = query
+        self.schema = schema
         self.accept = accept
         self.asked: list[Any] = []  # every data offered for writing
         self.written: list[Any] = []
@@ -102,7 +110,7 @@ class Subscriber:
 
     async def read(self) -> None:
         with delivering_directly(self.send):
-            stream = await SCHEMA.subscribe(self.query, None, Context(Viewer(1, Role.OWNER)))
+            stream = await self.schema.subscribe(self.query, None, Context(Viewer(1, Role.OWNER)))
             async for result in stream:
                 self.results.append(result)
 
@@ -224,6 +232,64 @@ class TestDecisions:
         messages.offer("b")
         # then
         assert subscriber.written == []
+
+
+class Watching(SchemaExtension):
+    """Looks at every result (as a metrics extension might)."""
+
+    seen: ClassVar[list[Any]] = []
+
+    def on_stream_result(self, result: Any) -> None:  # type: ignore[override]
+        self.seen.append(result.data)
+
+
+class Reporting(SchemaExtension):
+    def get_results(self) -> dict[str, Any]:
+        return {"cost": 1}
+
+
+def with_extensions(*extensions: Any) -> strawberry.Schema:
+    """SCHEMA's types under our schema class (its extensions runner), with these extensions."""
+    return PawgraphSchema(
+        query=Query,
+        subscription=Subscriptions,
+        execution_context_class=PerEventMemoExecutor,
+        extensions=list(extensions),
+    )
+
+
+class TestExtensions:
+    async def test_extensions_that_look_only_at_errors_let_results_be_written(self, subscribe):
+        # given
+        schema = with_extensions(lambda: ResultsWithErrorsOnly(should_mask_error=lambda e: True))
+        subscriber = Subscriber(VALUE, schema=schema)
+        messages = await subscribe(subscriber)
+        messages.offer("a")
+        await caught_up(messages)
+        # when
+        messages.offer("b")
+        # then
+        assert subscriber.written == [{"readings": {"value": "b"}}]
+
+    @pytest.mark.parametrize("extension", [Watching, Reporting])
+    async def test_an_extension_that_sees_every_result_gets_every_result(
+        self, subscribe, extension
+    ):
+        # given
+        Watching.seen.clear()
+        subscriber = Subscriber(VALUE, schema=with_extensions(extension))
+        messages = await subscribe(subscriber)
+        # when
+        for raw in "abc":
+            messages.offer(raw)
+            await caught_up(messages)
+        # then: every result went the subscription's way, through the extension
+        assert subscriber.asked == []
+        assert [result.data["readings"]["value"] for result in subscriber.results] == list("abc")
+        if extension is Watching:
+            assert [data["readings"]["value"] for data in Watching.seen] == list("abc")
+        else:
+            assert all(result.extensions == {"cost": 1} for result in subscriber.results)
 
 
 # ---- the real app --------------------------------------------------------------------------------
