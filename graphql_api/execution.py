@@ -12,11 +12,10 @@ and bench/subscriber_soak.py hold it). Each event gets memos of its own here, fr
 """
 
 import asyncio
-import contextlib
 import functools
 from collections import OrderedDict
-from collections.abc import AsyncIterator, Callable, Hashable, Iterator
-from contextvars import ContextVar
+from collections.abc import Callable, Hashable
+from contextvars import ContextVar, Token
 from typing import Any
 
 from graphql import ExecutionResult, OperationDefinitionNode
@@ -212,18 +211,31 @@ NOT_READY = object()
 
 
 class DirectDelivery:
-    """One subscription operation's way past its own generators. ``send(data)`` writes a
-    result of ``data`` alone to its socket now, True if it did (set by the front door that
-    runs the operation); ``executor`` is the subscription's executor, set as its first event
-    executes. ``refused`` once the operation's extensions would want to see its results
-    (``refuse_direct_delivery``)."""
+    """One subscription operation's way past its own generators, for the operation run in this
+    task while it is entered. ``send(data)`` writes a result of ``data`` alone to its socket
+    now, True if it did (given by the front door that runs the operation); ``executor`` is the
+    subscription's executor, set as its first event executes. ``refused`` once the operation's
+    extensions would want to see its results (``refuse_direct_delivery``).
 
-    __slots__ = ("executor", "refused", "send")
+    A context manager of its own, not a generator's: a subscription keeps it entered for as
+    long as it lives."""
+
+    __slots__ = ("_token", "executor", "refused", "send")
 
     def __init__(self, send: Callable[[Any], bool]) -> None:
         self.send = send
         self.executor: PerEventMemoExecutor | None = None
         self.refused = False
+        self._token: Token[DirectDelivery | None] | None = None
+
+    def __enter__(self) -> "DirectDelivery":
+        self._token = _delivery.set(self)
+        return self
+
+    def __exit__(self, *exc_info: object) -> None:
+        if self._token is not None:
+            _delivery.reset(self._token)
+            self._token = None
 
     def deliver(self, build: Callable[..., Any], args: tuple[Hashable, ...], message: str) -> bool:
         executor = self.executor
@@ -241,17 +253,6 @@ class DirectDelivery:
 _delivery: ContextVar[DirectDelivery | None] = ContextVar("direct_delivery", default=None)
 
 
-@contextlib.contextmanager
-def delivering_directly(send: Callable[[Any], bool]) -> Iterator[None]:
-    """Within: the subscription operation run in this task may have its shared results written
-    by ``send`` (see :class:`DirectDelivery`)."""
-    token = _delivery.set(DirectDelivery(send))
-    try:
-        yield
-    finally:
-        _delivery.reset(token)
-
-
 def refuse_direct_delivery() -> None:
     """Every result of the subscription operation run in this task goes its own way: called by
     the extensions runner, as the operation's first result goes out, when some extension
@@ -261,14 +262,18 @@ def refuse_direct_delivery() -> None:
         delivery.refused = True
 
 
-async def shared_events(
+def shared_events(
     messages: Subscription, build: Callable[..., Any], *args: Hashable
-) -> AsyncIterator[Any]:
-    """``shared_payload(build, message, *args)`` for each of ``messages``, for a resolver that
-    yields nothing else from them: while its subscriber waits, each may instead be delivered
-    straight to the subscriber's socket."""
+) -> Subscription:
+    """``messages``, each read as ``shared_payload(build, message, *args)``, for a resolver
+    that yields nothing else from them: while its subscriber waits, each may instead be
+    delivered straight to the subscriber's socket."""
     delivery = _delivery.get()
     if delivery is not None:
         messages.deliver_directly = functools.partial(delivery.deliver, build, args)
-    async for message in messages:
-        yield shared_payload(build, message, *args)
+    messages.map(functools.partial(_shared_payload_of, build, args))
+    return messages
+
+
+def _shared_payload_of(build: Callable[..., Any], args: tuple[Hashable, ...], message: str) -> Any:
+    return shared_payload(build, message, *args)

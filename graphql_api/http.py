@@ -46,7 +46,7 @@ from graphql_api.browser_ui import graphiql_html
 from graphql_api.context import Context
 from graphql_api.db import is_database_unavailable
 from graphql_api.errors import NotAuthenticated, ServiceUnavailable
-from graphql_api.execution import delivering_directly
+from graphql_api.execution import DirectDelivery
 from graphql_api.state import AppState
 from graphql_api.ws_protocol import SEND_TEXT_NOW
 
@@ -196,8 +196,24 @@ class SubscriptionMessages(BaseGraphQLTransportWSHandler):
     async def _send_result_stream(
         self, operation: Operation[Context, None], result_source: StreamResult
     ) -> None:
+        websocket = cast(SharedResultWebSocket, self.websocket)
+        is_first_result = True
+        # One frame, not a loop of its own in a coroutine this one awaits: a subscriber keeps
+        # it suspended for as long as it lives.
         with self._delivering_directly(operation):
-            await self._send_results(operation, result_source)
+            async for result in result_source:
+                if type(result) is ExecutionResult and not result.errors and not result.extensions:
+                    if not operation.completed:
+                        await websocket.send_next_data(operation.id, result.data)
+                elif is_first_result and isinstance(result, PreExecutionError):
+                    await self._handle_pre_execution_error(operation, result)
+                    return
+                elif not isinstance(result, ExecutionResult):
+                    await self._reject_incremental_delivery(operation)
+                    return
+                else:
+                    await operation.send_next(result)
+                is_first_result = False
 
     def _delivering_directly(self, operation: Operation[Context, None]) -> AbstractContextManager:
         websocket = cast(SharedResultWebSocket, self.websocket)
@@ -213,26 +229,7 @@ class SubscriptionMessages(BaseGraphQLTransportWSHandler):
                 return False
             return send_text_now(next_message_text(operation.id, data))
 
-        return delivering_directly(send_now)
-
-    async def _send_results(
-        self, operation: Operation[Context, None], result_source: StreamResult
-    ) -> None:
-        websocket = cast(SharedResultWebSocket, self.websocket)
-        is_first_result = True
-        async for result in result_source:
-            if type(result) is ExecutionResult and not result.errors and not result.extensions:
-                if not operation.completed:
-                    await websocket.send_next_data(operation.id, result.data)
-            elif is_first_result and isinstance(result, PreExecutionError):
-                await self._handle_pre_execution_error(operation, result)
-                return
-            elif not isinstance(result, ExecutionResult):
-                await self._reject_incremental_delivery(operation)
-                return
-            else:
-                await operation.send_next(result)
-            is_first_result = False
+        return DirectDelivery(send_now)
 
 
 class GraphQLRouter(StrawberryGraphQLRouter):

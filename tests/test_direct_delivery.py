@@ -18,7 +18,7 @@ from graphql_api import ws_protocol
 from graphql_api.app import create_app
 from graphql_api.auth import Role, Viewer
 from graphql_api.events.bus import Subscription
-from graphql_api.execution import PerEventMemoExecutor, delivering_directly, shared_events
+from graphql_api.execution import DirectDelivery, PerEventMemoExecutor, shared_events
 from graphql_api.schema import PawgraphSchema, ResultsWithErrorsOnly
 from graphql_api.settings import Settings
 from tests.factories.accounts import signed_up
@@ -109,7 +109,7 @@ class Subscriber:
         return True
 
     async def read(self) -> None:
-        with delivering_directly(self.send):
+        with DirectDelivery(self.send):
             stream = await self.schema.subscribe(self.query, None, Context(Viewer(1, Role.OWNER)))
             async for result in stream:
                 self.results.append(result)

@@ -238,6 +238,8 @@ class Subscription:
     subscriber. This one has one reader, so it keeps a deque only while messages wait and at
     most one future while its reader waits.
 
+    ``map(function)`` has the reader read ``function(message)`` for each message.
+
     ``deliver_directly``, when its reader sets one, is offered each message that arrives while
     the reader waits with nothing queued: a message it takes (returns True) is delivered, past
     the reader. One it declines is queued, and so is everything after it until the reader has
@@ -246,6 +248,7 @@ class Subscription:
     __slots__ = (
         "_channel",
         "_ended",
+        "_mapped",
         "_on_lagging",
         "_queued",
         "_size",
@@ -260,7 +263,13 @@ class Subscription:
         self._waiter: asyncio.Future[None] | None = None
         self._ended: Exception | None = None
         self._on_lagging = on_lagging
+        self._mapped: Callable[[str], Any] | None = None
         self.deliver_directly: Callable[[str], bool] | None = None
+
+    def map(self, function: Callable[[str], Any]) -> None:
+        # An attribute, not a generator around this one: a subscriber keeps its generators
+        # suspended for as long as it lives (~0.5 KB each).
+        self._mapped = function
 
     def offer(self, message: str) -> bool:
         """Queue ``message``; False when the queue is full (the subscriber lags)."""
@@ -304,7 +313,7 @@ class Subscription:
     def __aiter__(self) -> "Subscription":
         return self
 
-    async def __anext__(self) -> str:
+    async def __anext__(self) -> Any:
         while True:
             if self._ended is not None:
                 raise self._ended
@@ -313,7 +322,7 @@ class Subscription:
                 if not self._queued:
                     self._queued = None
                 metrics.event_delivered(self._channel)
-                return message
+                return message if self._mapped is None else self._mapped(message)
             self._waiter = asyncio.get_running_loop().create_future()
             try:
                 await self._waiter
