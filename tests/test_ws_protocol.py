@@ -110,6 +110,33 @@ class FloodApp:
             self.done.set()
 
 
+class NowApp:
+    """Accepts, then writes large messages with ``send_text_now`` until the socket declines
+    one; once told to, one more; then closes and tries once more."""
+
+    def __init__(self) -> None:
+        self.taken = 0
+        self.declined = asyncio.Event()
+        self.go_on = asyncio.Event()
+        self.taken_later: bool | None = None
+        self.taken_after_close: bool | None = None
+        self.done = asyncio.Event()
+
+    async def __call__(self, scope: dict, receive: Callable, send: Callable) -> None:
+        await receive()
+        await send({"type": "websocket.accept"})
+        send_text_now = scope["extensions"][ws_protocol.SEND_TEXT_NOW]
+        while send_text_now(f"{self.taken:04d}{LARGE_MESSAGE}"):
+            self.taken += 1
+            assert self.taken < LARGE_MESSAGES, "the socket never declined"
+        self.declined.set()
+        await self.go_on.wait()
+        self.taken_later = send_text_now(f"{self.taken:04d}{LARGE_MESSAGE}")
+        await send({"type": "websocket.close"})
+        self.taken_after_close = send_text_now("after the close")
+        self.done.set()
+
+
 class TestOverARealServer:
     async def test_messages_arrive_in_order_both_ways_and_the_close_reaches_the_app(self):
         # given
@@ -193,6 +220,45 @@ class TestOverARealServer:
         # then
         assert isinstance(app.ended, OSError)
         assert app.sent < LARGE_MESSAGES
+
+
+class TestSendTextNow:
+    async def test_writes_until_the_transport_is_full_then_again_once_the_client_read(self):
+        # given: a client that reads nothing yet
+        app = NowApp()
+        async with serving(app, send_buffer=SEND_BUFFER) as served:
+            client = SlowReader(served.url)
+            await client.connect()
+            await asyncio.wait_for(app.declined.wait(), WAIT_S)
+            taken = app.taken
+
+            # when: it reads what was taken; then the app writes one more
+            received = list(await client.receive(taken))
+            app.go_on.set()
+            await asyncio.wait_for(app.done.wait(), WAIT_S)
+            received = await client.receive(taken + 1)
+            client.abort()
+
+        # then: what was declined was not written; every message taken arrived, in order
+        assert 0 < taken < LARGE_MESSAGES
+        assert app.taken_later is True
+        assert [message[:4] for message in received] == [
+            f"{number:04d}" for number in range(taken + 1)
+        ]
+        assert all(message[4:] == LARGE_MESSAGE for message in received)
+
+    async def test_declines_once_the_socket_is_closing(self):
+        app = NowApp()
+        app.go_on.set()
+        async with serving(app, send_buffer=SEND_BUFFER) as served:
+            client = SlowReader(served.url)
+            await client.connect()
+            await asyncio.wait_for(app.declined.wait(), WAIT_S)
+            await client.receive(app.taken)
+            await asyncio.wait_for(app.done.wait(), WAIT_S)
+            client.abort()
+
+        assert app.taken_after_close is False
 
 
 class TestInbox:
