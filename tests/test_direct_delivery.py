@@ -369,6 +369,28 @@ class TestThroughTheApp:
         assert len(written) == 5 * 3
         assert all('"type":"next"' in text for text in written)
 
+    async def test_under_uvicorns_own_protocol_every_event_takes_the_subscriptions_way(
+        self, settings: Settings
+    ):
+        # given: a server whose protocol cannot write at once (a bare uvicorn)
+        async with serving(create_app(settings), lifespan="on", ws="websockets-sansio") as served:
+            owner = await signed_up(GraphQLClient(served), "direct-none")
+            feeder = await register_device(owner)
+            sockets = [await opened(served, owner.token) for _ in range(2)]
+            try:
+                for socket in sockets:
+                    await subscribed(socket, "1", feeder.id)
+                # when
+                received = []
+                for number in range(1, 4):
+                    await post_heartbeat(served, feeder, uptime=number)
+                    received.append([await uptime(socket) for socket in sockets])
+            finally:
+                for socket in sockets:
+                    await socket.close()
+        # then
+        assert received == [[("1", number)] * 2 for number in range(1, 4)]
+
     async def test_a_completed_subscription_gets_nothing_more(
         self, settings: Settings, written: list[str]
     ):

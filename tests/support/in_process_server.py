@@ -31,18 +31,22 @@ class Served:
 
 @contextlib.asynccontextmanager
 async def serving(
-    app: Callable[..., Any], lifespan: str = "off", send_buffer: int | None = None
+    app: Callable[..., Any],
+    lifespan: str = "off",
+    send_buffer: int | None = None,
+    ws: str = ws_protocol.IMPORT_PATH,
 ) -> AsyncIterator[Served]:
     """``app`` served until the block ends; ``send_buffer`` fixes the kernel's send buffer of
     every connection (accepted sockets inherit it from the listener) instead of letting it grow
-    to what ``net.ipv4.tcp_wmem`` allows, which differs from host to host."""
+    to what ``net.ipv4.tcp_wmem`` allows, which differs from host to host; ``ws`` is uvicorn's
+    websocket protocol (``--ws``)."""
     listener = socket.socket()
     if send_buffer is not None:
         listener.setsockopt(socket.SOL_SOCKET, socket.SO_SNDBUF, send_buffer)
     listener.bind(("127.0.0.1", 0))
     config = uvicorn.Config(
         app,
-        ws=ws_protocol.IMPORT_PATH,
+        ws=ws,
         lifespan=lifespan,
         log_level="warning",
         ws_ping_interval=None,
