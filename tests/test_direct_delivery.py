@@ -144,6 +144,12 @@ async def caught_up(messages: Subscription) -> None:
             await asyncio.sleep(0)
 
 
+async def offered(messages: Subscription, raw: str) -> None:
+    """``raw`` offered, and its subscriber waiting again once it is through."""
+    messages.offer(raw)
+    await caught_up(messages)
+
+
 class TestDecisions:
     async def test_after_its_first_event_a_waiting_subscriber_is_written_to_directly(
         self, subscribe
@@ -153,8 +159,7 @@ class TestDecisions:
         messages = await subscribe(subscriber)
         # when
         for raw in ("a", "b", "c"):
-            assert messages.offer(raw)
-            await caught_up(messages)
+            await offered(messages, raw)
         # then: the first event executed the subscription's way, and made its executor known
         assert [result.data for result in subscriber.results] == [{"readings": {"value": "a"}}]
         assert subscriber.written == [{"readings": {"value": "b"}}, {"readings": {"value": "c"}}]
@@ -164,8 +169,7 @@ class TestDecisions:
         first, second = Subscriber(VALUE), Subscriber(VALUE)
         feeds_of = [await subscribe(first), await subscribe(second)]
         for messages in feeds_of:
-            messages.offer("a")
-            await caught_up(messages)
+            await offered(messages, "a")
         # when
         for messages in feeds_of:
             messages.offer("b")
@@ -177,11 +181,9 @@ class TestDecisions:
         # given
         subscriber = Subscriber(VALUE)
         messages = await subscribe(subscriber)
-        messages.offer("a")
-        await caught_up(messages)
+        await offered(messages, "a")
         # when
-        messages.offer("bad")
-        await caught_up(messages)
+        await offered(messages, "bad")
         # then: Strawberry's stream carried the error; nothing was written past it
         assert subscriber.written == []
         assert subscriber.results[-1].data is None
@@ -191,11 +193,9 @@ class TestDecisions:
         # given: a field that awaits
         subscriber = Subscriber(LATER)
         messages = await subscribe(subscriber)
-        messages.offer("a")
-        await caught_up(messages)
+        await offered(messages, "a")
         # when
-        messages.offer("b")
-        await caught_up(messages)
+        await offered(messages, "b")
         # then
         assert subscriber.written == []
         assert [result.data for result in subscriber.results] == [
@@ -207,8 +207,7 @@ class TestDecisions:
         # given: a socket that cannot take "1" when it comes
         subscriber = Subscriber(VALUE, accept=lambda data: data["readings"]["value"] != "1")
         messages = await subscribe(subscriber)
-        messages.offer("0")
-        await caught_up(messages)
+        await offered(messages, "0")
         # when: four events at once, then one more once the subscriber caught up
         for raw in "1234":
             messages.offer(raw)
@@ -225,8 +224,7 @@ class TestDecisions:
         # given
         subscriber = Subscriber(VALUE)
         messages = await subscribe(subscriber)
-        messages.offer("a")
-        await caught_up(messages)
+        await offered(messages, "a")
         # when: cancelled (a client's complete) and, before its task ran again, an event
         subscriber.task.cancel()
         messages.offer("b")
@@ -264,8 +262,7 @@ class TestExtensions:
         schema = with_extensions(lambda: ResultsWithErrorsOnly(should_mask_error=lambda e: True))
         subscriber = Subscriber(VALUE, schema=schema)
         messages = await subscribe(subscriber)
-        messages.offer("a")
-        await caught_up(messages)
+        await offered(messages, "a")
         # when
         messages.offer("b")
         # then
@@ -281,8 +278,7 @@ class TestExtensions:
         messages = await subscribe(subscriber)
         # when
         for raw in "abc":
-            messages.offer(raw)
-            await caught_up(messages)
+            await offered(messages, raw)
         # then: every result went the subscription's way, through the extension
         assert subscriber.asked == []
         assert [result.data["readings"]["value"] for result in subscriber.results] == list("abc")
