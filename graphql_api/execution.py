@@ -200,7 +200,8 @@ def _scope(context: Any) -> Hashable:
 # Strawberry's stream, graphql-core's mapping, its resolver and its bus subscription. Waking
 # that chain to hand it a result shared with everyone of its key cost about two thirds of a
 # delivery's CPU (py-spy, 1,000 subscribers, bench/fanout.py), for nothing it would change. So
-# a resolver whose every event is a shared payload says so (``shared_events``), and while its
+# a resolver whose every event is a shared payload says so (``shared_events``, or
+# ``shared_event_batches`` for messages of several events), and while its
 # subscriber waits with nothing queued, the bus's listener hands each message to
 # ``DirectDelivery.deliver``: the shared result's data, written to the socket at once. Whatever
 # that cannot do now (a result still executing or with errors, a socket that is full, closing or
@@ -212,8 +213,9 @@ NOT_READY = object()
 
 class DirectDelivery:
     """One subscription operation's way past its own generators, for the operation run in this
-    task while it is entered. ``send(data)`` writes a result of ``data`` alone to its socket
-    now, True if it did (given by the front door that runs the operation); ``executor`` is the
+    task while it is entered. ``send(*data)`` writes a result of each ``data`` alone to its
+    socket now, all or none, True if it did (given by the front door that runs the operation);
+    ``executor`` is the
     subscription's executor, set as its first event executes. ``refused`` once the operation's
     extensions would want to see its results (``refuse_direct_delivery``).
 
@@ -222,7 +224,7 @@ class DirectDelivery:
 
     __slots__ = ("_token", "executor", "refused", "send")
 
-    def __init__(self, send: Callable[[Any], bool]) -> None:
+    def __init__(self, send: Callable[..., bool]) -> None:
         self.send = send
         self.executor: PerEventMemoExecutor | None = None
         self.refused = False
@@ -237,15 +239,16 @@ class DirectDelivery:
             _delivery.reset(self._token)
             self._token = None
 
-    def deliver(self, build: Callable[..., Any], args: tuple[Hashable, ...], message: str) -> bool:
+    def deliver(self, payloads_of: Callable[[str], tuple[Any, ...]], message: str) -> bool:
+        """Write the results of ``message``'s shared payloads, if every one is ready now."""
         executor = self.executor
         if executor is None or self.refused:
             return False
         try:
-            data = executor.shared_data(shared_payload(build, message, *args))
+            data = [executor.shared_data(payload) for payload in payloads_of(message)]
         except Exception:  # noqa: BLE001 - the subscriber's own generators raise it, and report it
             return False
-        return data is not NOT_READY and self.send(data)
+        return NOT_READY not in data and self.send(*data)
 
 
 # Set by the front door in the task that runs one subscription operation; read there by the
@@ -268,12 +271,41 @@ def shared_events(
     """``messages``, each read as ``shared_payload(build, message, *args)``, for a resolver
     that yields nothing else from them: while its subscriber waits, each may instead be
     delivered straight to the subscriber's socket."""
+    messages.map(functools.partial(_shared_payload_of, build, args))
+    return _delivered_directly(messages, functools.partial(_one_shared_payload, build, args))
+
+
+def shared_event_batches(
+    messages: Subscription, build: Callable[..., Any], *args: Hashable
+) -> Subscription:
+    """:func:`shared_events` for messages that carry several events each: each read as
+    ``shared_payloads(build, message, *args)``, for a resolver that yields those and nothing
+    else. A message is delivered straight to the socket whole, or not at all."""
+    payloads_of = functools.partial(_shared_payloads_of, build, args)
+    messages.map(payloads_of)
+    return _delivered_directly(messages, payloads_of)
+
+
+def _delivered_directly(
+    messages: Subscription, payloads_of: Callable[[str], tuple[Any, ...]]
+) -> Subscription:
     delivery = _delivery.get()
     if delivery is not None:
-        messages.deliver_directly = functools.partial(delivery.deliver, build, args)
-    messages.map(functools.partial(_shared_payload_of, build, args))
+        messages.deliver_directly = functools.partial(delivery.deliver, payloads_of)
     return messages
 
 
 def _shared_payload_of(build: Callable[..., Any], args: tuple[Hashable, ...], message: str) -> Any:
     return shared_payload(build, message, *args)
+
+
+def _one_shared_payload(
+    build: Callable[..., Any], args: tuple[Hashable, ...], message: str
+) -> tuple[Any]:
+    return (shared_payload(build, message, *args),)
+
+
+def _shared_payloads_of(
+    build: Callable[..., Any], args: tuple[Hashable, ...], message: str
+) -> tuple[Any, ...]:
+    return shared_payloads(build, message, *args)

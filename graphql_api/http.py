@@ -222,12 +222,12 @@ class SubscriptionMessages(BaseGraphQLTransportWSHandler):
             return nullcontext()
         operations = self.operations
 
-        def send_now(data: Any) -> bool:
+        def send_now(*data: Any) -> bool:
             # As Strawberry's send_next: nothing once the operation completed (or the client
             # completed it: its entry is gone before its task is cancelled).
             if operation.completed or operations.get(operation.id) is not operation:
                 return False
-            return send_text_now(next_message_text(operation.id, data))
+            return send_text_now(*(next_message_text(operation.id, each) for each in data))
 
         return DirectDelivery(send_now)
 

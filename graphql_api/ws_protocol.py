@@ -134,11 +134,11 @@ class LeanWebSocketProtocol(WebSocketsSansIOProtocol):
         extensions = getattr(self, "scope", {}).get("extensions") or {}
         extensions.pop(SEND_TEXT_NOW, None)
 
-    def send_text_now(self, text: str) -> bool:
-        """Write ``text`` as a message now, as ``send`` would write a ``websocket.send``, for a
-        caller that cannot await. False, and nothing written, while the socket is not open for
-        messages (not accepted yet, closing, closed) or its transport takes no more (``send``
-        would wait): the caller then takes the awaiting path."""
+    def send_text_now(self, *texts: str) -> bool:
+        """Write each of ``texts`` as a message now, in one write, as ``send`` would write
+        ``websocket.send``s, for a caller that cannot await. False, and nothing written, while
+        the socket is not open for messages (not accepted yet, closing, closed) or its transport
+        takes no more (``send`` would wait): the caller then takes the awaiting path."""
         if (
             not self.handshake_complete
             or self.close_sent
@@ -149,7 +149,8 @@ class LeanWebSocketProtocol(WebSocketsSansIOProtocol):
         ):
             return False
         try:
-            self.conn.send_text(text.encode())
+            for text in texts:
+                self.conn.send_text(text.encode())
         except InvalidState:
             return False
         self.transport.write(b"".join(self.conn.data_to_send()))

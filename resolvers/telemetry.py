@@ -8,7 +8,7 @@ from strawberry import relay
 from graphql_api import events
 from graphql_api.devices import service as devices_service
 from graphql_api.devices.types import Device
-from graphql_api.execution import shared_payloads
+from graphql_api.execution import shared_event_batches
 from graphql_api.relay import After, Before, Connection, First, Last, decode_id
 from graphql_api.telemetry import live_watch
 from graphql_api.telemetry import service as telemetry_service
@@ -113,8 +113,8 @@ class TelemetrySubscriptions:
             context.subscribe(channel) as messages,
             live_watch.watching(context.app_state, device_pk),
         ):
-            async for message in messages:
-                for reading in shared_payloads(_readings, message):
+            async for readings in shared_event_batches(messages, _readings):
+                for reading in readings:
                     yield reading
 
 

@@ -18,11 +18,18 @@ from graphql_api import ws_protocol
 from graphql_api.app import create_app
 from graphql_api.auth import Role, Viewer
 from graphql_api.events.bus import Subscription
-from graphql_api.execution import DirectDelivery, PerEventMemoExecutor, shared_events
+from graphql_api.execution import (
+    DirectDelivery,
+    PerEventMemoExecutor,
+    shared_event_batches,
+    shared_events,
+)
 from graphql_api.schema import PawgraphSchema, ResultsWithErrorsOnly
 from graphql_api.settings import Settings
+from tests.factories import outlets
 from tests.factories.accounts import signed_up
 from tests.factories.devices import post_heartbeat, register_device
+from tests.factories.outlets import HubWire, live_hub
 from tests.support.graphql_client import GraphQLClient
 from tests.support.in_process_server import Served, serving
 
@@ -70,6 +77,18 @@ class Subscriptions:
         async for reading in shared_events(messages, _reading):
             yield reading
 
+    @strawberry.subscription
+    async def batches(self) -> AsyncGenerator[Reading, None]:
+        messages = Subscription(16, None, "batches")
+        feeds.append(messages)
+        async for readings in shared_event_batches(messages, _batch):
+            for reading in readings:
+                yield reading
+
+
+def _batch(message: str) -> list[Reading]:
+    return [Reading(raw=raw) for raw in message.split(",")]
+
 
 @dataclass
 class Context:
@@ -80,6 +99,7 @@ SCHEMA = strawberry.Schema(
     query=Query, subscription=Subscriptions, execution_context_class=PerEventMemoExecutor
 )
 VALUE = "subscription { readings { value } }"
+BATCHES = "subscription { batches { value } }"
 LATER = "subscription { readings { later } }"
 
 
@@ -101,11 +121,11 @@ class Subscriber:
         self.results: list[Any] = []
         self.task: asyncio.Task[None] | None = None
 
-    def send(self, data: Any) -> bool:
-        self.asked.append(data)
-        if not self.accept(data):
+    def send(self, *data: Any) -> bool:
+        self.asked.extend(data)
+        if not all(map(self.accept, data)):
             return False
-        self.written.append(data)
+        self.written.append(data[0] if len(data) == 1 else data)
         return True
 
     async def read(self) -> None:
@@ -220,6 +240,36 @@ class TestDecisions:
         assert results == ["0", "1", "2", "3", "4"]
         assert subscriber.written == [{"readings": {"value": "5"}}]
 
+    async def test_a_message_of_several_events_is_written_whole(self, subscribe):
+        # given
+        subscriber = Subscriber(BATCHES)
+        messages = await subscribe(subscriber)
+        await offered(messages, "a,b")
+        # when
+        await offered(messages, "c,d")
+        # then: one write of both results, in order
+        assert subscriber.written == [
+            ({"batches": {"value": "c"}}, {"batches": {"value": "d"}}),
+        ]
+        assert [result.data["batches"]["value"] for result in subscriber.results] == ["a", "b"]
+
+    async def test_a_message_with_one_event_in_error_goes_the_subscriptions_way_whole(
+        self, subscribe
+    ):
+        # given
+        subscriber = Subscriber(BATCHES)
+        messages = await subscribe(subscriber)
+        await offered(messages, "a")
+        # when
+        await offered(messages, "c,bad,d")
+        # then: none of it written; all three through Strawberry's stream, in order
+        assert subscriber.asked == []
+        assert [result.data for result in subscriber.results[1:]] == [
+            {"batches": {"value": "c"}},
+            None,
+            {"batches": {"value": "d"}},
+        ]
+
     async def test_a_subscriber_whose_task_is_cancelled_is_not_written_to(self, subscribe):
         # given
         subscriber = Subscriber(VALUE)
@@ -290,6 +340,11 @@ class TestExtensions:
 
 # ---- the real app --------------------------------------------------------------------------------
 
+TELEMETRY = """
+subscription TelemetryUpdated($deviceId: ID!) {
+  telemetryUpdated(deviceId: $deviceId) { deviceId values { key value } }
+}
+"""
 STATUS = """
 subscription DeviceStatus($deviceId: ID!) {
   deviceStatus(deviceId: $deviceId) { deviceId ... on FeederStatus { uptimeSeconds } }
@@ -322,11 +377,20 @@ async def opened(served: Served, token: str) -> Any:
     return socket
 
 
-async def subscribed(socket: Any, operation_id: str, device_id: str) -> None:
-    payload = {"query": STATUS, "variables": {"deviceId": device_id}}
+async def subscribed(socket: Any, operation_id: str, device_id: str, query: str = STATUS) -> None:
+    """Subscribed, and (for deviceStatus) its snapshot read."""
+    payload = {"query": query, "variables": {"deviceId": device_id}}
     await socket.send(json.dumps({"id": operation_id, "type": "subscribe", "payload": payload}))
-    snapshot = json.loads(await asyncio.wait_for(socket.recv(), WAIT_S))
-    assert (snapshot["id"], snapshot["type"]) == (operation_id, "next"), snapshot
+    if query is STATUS:
+        snapshot = json.loads(await asyncio.wait_for(socket.recv(), WAIT_S))
+        assert (snapshot["id"], snapshot["type"]) == (operation_id, "next"), snapshot
+    await asyncio.sleep(QUIET_S)  # the bus subscription is live, its reader waiting
+
+
+async def next_data(socket: Any) -> dict[str, Any]:
+    message = json.loads(await asyncio.wait_for(socket.recv(), WAIT_S))
+    assert message["type"] == "next" and "errors" not in message["payload"], message
+    return message["payload"]["data"]
 
 
 async def uptime(socket: Any) -> tuple[str, int]:
@@ -364,6 +428,33 @@ class TestThroughTheApp:
         assert received == [[("1", number)] * 3 for number in range(1, 6)]
         assert len(written) == 5 * 3
         assert all('"type":"next"' in text for text in written)
+
+    async def test_a_hubs_readings_reach_telemetry_subscribers_written_at_once(
+        self, settings: Settings, written: list[str]
+    ):
+        async with serving(create_app(settings), lifespan="on") as served:
+            owner = await signed_up(GraphQLClient(served), "direct-telemetry")
+            hub, (outlet,) = await live_hub(owner)
+            wire = HubWire(served, hub.base_url)
+            sockets = [await opened(served, owner.token) for _ in range(2)]
+            try:
+                for socket in sockets:
+                    await subscribed(socket, "1", outlet.id, TELEMETRY)
+                # when
+                received = []
+                for current in (100, 200, 300):
+                    response = await wire.data(outlets.reading("FE", current_a=current))
+                    assert response.status_code == 200, response.text
+                    received.append([await next_data(socket) for socket in sockets])
+            finally:
+                for socket in sockets:
+                    await socket.close()
+        # then: every reading, in order, on both sockets; all but the first written at once
+        currents = [
+            [data["telemetryUpdated"]["values"][0]["value"] for data in row] for row in received
+        ]
+        assert currents == [[100.0] * 2, [200.0] * 2, [300.0] * 2]
+        assert len(written) == 2 * 2
 
     async def test_under_uvicorns_own_protocol_every_event_takes_the_subscriptions_way(
         self, settings: Settings
