@@ -215,9 +215,8 @@ class DirectDelivery:
     """One subscription operation's way past its own generators, for the operation run in this
     task while it is entered. ``send(*data)`` writes a result of each ``data`` alone to its
     socket now, all or none, True if it did (given by the front door that runs the operation);
-    ``executor`` is the
-    subscription's executor, set as its first event executes. ``refused`` once the operation's
-    extensions would want to see its results (``refuse_direct_delivery``).
+    ``executor`` is the subscription's executor, set as its first event executes. ``refused``
+    once the operation's extensions would want to see its results (``refuse_direct_delivery``).
 
     A context manager of its own, not a generator's: a subscription keeps it entered for as
     long as it lives."""
