@@ -39,28 +39,20 @@ class PerEventMemoExecutor(StrawberryGraphQLCoreExecutionContext):
         if not _is_shared(payload):
             return self._per_event_copy(payload)
         key = self._shared_key_for(payload)
-        cached = _results.get(key)
-        if cached is not None and cached[0] is payload:
+        cached = _cached_result(payload, key)
+        if cached is not None:
             # Another subscriber executed this event already: no executor of its own needed.
-            _results.move_to_end(key)
-            return _SharedResult(cached[1])
-        executor = self._per_event_copy(payload)
-        executor._shared_key = key
-        return executor
+            return _SharedResult(cached)
+        return self._shared_copy(payload, key)
 
     def shared_data(self, payload: Any) -> Any:
         """The ``data`` of this subscription's result for a shared ``payload`` if it is ready
         now and has no errors (computed here when no subscriber of the same key has yet), else
         NOT_READY: the subscriber's own generators then await it, or report its errors."""
         key = self._shared_key_for(payload)
-        cached = _results.get(key)
-        if cached is not None and cached[0] is payload:
-            _results.move_to_end(key)
-            result = cached[1]
-        else:
-            executor = self._per_event_copy(payload)
-            executor._shared_key = key
-            result = executor._execute_shared()
+        result = _cached_result(payload, key)
+        if result is None:
+            result = self._shared_copy(payload, key)._execute_shared()
         if isinstance(result, asyncio.Future):
             if not result.done() or result.cancelled() or result.exception() is not None:
                 return NOT_READY
@@ -71,6 +63,12 @@ class PerEventMemoExecutor(StrawberryGraphQLCoreExecutionContext):
 
     def _shared_key_for(self, payload: Any) -> tuple[Any, ...]:
         return (id(payload), *self._subscription_key(), _scope(self.context_value))
+
+    def _shared_copy(self, payload: Any, key: tuple[Any, ...]) -> "PerEventMemoExecutor":
+        """The executor of the first execution of a shared ``payload`` for ``key``."""
+        executor = self._per_event_copy(payload)
+        executor._shared_key = key
+        return executor
 
     def _per_event_copy(self, payload: Any) -> "PerEventMemoExecutor":
         executor = super().build_per_event_executor(payload)
@@ -166,6 +164,15 @@ def _shared(key: tuple[Any, ...], build: Callable[[], tuple[Any, ...]]) -> tuple
         for payload in evicted:
             _payload_ids.pop(id(payload), None)
     return payloads
+
+
+def _cached_result(payload: Any, key: tuple[Any, ...]) -> Any:
+    """The result (or the future of it) kept for ``key`` if it is ``payload``'s, else None."""
+    cached = _results.get(key)
+    if cached is None or cached[0] is not payload:
+        return None
+    _results.move_to_end(key)
+    return cached[1]
 
 
 def _is_shared(payload: Any) -> bool:
