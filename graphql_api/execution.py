@@ -23,26 +23,35 @@ from graphql.pyutils import RefMap
 from strawberry.schema.schema import StrawberryGraphQLCoreExecutionContext
 
 from graphql_api.events.bus import Subscription
+from graphql_api.projection import Projection, Unprojectable, projection_for
+
+_UNSEEN = object()
 
 
 class PerEventMemoExecutor(StrawberryGraphQLCoreExecutionContext):
     # Set on a per-event copy whose payload is shared (``shared_payload``): the key its result
     # is shared under.
     _shared_key: tuple[Any, ...] | None = None
-    # The subscription's operation and variables as a key, computed at its first shared event.
+    # The subscription's operation and variables as a key, computed at its first event.
     _operation_and_variables: tuple[Hashable, str] | None = None
+    # The subscription's selection compiled (graphql_api.projection), found at its first
+    # event; None when it is not plain data.
+    _projection: Projection | None | object = _UNSEEN
 
-    def build_per_event_executor(self, payload: Any) -> "PerEventMemoExecutor | _SharedResult":
+    def build_per_event_executor(self, payload: Any) -> "PerEventMemoExecutor | _KnownResult":
         delivery = _delivery.get()
         if delivery is not None and delivery.executor is None:
             delivery.executor = self  # what its events are executed with, past its generators
         if not _is_shared(payload):
+            projected = self._projected(payload)
+            if projected is not None:
+                return _KnownResult(projected)
             return self._per_event_copy(payload)
         key = self._shared_key_for(payload)
-        cached = _cached_result(payload, key)
-        if cached is not None:
-            # Another subscriber executed this event already: no executor of its own needed.
-            return _SharedResult(cached)
+        known = self._known_result(payload, key)
+        if known is not None:
+            # Executed for another subscriber already, or projected: no executor needed.
+            return _KnownResult(known)
         return self._shared_copy(payload, key)
 
     def shared_data(self, payload: Any) -> Any:
@@ -50,7 +59,7 @@ class PerEventMemoExecutor(StrawberryGraphQLCoreExecutionContext):
         now and has no errors (computed here when no subscriber of the same key has yet), else
         NOT_READY: the subscriber's own generators then await it, or report its errors."""
         key = self._shared_key_for(payload)
-        result = _cached_result(payload, key)
+        result = self._known_result(payload, key)
         if result is None:
             result = self._shared_copy(payload, key)._execute_shared()
         if isinstance(result, asyncio.Future):
@@ -60,6 +69,34 @@ class PerEventMemoExecutor(StrawberryGraphQLCoreExecutionContext):
         if type(result) is not ExecutionResult or result.errors:
             return NOT_READY
         return result.data
+
+    def _known_result(self, payload: Any, key: tuple[Any, ...]) -> Any:
+        """The result kept for a shared ``payload`` and ``key``, else its projection (kept for
+        the others), else None: it has to be executed."""
+        known = _cached_result(payload, key)
+        if known is None:
+            known = self._projected(payload)
+            if known is not None:
+                _keep_result(key, payload, known)
+        return known
+
+    def _projected(self, payload: Any) -> ExecutionResult | None:
+        """The event's result, when the subscription's selection is plain data and the event
+        completes without errors (``graphql_api.projection``): what graphql-core would return,
+        with no executor of its own."""
+        projection = self._projection
+        if projection is _UNSEEN:
+            projection = self._projection = projection_for(self, self._subscription_key())
+        if not isinstance(projection, Projection) or self.hooks is not None or self._aborted():
+            return None
+        try:
+            return ExecutionResult(projection.data(payload))
+        except Unprojectable:
+            return None
+
+    def _aborted(self) -> bool:
+        signal = self.abort_signal
+        return signal is not None and signal.aborted
 
     def _shared_key_for(self, payload: Any) -> tuple[Any, ...]:
         return (id(payload), *self._subscription_key(), _scope(self.context_value))
@@ -100,14 +137,13 @@ class PerEventMemoExecutor(StrawberryGraphQLCoreExecutionContext):
         result = super().execute_operation(serially)
         if self.is_awaitable(result):
             result = asyncio.ensure_future(result)
-        _results[key] = (self.root_value, result)
-        if len(_results) > _SHARED_RESULTS:
-            _results.popitem(last=False)
+        _keep_result(key, self.root_value, result)
         return result
 
 
-class _SharedResult:
-    """What graphql-core runs for an event another subscriber already executed: its result."""
+class _KnownResult:
+    """What graphql-core runs for an event whose result is known already (another subscriber
+    executed it, or it was projected): that result."""
 
     __slots__ = ("_result",)
 
@@ -173,6 +209,12 @@ def _cached_result(payload: Any, key: tuple[Any, ...]) -> Any:
         return None
     _results.move_to_end(key)
     return cached[1]
+
+
+def _keep_result(key: tuple[Any, ...], payload: Any, result: Any) -> None:
+    _results[key] = (payload, result)
+    if len(_results) > _SHARED_RESULTS:
+        _results.popitem(last=False)
 
 
 def _is_shared(payload: Any) -> bool:
