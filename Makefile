@@ -76,6 +76,7 @@ bench: $(STAMP)
 	$(BIN)/python -m bench.fanout $(FANOUT_ARGS)
 	$(BIN)/python bench/mqtt_ingest.py $(MQTT_ARGS)
 	$(BIN)/python -m bench.bus_cut $(BUS_CUT_ARGS)
+	$(BIN)/python -m bench.event_completion $(EVENT_ARGS)
 
 lint: $(STAMP)
 	$(BIN)/ruff check .
