@@ -28,6 +28,7 @@ from graphql_api.behaviour.types import (
     UndoNutritionPlanPayload,
 )
 from graphql_api.devices.types import Device
+from graphql_api.execution import shared_events
 from graphql_api.mutation import MutationBoundary
 from graphql_api.pets.types import Pet
 from graphql_api.relay import decode_id
@@ -172,5 +173,10 @@ class BehaviourSubscriptions:
             lambda session: behaviour_service.live_channel(session, context.viewer, pet_pk)
         )
         async with context.subscribe(channel) as messages:
-            async for message in messages:
-                yield BehaviourEvent.from_event(behaviour_service.event_of(message))
+            async for event in shared_events(messages, _behaviour_event):
+                yield event
+
+
+def _behaviour_event(message: str) -> BehaviourEvent:
+    # One object for every subscriber of the pet: they share its execution too.
+    return BehaviourEvent.from_event(behaviour_service.event_of(message))
