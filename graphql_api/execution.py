@@ -1,6 +1,7 @@
 """The GraphQL executor we run with: Strawberry's, minus a per-event leak in graphql-core 3.3,
 plus one execution per subscription event for the subscribers who would compute the same result,
-and that result written straight to each waiting subscriber's socket.
+and that result written straight to each waiting subscriber's socket. An event whose selection
+is plain data is projected (``graphql_api.projection``) rather than executed field by field.
 
 graphql-core 3.3 executes each subscription event with a shallow copy of the subscription's
 executor (``Executor.build_per_event_executor``). The copy shares the memo of

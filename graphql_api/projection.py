@@ -103,7 +103,8 @@ def projection_for(executor: Any, key: tuple[Hashable, ...]) -> Projection | Non
     middleware = executor.middleware_manager
     if middleware is not None and middleware.middlewares:
         return None
-    cache_key = (id(executor.schema), *key)
+    # The schema itself, not its id: a schema's id can be another's once it is gone.
+    cache_key = (executor.schema, *key)
     if cache_key in _projections:
         _projections.move_to_end(cache_key)
         return _projections[cache_key]
