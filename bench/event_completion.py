@@ -16,90 +16,16 @@ case). No servers, no network; every loop is bounded by ``--events``.
 """
 
 import argparse
-import datetime as dt
-import re
 import statistics
 import time
-from collections.abc import Callable
-from pathlib import Path
 from typing import Any
 
 from graphql import ExecutionResult, parse
-from strawberry import relay
 
-from graphql_api.batteries.models import ScheduleStatus, SlotStatus
-from graphql_api.batteries.types import BatteryScheduleUpdate
-from graphql_api.behaviour.activities import Activity
-from graphql_api.behaviour.analysis import BehaviourChange
-from graphql_api.behaviour.types import BehaviourEvent
 from graphql_api.execution import PerEventMemoExecutor
 from graphql_api.schema import build_schema
 from graphql_api.settings import Settings
-from graphql_api.telemetry.types import TelemetryReading, TelemetryValue
-
-ROOT = Path(__file__).resolve().parents[1]
-NOW = dt.datetime(2026, 12, 7, 10, 30, 15, 123456, tzinfo=dt.UTC)
-DEVICE = {"deviceId": str(relay.GlobalID("Device", "7"))}
-
-
-def outlet_reading() -> TelemetryReading:
-    return TelemetryReading(
-        device_id=relay.GlobalID("Device", "7"),
-        received_at=NOW,
-        device_time=None,
-        values=[TelemetryValue(key="current_a", value=0.25), TelemetryValue(key="b", value=0)],
-        persisted=False,
-        relay_a=True,
-        relay_b=False,
-        overload=False,
-    )
-
-
-def schedule_change() -> BatteryScheduleUpdate:
-    return BatteryScheduleUpdate(
-        message_id="m-1",
-        date=NOW.date(),
-        status=ScheduleStatus.EXECUTED,
-        slot=3,
-        slot_status=SlotStatus.EXECUTED,
-        detail=None,
-        at=NOW,
-    )
-
-
-def activity_change() -> BehaviourEvent:
-    return BehaviourEvent(
-        pet_id=relay.GlobalID("Pet", "1"),
-        change=BehaviourChange.ACTIVITY_CHANGED,
-        activity=Activity.PLAY,
-        since=NOW,
-        confidence=0.8,
-        metric=None,
-        message=None,
-    )
-
-
-# (operations file, operation, variables, payload)
-CASES: list[tuple[str, str, dict[str, Any], Callable[[], Any]]] = [
-    ("outlets.graphql", "TelemetryUpdated", DEVICE, outlet_reading),
-    ("batteries.graphql", "BatteryScheduleUpdated", DEVICE, schedule_change),
-    (
-        "behaviour.graphql",
-        "BehaviourEvent",
-        {"petId": str(relay.GlobalID("Pet", "1"))},
-        activity_change,
-    ),
-]
-
-
-def operation_text(file: str, name: str) -> str:
-    """The named subscription of an operations file, with the fragments it spreads."""
-    text = (ROOT / "clients/operations" / file).read_text()
-    operation = re.search(rf"^subscription {name}\b.*?^}}$", text, re.M | re.S).group(0)
-    return operation + "".join(
-        re.search(rf"^fragment {fragment} on .*?^}}$", text, re.M | re.S).group(0)
-        for fragment in re.findall(r"\.\.\.(\w+)", operation)
-    )
+from tests.support.subscription_events import PROJECTED, operation_text
 
 
 def microseconds_per_event(executor: PerEventMemoExecutor, event: Any, events: int) -> float:
@@ -142,7 +68,7 @@ def main() -> int:
     schema = build_schema(Settings())._schema
     print(f"CPU per event, median of {args.rounds} rounds of {args.events} events")
     print(f"{'subscription':<26} {'projected':>12} {'graphql-core':>14} {'ratio':>8}")
-    for case in CASES:
+    for case in PROJECTED:
         projected, executed = measure(schema, case, args)
         print(
             f"{case[1]:<26} {projected:9.1f} us {executed:11.1f} us "

@@ -7,11 +7,9 @@ operations run with field middleware are executed by graphql-core, as before."""
 import asyncio
 import datetime as dt
 import enum
-import re
 import uuid
 from collections.abc import AsyncGenerator, Callable
 from dataclasses import dataclass
-from pathlib import Path
 from typing import Any
 
 import pytest
@@ -23,13 +21,8 @@ from strawberry.extensions import SchemaExtension
 from strawberry.permission import BasePermission
 
 from graphql_api import execution, projection
-from graphql_api.batteries.models import ScheduleStatus, SlotStatus
-from graphql_api.batteries.types import BatteryScheduleUpdate
-from graphql_api.behaviour.activities import Activity
-from graphql_api.behaviour.analysis import BehaviourChange
-from graphql_api.behaviour.types import BehaviourEvent
 from graphql_api.execution import PerEventMemoExecutor, shared_payload
-from graphql_api.telemetry.types import TelemetryReading, TelemetryValue
+from tests.support.subscription_events import NOW, PROJECTED, operation_text
 
 WAIT_S = 5.0
 
@@ -142,7 +135,6 @@ def _schema(*extensions: type[SchemaExtension]) -> strawberry.Schema:
 
 
 SCHEMA = _schema()
-NOW = dt.datetime(2026, 12, 7, 10, 30, 15, 123456, tzinfo=dt.UTC)
 
 PLAIN = """
 subscription Plain($withValues: Boolean!, $skipGrid: Boolean = false) {
@@ -414,73 +406,14 @@ async def test_field_middleware_sees_every_field():
 # ---- the app's own subscriptions -----------------------------------------------------------------
 
 
-def _operation(file: str, name: str) -> str:
-    text = (Path(__file__).parents[1] / "clients/operations" / file).read_text()
-    operation = re.search(rf"^subscription {name}\b.*?^}}$", text, re.M | re.S).group(0)
-    fragments = "".join(
-        re.search(rf"^fragment {fragment} on .*?^}}$", text, re.M | re.S).group(0)
-        for fragment in re.findall(r"\.\.\.(\w+)", operation)
-    )
-    return operation + fragments
-
-
-def _telemetry_reading() -> TelemetryReading:
-    return TelemetryReading(
-        device_id=relay.GlobalID("Device", "7"),
-        received_at=NOW,
-        device_time=None,
-        values=[TelemetryValue(key="current_a", value=0.25), TelemetryValue(key="b", value=0)],
-        persisted=True,
-        relay_a=True,
-        relay_b=None,
-        overload=False,
-    )
-
-
-def _battery_schedule_update() -> BatteryScheduleUpdate:
-    return BatteryScheduleUpdate(
-        message_id="m-1",
-        date=NOW.date(),
-        status=ScheduleStatus.EXECUTED,
-        slot=3,
-        slot_status=SlotStatus.FAILED,
-        detail=None,
-        at=NOW,
-    )
-
-
-def _behaviour_event() -> BehaviourEvent:
-    return BehaviourEvent(
-        pet_id=relay.GlobalID("Pet", "1"),
-        change=BehaviourChange.ACTIVITY_CHANGED,
-        activity=Activity.PLAY,
-        since=NOW,
-        confidence=0.8,
-        metric=None,
-        message=None,
-    )
-
-
-@pytest.mark.parametrize(
-    ("file", "name", "variables", "payload"),
-    [
-        ("outlets.graphql", "TelemetryUpdated", {"deviceId": "RGV2aWNlOjc="}, _telemetry_reading),
-        (
-            "batteries.graphql",
-            "BatteryScheduleUpdated",
-            {"deviceId": "RGV2aWNlOjc="},
-            _battery_schedule_update,
-        ),
-        ("behaviour.graphql", "BehaviourEvent", {"petId": "UGV0OjE="}, _behaviour_event),
-    ],
-)
+@pytest.mark.parametrize(("file", "name", "variables", "payload"), PROJECTED)
 def test_the_apps_high_rate_subscriptions_are_projected(
     schema, file: str, name: str, variables: dict[str, Any], payload: Callable[[], Any]
 ):
     """A field with a resolver added to one of these payload types would take its events back
     to graphql-core's per-field execution: this says so."""
     graphql_schema = schema._schema
-    document = parse(_operation(file, name))
+    document = parse(operation_text(file, name))
     executor = Executor.build(graphql_schema, document, raw_variable_values=variables)
     event = payload()
 
