@@ -103,19 +103,26 @@ def projection_for(executor: Any, key: tuple[Hashable, ...]) -> Projection | Non
     middleware = executor.middleware_manager
     if middleware is not None and middleware.middlewares:
         return None
+    if executor.operation.loc is None:
+        # Its key holds the operation's id, which another operation can take once it is
+        # gone: compiled for this subscription alone.
+        return _compiled(executor)
     # The schema itself, not its id: a schema's id can be another's once it is gone.
     cache_key = (executor.schema, *key)
     if cache_key in _projections:
         _projections.move_to_end(cache_key)
         return _projections[cache_key]
-    try:
-        projection: Projection | None = _compile(_Collector(executor))
-    except _NotPlain:
-        projection = None
-    _projections[cache_key] = projection
+    projection = _projections[cache_key] = _compiled(executor)
     if len(_projections) > _PROJECTIONS:
         _projections.popitem(last=False)
     return projection
+
+
+def _compiled(executor: Any) -> Projection | None:
+    try:
+        return _compile(_Collector(executor))
+    except _NotPlain:
+        return None
 
 
 class _Collector:

@@ -425,3 +425,17 @@ def test_the_apps_high_rate_subscriptions_are_projected(
     ).execute_operation()
     assert not by_graphql_core.errors
     assert compiled.data(event) == by_graphql_core.data
+
+
+def test_an_operation_parsed_without_locations_is_compiled_for_its_subscription_alone(schema):
+    """Such an operation is known by its object's id (``execution._operation_key``), which a
+    later operation can take: its projection must not be kept for others."""
+    file, name, variables, payload = PROJECTED[0]
+    document = parse(operation_text(file, name), no_location=True)
+    executor = Executor.build(schema._schema, document, raw_variable_values=variables)
+
+    compiled = projection.projection_for(executor, (id(document.definitions[0]), ""))
+
+    assert compiled is not None
+    assert compiled.data(payload()) is not None
+    assert not projection._projections
