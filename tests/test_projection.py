@@ -92,28 +92,30 @@ def _event_named(message: str) -> Event:
     return events_by_name[message]
 
 
+async def _fed() -> AsyncGenerator[Any, None]:
+    """What the test puts on this resolver's own feed (one per running subscription)."""
+    feed: asyncio.Queue[Any] = asyncio.Queue()
+    feeds.append(feed)
+    while True:
+        yield await feed.get()
+
+
 @strawberry.type
 class Subscription:
     @strawberry.subscription
     async def events(self) -> AsyncGenerator[Event, None]:
-        feed: asyncio.Queue[Any] = asyncio.Queue()
-        feeds.append(feed)
-        while True:
-            yield await feed.get()
+        async for event in _fed():
+            yield event
 
     @strawberry.subscription
     async def shared(self) -> AsyncGenerator[Event, None]:
-        feed: asyncio.Queue[Any] = asyncio.Queue()
-        feeds.append(feed)
-        while True:
-            yield shared_payload(_event_named, await feed.get())
+        async for message in _fed():
+            yield shared_payload(_event_named, message)
 
     @strawberry.subscription
     async def statuses(self) -> AsyncGenerator[Status, None]:
-        feed: asyncio.Queue[Any] = asyncio.Queue()
-        feeds.append(feed)
-        while True:
-            yield await feed.get()
+        async for status in _fed():
+            yield status
 
 
 class ShoutingStrings(SchemaExtension):
