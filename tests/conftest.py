@@ -35,6 +35,7 @@ from tests.support.environment import (
 )
 from tests.support.graphql_client import GraphQLClient
 from tests.support.live_server import LOOPBACK_RATE_LIMITS, LiveServer, start_server
+from tests.support.server_errors import ServerLogMarks
 
 TEST_SECRET_KEY = "test-secret-" + secrets.token_hex(16)
 
@@ -129,6 +130,29 @@ def make_context(app_state: AppState, session: AsyncSession):
 @pytest.fixture(scope="session")
 def server_logs(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return tmp_path_factory.mktemp("server-logs")
+
+
+_LOG_MARKS = pytest.StashKey[ServerLogMarks]()
+
+
+@pytest.hookimpl(wrapper=True)
+def pytest_runtest_setup(item: pytest.Item):
+    yield
+    server_logs = getattr(item, "funcargs", {}).get("server_logs")
+    if server_logs is not None:
+        item.stash[_LOG_MARKS] = ServerLogMarks(server_logs)
+
+
+@pytest.hookimpl(wrapper=True)
+def pytest_runtest_makereport(item: pytest.Item, call: pytest.CallInfo):
+    """A failed live test's report carries what its servers logged as errors meanwhile."""
+    report = yield
+    marks = item.stash.get(_LOG_MARKS, None)
+    if report.failed and report.when == "call" and marks is not None:
+        errors = marks.errors_since()
+        if errors:
+            report.sections.append(("server errors logged during the test", errors))
+    return report
 
 
 # Every live test talks to these servers from 127.0.0.1: limits per address (and per user, for
