@@ -123,9 +123,10 @@ def running(loop: Callable[[Callable[[], bool], Callable[[float], Any]], Any]) -
     assert not failures, failures
 
 
-def hub_loop(hub: Hub):
+def hub_loop(hub: Hub, until: Callable[[], bool] = lambda: False):
+    """The hub cycling until the block ends, or until ``until()`` holds after a cycle."""
     return lambda should_stop, sleep: run_hub(
-        hub, DEVICE_RUN_LIMIT_S, should_stop=should_stop, sleep=sleep
+        hub, DEVICE_RUN_LIMIT_S, should_stop=lambda: should_stop() or until(), sleep=sleep
     )
 
 
