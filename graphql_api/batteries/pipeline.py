@@ -213,6 +213,11 @@ async def _create_schedule(
     """CREATED with its 48 PENDING slots and its APPLY_SCHEDULE command; the delivery sweep
     sends it. The day's previous schedule, if any, is SUPERSEDED first."""
     message_id = str(uuid.uuid4())
+    # One battery's schedules are created one at a time: a fetch of the same day in another
+    # transaction (the daily job beside staff's fetchBatterySchedule, the operator's CLI, a
+    # second process) commits first, and this one then finds its schedule and supersedes it
+    # instead of colliding with it on the day's one current schedule.
+    await ProfileRepository(session).lock(device.id)
     repository = ScheduleRepository(session)
     current = await repository.get_current(device.id, for_date)
     if current is not None:

@@ -45,6 +45,17 @@ class ProfileRepository(RepositoryBase[BatteryProfile]):
         statement = select(BatteryProfile).where(BatteryProfile.device_id.in_(ids))
         return await self.in_key_order(statement, ids, lambda profile: profile.device_id)
 
+    async def lock(self, device_id: int) -> None:
+        """Hold the battery's profile row until this transaction ends: a second transaction
+        locking it waits for the first to commit (PostgreSQL ``FOR UPDATE``; SQLite has one
+        writer and ignores the clause)."""
+        statement = (
+            select(BatteryProfile.device_id)
+            .where(BatteryProfile.device_id == device_id)
+            .with_for_update()
+        )
+        await self.execute(statement)
+
     async def get_device(self, device_id: int) -> Device | None:
         """The device, for system work (sweeps, jobs) that has no viewer."""
         return await self.get_one_or_none(select(Device).where(Device.id == device_id))

@@ -1,11 +1,15 @@
 """The fetch pipeline in process, against the reference provider served on a loopback port."""
 
+import asyncio
 import datetime as dt
 import threading
 from collections.abc import Iterator
 
 import pytest
+from sqlalchemy import delete, text
+from sqlalchemy.ext.asyncio import AsyncEngine
 
+from graphql_api.accounts.models import User
 from graphql_api.alerts.models import AlertKind
 from graphql_api.alerts.repository import AlertRepository
 from graphql_api.auth import Role
@@ -16,7 +20,8 @@ from graphql_api.batteries.models import ArchiveOutcome, FetchState, ScheduleSta
 from graphql_api.batteries.profiles import BatterySpec, set_profile
 from graphql_api.batteries.provider import RawResponse
 from graphql_api.batteries.provider_demo import ProviderServer
-from graphql_api.batteries.repository import ArchiveRepository, FetchRepository
+from graphql_api.batteries.repository import ArchiveRepository, FetchRepository, ScheduleRepository
+from graphql_api.db import create_sessionmaker
 from graphql_api.devices.models import DeviceKind
 from graphql_api.errors import PermissionDenied
 from graphql_api.notifications import service as notifications_service
@@ -170,6 +175,64 @@ class TestFetchOnDemand:
         # when / then
         with pytest.raises(PermissionDenied):
             await flows.fetch_schedule(session, battery_settings, viewer_of(owner), battery.id, NOW)
+
+
+@pytest.fixture
+async def committed_battery(engine, provider_url):
+    """A battery and a staff member committed to the database (for two transactions to see
+    them), deleted with everything they own afterwards (other tests sweep what is committed)."""
+    async with create_sessionmaker(engine).begin() as setup:
+        owner = await create_user(setup)
+        staff = await create_user(setup, Role.STAFF, "staff")
+        battery = await create_device(setup, owner, kind=DeviceKind.BATTERY, name="Barn")
+        await configure(setup, battery, provider_url)
+    yield battery, viewer_of(staff)
+    async with create_sessionmaker(engine).begin() as cleanup:
+        await cleanup.execute(delete(User).where(User.id.in_((owner.id, staff.id))))
+
+
+class TestConcurrentFetches:
+    async def test_a_fetch_of_the_day_another_transaction_holds_supersedes_it(
+        self, engine, battery_settings, committed_battery
+    ):
+        # given
+        battery, staff = committed_battery
+        sessions = create_sessionmaker(engine)
+
+        # when staff fetch tomorrow while another fetch of it (the daily job, the operator's
+        # CLI) has created its schedule and not committed yet
+        async with sessions() as other, sessions() as staffs:
+            first = await flows.fetch_now(other, battery_settings, battery.id, NOW)
+            second = asyncio.create_task(
+                flows.fetch_schedule(staffs, battery_settings, staff, battery.id, NOW)
+            )
+            await until_a_transaction_waits_for_a_lock(engine)
+            await other.commit()
+            result = await second
+            await staffs.commit()
+
+        # then the later one is tomorrow's schedule, and the earlier one superseded by it
+        assert result.outcome is ArchiveOutcome.ACCEPTED
+        async with sessions() as check:
+            schedules = ScheduleRepository(check)
+            current = await schedules.get_current(battery.id, TOMORROW)
+            earlier = await schedules.get_for_device(battery.id, first.schedule.message_id)
+        assert current.message_id == result.schedule.message_id != first.schedule.message_id
+        assert earlier.status is ScheduleStatus.SUPERSEDED
+        assert earlier.reason == f"superseded by {current.message_id}"
+
+
+async def until_a_transaction_waits_for_a_lock(engine: AsyncEngine) -> None:
+    waiting = text(
+        "SELECT count(*) FROM pg_stat_activity "
+        "WHERE datname = current_database() AND wait_event_type = 'Lock'"
+    )
+    for _ in range(200):
+        async with engine.connect() as connection:
+            if await connection.scalar(waiting):
+                return
+        await asyncio.sleep(0.05)
+    raise AssertionError("no transaction waited for a lock within 10 s")
 
 
 class TestReports:
