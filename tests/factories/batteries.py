@@ -17,7 +17,7 @@ import httpx
 
 from tests.factories.collars import node_pk
 from tests.support.graphql_client import GraphQLClient
-from tests.support.live_server import PROJECT_ROOT, free_port, pawgraph_env
+from tests.support.live_server import NEVER_DUE, PROJECT_ROOT, free_port, pawgraph_env
 
 ZONE = "Asia/Manila"
 # A compressed day: 3600x runs a half-hour slot in 0.5 s and the whole day in 24 s. A slot whose
@@ -27,8 +27,6 @@ SPEED = 3600.0
 # The agent's compressed clock starts this long before the schedule's midnight, so the schedule
 # is delivered and stored before its first slot.
 LEAD = dt.timedelta(hours=6)
-# Never due for the daily job in other tests: only in the local day's last second.
-NEVER_DUE = "23:59:59"
 
 REGISTER_BATTERY = """
 mutation RegisterDevice($input: RegisterDeviceInput!) {

@@ -23,7 +23,6 @@ from tests.factories.batteries import (
     ARCHIVE,
     BATTERY_STATUS,
     FETCH,
-    NEVER_DUE,
     SCHEDULE,
     SPEED,
     TIMELINE,
@@ -59,10 +58,7 @@ SERVER_SETTINGS = {
     "schedule_fetch_timeout": "1",
     "schedule_fetch_attempts": "2",
     "schedule_fetch_backoff": "0.1",
-    # At the deadline (20:00 site time by default) the job fetches tomorrow's schedule for a
-    # battery that has none: from 12:00 UTC on, every battery here (Asia/Manila, fetch time
-    # NEVER_DUE) would get a fetch of the job's own besides the one a test asks for.
-    "schedule_missing_deadline": NEVER_DUE,
+    # The deadline's own fetches are off on every test server (live_server.SUITE_SETTINGS).
 }
 
 

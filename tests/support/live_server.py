@@ -84,6 +84,17 @@ LOOPBACK_RATE_LIMITS = json.dumps(
     }
 )
 
+# Every battery in a worker's database is seen by every server on it, and at the deadline
+# (20:00 site time by default) a server's daily job fetches tomorrow's schedule for each battery
+# that has none: a server started for another module would fetch the battery tests' batteries
+# beside the fetches those tests make. Only in the local day's last second, here.
+NEVER_DUE = "23:59:59"
+SUITE_SETTINGS = {
+    **SERVER_POOL,
+    "rate_limits": LOOPBACK_RATE_LIMITS,
+    "schedule_missing_deadline": NEVER_DUE,
+}
+
 
 def start_server(
     log_dir: Path,
@@ -97,7 +108,7 @@ def start_server(
     """An API process on ``port`` (a free one by default; a restarted process reuses its own);
     ``app`` is the factory uvicorn imports (``graphql_api.server:create_served_app`` is what
     ``pawgraph serve`` runs); ``log_level="info"`` also writes uvicorn's access log."""
-    settings = {**SERVER_POOL, "rate_limits": LOOPBACK_RATE_LIMITS, **settings}
+    settings = {**SUITE_SETTINGS, **settings}
     port = port or free_port()
     command = [
         *("-m", "uvicorn", app, "--factory", "--host", "127.0.0.1", "--port", str(port)),
@@ -134,8 +145,8 @@ def start_unit_server(
     log_dir: Path, name: str, port: int | None = None, **settings: str
 ) -> LiveServer:
     """An API process as deploy/systemd starts one in production, on ``port`` (a free one by
-    default), with the suite's pool and rate limits unless ``settings`` say otherwise."""
-    settings = {**SERVER_POOL, "rate_limits": LOOPBACK_RATE_LIMITS, **settings}
+    default), with the suite's settings unless ``settings`` say otherwise."""
+    settings = {**SUITE_SETTINGS, **settings}
     port = port or free_port()
     return _spawn(log_dir, name, port, unit_command(port), pawgraph_env(**settings))
 
