@@ -1,13 +1,11 @@
 """The fetch pipeline in process, against the reference provider served on a loopback port."""
 
-import asyncio
 import datetime as dt
 import threading
 from collections.abc import Iterator
 
 import pytest
-from sqlalchemy import delete, text
-from sqlalchemy.ext.asyncio import AsyncEngine
+from sqlalchemy import delete
 
 from graphql_api.accounts.models import User
 from graphql_api.alerts.models import AlertKind
@@ -29,6 +27,7 @@ from graphql_api.pagination import PageArgs
 from graphql_api.settings import Settings
 from tests.factories.accounts import create_user, viewer_of
 from tests.factories.devices_db import create_device
+from tests.support.database import raced
 from tests.support.live_server import free_port
 
 # The reference provider dates its schedules by the real clock: so does the test.
@@ -197,42 +196,24 @@ class TestConcurrentFetches:
     ):
         # given
         battery, staff = committed_battery
-        sessions = create_sessionmaker(engine)
 
         # when staff fetch tomorrow while another fetch of it (the daily job, the operator's
         # CLI) has created its schedule and not committed yet
-        async with sessions() as other, sessions() as staffs:
-            first = await flows.fetch_now(other, battery_settings, battery.id, NOW)
-            second = asyncio.create_task(
-                flows.fetch_schedule(staffs, battery_settings, staff, battery.id, NOW)
-            )
-            await until_a_transaction_waits_for_a_lock(engine)
-            await other.commit()
-            result = await second
-            await staffs.commit()
+        first, result = await raced(
+            engine,
+            lambda other: flows.fetch_now(other, battery_settings, battery.id, NOW),
+            lambda staffs: flows.fetch_schedule(staffs, battery_settings, staff, battery.id, NOW),
+        )
 
         # then the later one is tomorrow's schedule, and the earlier one superseded by it
         assert result.outcome is ArchiveOutcome.ACCEPTED
-        async with sessions() as check:
+        async with create_sessionmaker(engine)() as check:
             schedules = ScheduleRepository(check)
             current = await schedules.get_current(battery.id, TOMORROW)
             earlier = await schedules.get_for_device(battery.id, first.schedule.message_id)
         assert current.message_id == result.schedule.message_id != first.schedule.message_id
         assert earlier.status is ScheduleStatus.SUPERSEDED
         assert earlier.reason == f"superseded by {current.message_id}"
-
-
-async def until_a_transaction_waits_for_a_lock(engine: AsyncEngine) -> None:
-    waiting = text(
-        "SELECT count(*) FROM pg_stat_activity "
-        "WHERE datname = current_database() AND wait_event_type = 'Lock'"
-    )
-    for _ in range(200):
-        async with engine.connect() as connection:
-            if await connection.scalar(waiting):
-                return
-        await asyncio.sleep(0.05)
-    raise AssertionError("no transaction waited for a lock within 10 s")
 
 
 class TestReports:

@@ -1,11 +1,16 @@
-"""The test database as a test sees it: sessions whose writes never outlive the test, and the
-statements a piece of code sends (Saleor's ``count_queries``, for N+1 tests)."""
+"""The test database as a test sees it: sessions whose writes never outlive the test, the
+statements a piece of code sends (Saleor's ``count_queries``, for N+1 tests), and two
+transactions raced on purpose."""
 
+import asyncio
 import contextlib
-from collections.abc import AsyncIterator, Iterator
+from collections.abc import AsyncIterator, Awaitable, Callable, Iterator
+from typing import Any
 
-from sqlalchemy import event
+from sqlalchemy import event, text
 from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession
+
+from graphql_api.db import create_sessionmaker
 
 
 @contextlib.asynccontextmanager
@@ -37,3 +42,47 @@ def counting_statements(engine: AsyncEngine) -> Iterator[list[str]]:
         yield statements
     finally:
         event.remove(engine.sync_engine, "before_cursor_execute", count)
+
+
+_WAITING_FOR_A_LOCK = text(
+    "SELECT count(*) FROM pg_stat_activity "
+    "WHERE datname = current_database() AND wait_event_type = 'Lock'"
+)
+
+
+async def until_a_transaction_waits_for_a_lock(engine: AsyncEngine) -> None:
+    for _ in range(200):
+        async with engine.connect() as connection:
+            if await connection.scalar(_WAITING_FOR_A_LOCK):
+                return
+        await asyncio.sleep(0.05)
+    raise AssertionError("no transaction waited for a lock within 10 s")
+
+
+async def raced(
+    engine: AsyncEngine,
+    first: Callable[[AsyncSession], Awaitable[Any]],
+    second: Callable[[AsyncSession], Awaitable[Any]],
+) -> tuple[Any, Any]:
+    """``first`` done in its transaction but not committed when ``second``, in another, has to
+    wait for it (PostgreSQL); then ``first`` commits. Each one's result, or what it raised (its
+    transaction rolled back)."""
+    sessions = create_sessionmaker(engine)
+    async with sessions() as first_session, sessions() as second_session:
+        first_result = await first(first_session)
+        second_task = asyncio.create_task(_outcome(second(second_session)))
+        await until_a_transaction_waits_for_a_lock(engine)
+        await first_session.commit()
+        second_result = await second_task
+        if isinstance(second_result, Exception):
+            await second_session.rollback()
+        else:
+            await second_session.commit()
+    return first_result, second_result
+
+
+async def _outcome(work: Awaitable[Any]) -> Any:
+    try:
+        return await work
+    except Exception as error:
+        return error
