@@ -147,6 +147,14 @@ def is_database_unavailable(error: BaseException) -> bool:
     return False
 
 
+def is_unique_violation(error: exc.IntegrityError) -> bool:
+    """Whether ``error`` is a unique key (not a foreign key, check or null) being violated."""
+    sqlstate = getattr(error.orig, "sqlstate", None)
+    if sqlstate is not None:
+        return sqlstate == "23505"
+    return "UNIQUE constraint failed" in str(error.orig)
+
+
 # A pooled connection used within this many seconds is handed out without a ping.
 PING_IDLE_AFTER_S = 10.0
 

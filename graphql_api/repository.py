@@ -33,11 +33,12 @@ from sqlalchemy import (
 )
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.engine import Result
+from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.sql.expression import ColumnClause, TableValuedAlias
 
 from graphql_api.auth import Viewer
-from graphql_api.db import Base
+from graphql_api.db import Base, is_unique_violation
 from graphql_api.pagination import CursorKey, Page, PageArgs
 
 M = TypeVar("M", bound=Base)
@@ -179,6 +180,25 @@ class RepositoryBase(Generic[M]):
 
     def add(self, obj: M) -> M:
         self.session.add(obj)
+        return obj
+
+    async def add_unique(self, obj: M) -> M | None:
+        """Insert ``obj`` now; None when a row with one of its unique keys exists already.
+
+        For a check-then-insert ("is this email taken?"): a concurrent transaction can insert
+        the same key between the check and the insert. PostgreSQL then makes this insert wait
+        for that transaction and, once it commits, refuses it; the savepoint keeps that refusal
+        from aborting the caller's transaction, so the caller answers as its check would have.
+        """
+        async with statement_lock(self.session):
+            try:
+                async with self.session.begin_nested():
+                    self.session.add(obj)
+                    await self.session.flush()
+            except IntegrityError as error:
+                if not is_unique_violation(error):
+                    raise
+                return None
         return obj
 
     async def flush(self) -> None:

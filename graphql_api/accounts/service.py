@@ -123,7 +123,8 @@ async def register(
     if await repository.get_by_email(email) is not None:
         raise EmailTaken(field="email")
     password_hash = await passwords.hash_password(registration.password)
-    user = repository.add(
+    # A second sign-up with this email (a double tap) may have committed since the check.
+    user = await repository.add_unique(
         User(
             email=email,
             password_hash=password_hash,
@@ -132,7 +133,8 @@ async def register(
             time_zone=registration.time_zone,
         )
     )
-    await repository.flush()
+    if user is None:
+        raise EmailTaken(field="email")
     return user
 
 

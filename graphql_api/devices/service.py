@@ -213,7 +213,8 @@ async def register(
     if taken is not None:
         raise HardwareIdTaken(field="hardwareId")
     api_key = generate_key()
-    device = repository.add(
+    # Registered by a concurrent request since the check (a double tap), it is taken as well.
+    device = await repository.add_unique(
         Device(
             owner_id=viewer.user_id,
             kind=registration.kind,
@@ -227,7 +228,8 @@ async def register(
             state={},
         )
     )
-    await repository.flush()
+    if device is None:
+        raise HardwareIdTaken(field="hardwareId")
     if registration.battery is not None:
         await battery_profiles.set_profile(session, device, registration.battery, utcnow())
     return await _issued(device, api_key, broker)

@@ -77,7 +77,7 @@ async def report(
     existing = await repository.get_by_reporter(viewer.user_id, target_type, target_id)
     if existing is not None:
         return existing
-    created = repository.add(
+    created = await repository.add_unique(
         Report(
             reporter_id=viewer.user_id,
             target_type=target_type,
@@ -88,7 +88,8 @@ async def report(
             created_at=now,
         )
     )
-    await repository.flush()
+    if created is None:  # the same report, committed by a concurrent request since the check
+        return await repository.get_by_reporter(viewer.user_id, target_type, target_id)
     return created
 
 

@@ -69,7 +69,7 @@ async def _thread_for_listing(
         return thread
     if listing.status not in (ListingStatus.ACTIVE, ListingStatus.RESERVED):
         raise ListingNotAvailable(f"The listing is {listing.status}.", field="listingId")
-    thread = repository.add(
+    thread = await repository.add_unique(
         MessageThread(
             listing_id=listing.id,
             buyer_id=viewer.user_id,
@@ -78,7 +78,8 @@ async def _thread_for_listing(
             last_message_at=now,
         )
     )
-    await repository.flush()
+    if thread is None:  # opened by a concurrent request of the buyer's since the check
+        return await repository.get_by_listing_and_buyer(listing.id, viewer.user_id)
     return thread
 
 

@@ -11,7 +11,6 @@ import datetime as dt
 from collections.abc import Awaitable, Callable, Sequence
 from decimal import Decimal
 
-from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from graphql_api.auth import Viewer, require_viewer, require_writer
@@ -117,16 +116,9 @@ async def create(
         created_at=now,
         updated_at=now,
     )
-    try:
-        # The partial unique index settles a race between two identical first requests.
-        async with session.begin_nested():
-            repository.add(request)
-            await repository.flush()
-    except IntegrityError:
-        existing = await repository.get_open(listing.id, viewer.user_id)
-        if existing is None:
-            raise
-        return existing
+    # The partial unique index settles a race between two identical first requests.
+    if await repository.add_unique(request) is None:
+        return await repository.get_open(listing.id, viewer.user_id)
     repository.add(
         PurchaseOffer(
             request_id=request.id,
