@@ -16,6 +16,8 @@ from graphql_api.cli import alembic_config
 
 class TestEnvironment(BaseSettings):
     model_config = SettingsConfigDict(env_prefix="PAWGRAPH_TEST_", extra="ignore")
+    # Named like a test class, it is not one: pytest is told not to collect it.
+    __test__ = False
 
     # An admin connection: each pytest session creates (and drops) its own database through it.
     postgres_admin_dsn: str = "postgresql://postgres@127.0.0.1:5432/postgres"
