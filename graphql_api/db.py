@@ -147,6 +147,28 @@ def is_database_unavailable(error: BaseException) -> bool:
     return False
 
 
+def is_transaction_conflict(error: BaseException) -> bool:
+    """Whether ``error`` (or what caused it) is PostgreSQL rolling the transaction back for
+    another transaction's sake: a deadlock's victim, a serialization failure (SQLSTATE class
+    40). Nothing was written, and the same work can succeed when tried again."""
+    seen: set[int] = set()
+    current: BaseException | None = error
+    while current is not None and id(current) not in seen:
+        seen.add(id(current))
+        if isinstance(current, exc.OperationalError):
+            sqlstate = getattr(current.orig, "sqlstate", None)
+            if sqlstate is not None and sqlstate.startswith("40"):
+                return True
+        current = current.__cause__ or current.__context__
+    return False
+
+
+def is_transient(error: BaseException) -> bool:
+    """Whether the database could not do this work now (out of reach, or it rolled the
+    transaction back for another's sake): nothing was written; a client may try again."""
+    return is_database_unavailable(error) or is_transaction_conflict(error)
+
+
 def is_unique_violation(error: exc.IntegrityError) -> bool:
     """Whether ``error`` is a unique key (not a foreign key, check or null) being violated."""
     sqlstate = getattr(error.orig, "sqlstate", None)

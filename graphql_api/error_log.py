@@ -13,7 +13,7 @@ from strawberry import Schema
 from strawberry.relay.types import GlobalIDValueError
 from strawberry.types import ExecutionContext
 
-from graphql_api.db import is_database_unavailable
+from graphql_api.db import is_transient
 from graphql_api.errors import CommonErrorCode, DomainError
 
 logger = logging.getLogger("pawgraph.graphql")
@@ -24,12 +24,12 @@ _CLIENT_ERRORS = (DomainError, GraphQLError, GlobalIDValueError)
 
 def is_unexpected(error: GraphQLError) -> bool:
     """A bug (masked as "Unexpected error."): not a client's mistake, nor a database that is
-    out of reach (that is SERVICE_UNAVAILABLE)."""
+    out of reach or rolled the transaction back for another's (that is SERVICE_UNAVAILABLE)."""
     original = error.original_error
     return (
         original is not None
         and not isinstance(original, _CLIENT_ERRORS)
-        and not is_database_unavailable(original)
+        and not is_transient(original)
     )
 
 

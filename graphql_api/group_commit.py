@@ -34,6 +34,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from graphql_api import metrics
 from graphql_api.batches import Batches, Entry
+from graphql_api.db import is_transaction_conflict
 from graphql_api.errors import CommonErrorCode, DomainError, ServiceUnavailable
 from graphql_api.state import AppState
 from graphql_api.unit_of_work import unit_of_work
@@ -109,30 +110,39 @@ class GroupCommit(Generic[Item, Result]):
         try:
             async with unit_of_work(self._state) as session:
                 outcomes = await self._write(session, [item for item, _ in batch])
-        except ServiceUnavailable:
+        except ServiceUnavailable as unavailable:
+            # A deadlock's victim is no verdict on the database: its items go one by one, as
+            # after any failure; a database out of reach fails them all at once.
+            if is_transaction_conflict(unavailable):
+                await self._write_one_by_one(batch, unavailable.__cause__ or unavailable)
+                return
             for _, future in batch:
                 _fail(future, ServiceUnavailable())
             return
         except Exception as error:
-            metrics.group_commit_fallback(self.name)
-            if len(batch) > 1:
-                # The type only: a driver's message can quote the statement's parameters.
-                logger.warning(
-                    "a batch of %d failed (%s): writing its items one by one",
-                    len(batch),
-                    type(error).__name__,
-                )
-            failed: set[Hashable] = set()
-            for item, future in batch:
-                key = self._order(item)
-                if key in failed:
-                    _fail(future, HeldBehind())
-                elif not await self._write_alone(item, future) and self._keep_order:
-                    failed.add(key)
+            await self._write_one_by_one(batch, error)
             return
         metrics.group_commit_batch(self.name, len(batch))
         for (_, future), outcome in zip(batch, outcomes, strict=True):
             _settle(future, outcome)
+
+    async def _write_one_by_one(self, batch: list[Entry[Item, Result]], error: Exception) -> None:
+        """After the batch's transaction failed with ``error``: each item in its own."""
+        metrics.group_commit_fallback(self.name)
+        if len(batch) > 1:
+            # The type only: a driver's message can quote the statement's parameters.
+            logger.warning(
+                "a batch of %d failed (%s): writing its items one by one",
+                len(batch),
+                type(error).__name__,
+            )
+        failed: set[Hashable] = set()
+        for item, future in batch:
+            key = self._order(item)
+            if key in failed:
+                _fail(future, HeldBehind())
+            elif not await self._write_alone(item, future) and self._keep_order:
+                failed.add(key)
 
     async def _write_alone(self, item: Item, future: asyncio.Future[Result]) -> bool:
         """Whether the item is settled: written, or refused for good. False when it failed

@@ -38,7 +38,7 @@ from strawberry.utils.await_maybe import await_maybe
 
 from graphql_api import ws_sessions
 from graphql_api.context import Context
-from graphql_api.db import is_database_unavailable
+from graphql_api.db import is_transient
 from graphql_api.document_cache import CachedDocuments, DocumentCache
 from graphql_api.domains import domain_modules, resolver_modules
 from graphql_api.error_log import LoggedSchema, is_unexpected
@@ -117,8 +117,9 @@ class ResultsWithErrorsOnly(MaskErrors):
 
 class DomainErrorCodes(ResultsWithErrorsOnly):
     """Adds ``extensions.code`` to top-level errors raised as DomainError (queries,
-    subscriptions), and turns an unreachable database into SERVICE_UNAVAILABLE (with a
-    ``Retry-After`` header over HTTP) instead of "Unexpected error."."""
+    subscriptions), and turns an unreachable database (or a deadlock's victim) into
+    SERVICE_UNAVAILABLE (with a ``Retry-After`` header over HTTP) instead of "Unexpected
+    error."."""
 
     def __init__(self) -> None:
         super().__init__(should_mask_error=lambda error: False)
@@ -129,7 +130,7 @@ class DomainErrorCodes(ResultsWithErrorsOnly):
         for error in errors:
             original = error.original_error
             if original is not None and not isinstance(original, DomainError):
-                if is_database_unavailable(original):
+                if is_transient(original):
                     original = ServiceUnavailable()
                     error = GraphQLError(
                         original.message,

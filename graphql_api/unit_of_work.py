@@ -13,9 +13,10 @@ whether those events are sent (after it) or dropped (on rollback).
 
 Two failures are turned into answers a client can act on, here, once for every front door:
 
-* the database cannot be reached (PostgreSQL down, connections refused or dropped): the work
-  raises ``ServiceUnavailable`` (503 with ``Retry-After`` on REST, a ``SERVICE_UNAVAILABLE``
-  user error in GraphQL); nothing was written;
+* the database cannot be reached (PostgreSQL down, connections refused or dropped), or it
+  rolled the transaction back for another's sake (a deadlock's victim): the work raises
+  ``ServiceUnavailable`` (503 with ``Retry-After`` on REST, a ``SERVICE_UNAVAILABLE`` user
+  error in GraphQL); nothing was written, and trying again can succeed;
 * publishing *after* a successful commit never fails the caller: the write is durable, so
   answering 500 would make a client retry what already happened (a second feed). What the bus
   did not take is written to the outbox (``graphql_api.outbox``) in a transaction of its own,
@@ -30,7 +31,7 @@ from contextlib import asynccontextmanager
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from graphql_api import events
-from graphql_api.db import is_database_unavailable
+from graphql_api.db import is_database_unavailable, is_transient
 from graphql_api.errors import ServiceUnavailable
 from graphql_api.events import EventBus
 from graphql_api.outbox import service as outbox_service
@@ -80,8 +81,9 @@ async def _keep_in_outbox(committed: AsyncSession, undelivered: list[tuple[str, 
 
 
 def as_service_unavailable(error: BaseException) -> BaseException:
-    """``ServiceUnavailable`` when ``error`` means the database is out of reach, else ``error``."""
-    return ServiceUnavailable() if is_database_unavailable(error) else error
+    """``ServiceUnavailable`` when ``error`` means the database is out of reach, or rolled the
+    transaction back for another's sake (a deadlock's victim), else ``error``."""
+    return ServiceUnavailable() if is_transient(error) else error
 
 
 @asynccontextmanager

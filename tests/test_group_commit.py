@@ -7,7 +7,9 @@ import dataclasses
 import secrets
 import socket
 
+from psycopg.errors import DeadlockDetected
 from sqlalchemy import select
+from sqlalchemy.exc import OperationalError
 
 from graphql_api.db import create_engine, create_sessionmaker
 from graphql_api.errors import NotFound, ServiceUnavailable
@@ -24,10 +26,15 @@ class Recorder:
     session (one per transaction) each item was written in."""
 
     def __init__(
-        self, *, refuse: set[str] = frozenset(), fail_after_writing: set[str] = frozenset()
+        self,
+        *,
+        refuse: set[str] = frozenset(),
+        fail_after_writing: set[str] = frozenset(),
+        deadlock_victim_in_a_batch: set[str] = frozenset(),
     ):
         self.channel = f"test.group-commit.{secrets.token_hex(6)}"
         self.refuse, self.fail_after_writing = refuse, fail_after_writing
+        self.deadlock_victim_in_a_batch = deadlock_victim_in_a_batch
         self.sessions: dict[str, list[object]] = {}
         self.order: list[str] = []
 
@@ -42,6 +49,8 @@ class Recorder:
             await outbox_service.keep_undelivered(session, [(self.channel, item)])
             if item in self.fail_after_writing:
                 raise RuntimeError(f"{item} broke after writing")
+            if item in self.deadlock_victim_in_a_batch and len(items) > 1:
+                raise OperationalError("SELECT ...", {}, DeadlockDetected("deadlock detected"))
             outcomes.append(item.upper())
         return outcomes
 
@@ -156,6 +165,19 @@ class TestGroupCommit:
         assert sample("pawgraph_group_commit_fallbacks_total", group=GROUP) == fallbacks + 1
         # (c1 came after the failure: its one attempt was alone)
         assert [len(recorder.sessions[item]) for item in ("a1", "b1", "c1")] == [2, 2, 1]
+
+    async def test_a_batch_picked_as_a_deadlocks_victim_is_written_one_by_one(self, app_state):
+        # given: the shared transaction is rolled back by PostgreSQL at b1 (a deadlock)
+        recorder = Recorder(deadlock_victim_in_a_batch={"b1"})
+        fallbacks = sample("pawgraph_group_commit_fallbacks_total", group=GROUP)
+
+        # when
+        results = await submit_all(group(app_state, recorder), ["a1", "b1", "c1"])
+
+        # then: every item written once, alone; none told the database is away
+        assert results == ["A1", "B1", "C1"]
+        assert await recorder.stored(app_state) == ["a1", "b1", "c1"]
+        assert sample("pawgraph_group_commit_fallbacks_total", group=GROUP) == fallbacks + 1
 
     async def test_keeping_order_an_item_failing_alone_holds_back_its_keys_later_items(
         self, app_state

@@ -70,7 +70,7 @@ async def raced(
     sessions = create_sessionmaker(engine)
     async with sessions() as first_session, sessions() as second_session:
         first_result = await first(first_session)
-        second_task = asyncio.create_task(_outcome(second(second_session)))
+        second_task = asyncio.create_task(outcome(second(second_session)))
         await until_a_transaction_waits_for_a_lock(engine)
         await first_session.commit()
         second_result = await second_task
@@ -81,7 +81,8 @@ async def raced(
     return first_result, second_result
 
 
-async def _outcome(work: Awaitable[Any]) -> Any:
+async def outcome(work: Awaitable[Any]) -> Any:
+    """What ``work`` returned, or the exception it raised."""
     try:
         return await work
     except Exception as error:
