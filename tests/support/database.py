@@ -44,19 +44,21 @@ def counting_statements(engine: AsyncEngine) -> Iterator[list[str]]:
         event.remove(engine.sync_engine, "before_cursor_execute", count)
 
 
-_WAITING_FOR_A_LOCK = text(
-    "SELECT count(*) FROM pg_stat_activity "
-    "WHERE datname = current_database() AND wait_event_type = 'Lock'"
+_WAITS_FOR_A_LOCK = text(
+    "SELECT count(*) FROM pg_stat_activity WHERE pid = :pid AND wait_event_type = 'Lock'"
 )
+BACKEND_PID = text("SELECT pg_backend_pid()")
 
 
-async def until_a_transaction_waits_for_a_lock(engine: AsyncEngine) -> None:
+async def until_waiting_for_a_lock(engine: AsyncEngine, backend_pid: int) -> None:
+    """Until the connection served by ``backend_pid`` (its ``BACKEND_PID``) waits for a lock
+    another transaction holds."""
     for _ in range(200):
         async with engine.connect() as connection:
-            if await connection.scalar(_WAITING_FOR_A_LOCK):
+            if await connection.scalar(_WAITS_FOR_A_LOCK, {"pid": backend_pid}):
                 return
         await asyncio.sleep(0.05)
-    raise AssertionError("no transaction waited for a lock within 10 s")
+    raise AssertionError(f"backend {backend_pid} did not wait for a lock within 10 s")
 
 
 async def raced(
@@ -70,8 +72,9 @@ async def raced(
     sessions = create_sessionmaker(engine)
     async with sessions() as first_session, sessions() as second_session:
         first_result = await first(first_session)
+        second_pid = await second_session.scalar(BACKEND_PID)
         second_task = asyncio.create_task(outcome(second(second_session)))
-        await until_a_transaction_waits_for_a_lock(engine)
+        await until_waiting_for_a_lock(engine, second_pid)
         await first_session.commit()
         second_result = await second_task
         if isinstance(second_result, Exception):
