@@ -3,6 +3,7 @@
 import datetime as dt
 import enum
 import time
+from collections.abc import Iterator
 
 from sqlalchemy import DateTime, Enum, MetaData, event, exc
 from sqlalchemy.ext.asyncio import (
@@ -127,10 +128,7 @@ _UNAVAILABLE_SQLSTATE_PREFIXES = ("08", "57P", "53")
 def is_database_unavailable(error: BaseException) -> bool:
     """Whether ``error`` (or what caused it) means the database cannot be reached right now,
     as opposed to a bug or a refused statement."""
-    seen: set[int] = set()
-    current: BaseException | None = error
-    while current is not None and id(current) not in seen:
-        seen.add(id(current))
+    for current in _chain(error):
         if isinstance(current, (exc.TimeoutError, ConnectionError)):
             return True
         if isinstance(current, exc.DBAPIError):
@@ -143,7 +141,6 @@ def is_database_unavailable(error: BaseException) -> bool:
                         current.orig
                     )
                 return sqlstate.startswith(_UNAVAILABLE_SQLSTATE_PREFIXES)
-        current = current.__cause__ or current.__context__
     return False
 
 
@@ -151,16 +148,21 @@ def is_transaction_conflict(error: BaseException) -> bool:
     """Whether ``error`` (or what caused it) is PostgreSQL rolling the transaction back for
     another transaction's sake: a deadlock's victim, a serialization failure (SQLSTATE class
     40). Nothing was written, and the same work can succeed when tried again."""
+    return any(
+        isinstance(current, exc.OperationalError)
+        and (getattr(current.orig, "sqlstate", None) or "").startswith("40")
+        for current in _chain(error)
+    )
+
+
+def _chain(error: BaseException) -> Iterator[BaseException]:
+    """``error`` and what caused it, each once (a chain can loop back on itself)."""
     seen: set[int] = set()
     current: BaseException | None = error
     while current is not None and id(current) not in seen:
         seen.add(id(current))
-        if isinstance(current, exc.OperationalError):
-            sqlstate = getattr(current.orig, "sqlstate", None)
-            if sqlstate is not None and sqlstate.startswith("40"):
-                return True
+        yield current
         current = current.__cause__ or current.__context__
-    return False
 
 
 def is_transient(error: BaseException) -> bool:
