@@ -18,6 +18,7 @@ from graphql_api.devices.types import (
     RotateDeviceKeyPayload,
     UpdateDeviceInput,
     UpdateDevicePayload,
+    device_connection,
 )
 from graphql_api.execution import shared_events
 from graphql_api.mutation import MutationBoundary
@@ -27,7 +28,6 @@ from graphql_api.relay import (
     Connection,
     First,
     Last,
-    build_connection,
     decode_id,
     page_args,
 )
@@ -80,7 +80,7 @@ class DeviceQueries:
             settings=info.context.settings,
             now=info.context.now(),
         )
-        return build_connection(page, count, Device.from_model)
+        return await device_connection(info, page, count)
 
 
 @strawberry.type

@@ -8,6 +8,7 @@ import datetime as dt
 
 import pytest
 
+from graphql_api import relay
 from graphql_api.alerts import service as alerts_service
 from graphql_api.alerts.models import AlertKind
 from graphql_api.context import Context
@@ -64,6 +65,37 @@ query Dashboard($first: Int!) {
     }
     unreadNotificationCount
   }
+}
+"""
+
+
+# The same dashboard with each device's fields in fragments, as apps write it: a named one,
+# spread inside an inline one.
+DASHBOARD_WITH_FRAGMENTS = """
+query Dashboard($first: Int!) {
+  me {
+    pets(first: $first) {
+      totalCount
+      edges {
+        node {
+          name
+          devices(first: 10) {
+            totalCount
+            edges { ... on DeviceEdge { node { ...DeviceCard } } }
+          }
+        }
+      }
+    }
+    unreadNotificationCount
+  }
+}
+
+fragment DeviceCard on Device {
+  name
+  online
+  ... on Device { latestReadings { key value at } }
+  latest(key: "hopper_percent") { value }
+  openAlerts { kind message }
 }
 """
 
@@ -196,6 +228,72 @@ class TestDashboard:
         # me, pets page (with each owner's count), devices pages (with each pet's count),
         # latest readings, open alerts, unread count
         assert for_many == 6
+
+    async def test_fragments_on_the_devices_ask_no_more_statements_and_see_the_same(
+        self, schema, make_context, session, engine, settings
+    ):
+        # given
+        owner = await owner_with_dashboard(session, settings, 3)
+
+        # when
+        plain = await statements_for(schema, make_context, engine, owner, DASHBOARD, 3)
+        with_fragments = await statements_for(
+            schema, make_context, engine, owner, DASHBOARD_WITH_FRAGMENTS, 3
+        )
+        results = [
+            await schema.execute(
+                query, variable_values={"first": 3}, context_value=make_context(viewer_of(owner))
+            )
+            for query in (DASHBOARD, DASHBOARD_WITH_FRAGMENTS)
+        ]
+
+        # then
+        assert with_fragments == plain == 6
+        assert results[0].data == results[1].data
+
+    @pytest.mark.parametrize("query", [DASHBOARD, DASHBOARD_WITH_FRAGMENTS])
+    async def test_each_devices_readings_and_alerts_come_from_its_pages_prefetch(
+        self, schema, make_context, session, settings, monkeypatch, query
+    ):
+        # given: every field that would wait for its loader, counted
+        owner = await owner_with_dashboard(session, settings, 3)
+        awaited = []
+        later = relay._later
+
+        def counted_later(loader, key, then):
+            awaited.append(key)
+            return later(loader, key, then)
+
+        monkeypatch.setattr(relay, "_later", counted_later)
+
+        # when
+        result = await schema.execute(
+            query, variable_values={"first": 3}, context_value=make_context(viewer_of(owner))
+        )
+
+        # then: 6 devices, 3 fields each, none waited
+        assert result.errors is None, result.errors
+        assert awaited == []
+
+    async def test_a_websocket_operation_loads_each_relation_once(
+        self, schema, app_state, session, engine, settings
+    ):
+        # given: a websocket's loaders batch but do not cache, so nothing is loaded ahead
+        owner = await owner_with_dashboard(session, settings, 3)
+        context = Context(app_state, viewer_of(owner), session=session, is_websocket=True)
+
+        # when
+        with counting_statements(engine) as statements:
+            result = await schema.execute(
+                DASHBOARD, variable_values={"first": 3}, context_value=context
+            )
+
+        # then
+        assert result.errors is None, result.errors
+        assert len(result.data["me"]["pets"]["edges"]) == 3
+        # (its operation ends rolling back to the test's savepoint: not a query)
+        queries = [sql for sql in statements if sql.lstrip().startswith(("SELECT", "WITH"))]
+        assert len(queries) == 6, "\n".join(sql[:60] for sql in queries)
 
     @pytest.mark.parametrize("backend", ["postgresql", "sqlite"])
     async def test_every_pet_shows_its_newest_readings_and_open_alert_on_both_backends(

@@ -142,17 +142,15 @@ class User(relay.Node):
         last: Last = None,
         before: Before = None,
     ) -> Connection[_Device] | None:
-        from graphql_api.devices.types import Device  # noqa: PLC0415 - devices.types imports this module
+        from graphql_api.devices.types import device_connection  # noqa: PLC0415 - devices.types imports this module
 
         if not accounts_service.is_self(info.context.viewer, self.id):
             return None
         loaders = info.context.loaders
         args = page_args(info, first, after, last, before)
         page = await loaders.device_page_by_owner_id.load((self.id, (args, None)))
-        return build_connection(
-            page,
-            lambda: loaders.device_count_by_owner_id.load((self.id, None)),
-            Device.from_model,
+        return await device_connection(
+            info, page, lambda: loaders.device_count_by_owner_id.load((self.id, None))
         )
 
     @strawberry.field(description="Their notification inbox, newest first." + _ONLY_SELF)

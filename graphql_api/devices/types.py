@@ -1,4 +1,5 @@
 import datetime as dt
+from collections.abc import Awaitable, Callable
 from typing import TYPE_CHECKING, Annotated, Any
 
 import strawberry
@@ -15,6 +16,7 @@ from graphql_api.devices.service import (
     IssuedKey,
 )
 from graphql_api.devices.status_types import STATUS_TYPES, DeviceStatus, device_status
+from graphql_api.pagination import Page
 from graphql_api.payloads import Payload
 from graphql_api.pets.types import Pet
 from graphql_api.relay import (
@@ -26,7 +28,10 @@ from graphql_api.relay import (
     build_connection,
     decode_id,
     load_nodes,
+    node_fields_asked,
+    now_or_later,
     page_args,
+    prefetch,
 )
 from graphql_api.telemetry import service as telemetry_service
 from graphql_api.telemetry.types import TelemetrySample
@@ -123,10 +128,8 @@ class Device(relay.Node):
         page = await loaders.device_page_by_parent_id.load(
             (self.model.id, (page_args(info, first, after, last, before), None))
         )
-        return build_connection(
-            page,
-            lambda: loaders.device_count_by_parent_id.load((self.model.id, None)),
-            Device.from_model,
+        return await device_connection(
+            info, page, lambda: loaders.device_count_by_parent_id.load((self.model.id, None))
         )
 
     @strawberry.field(
@@ -134,7 +137,7 @@ class Device(relay.Node):
         "current_a, ...), by key. Readings are stored at most once per persist interval per "
         "stream; `telemetryUpdated` has every one live."
     )
-    async def latest_readings(
+    def latest_readings(
         self,
         info: strawberry.Info,
         keys: Annotated[
@@ -143,15 +146,20 @@ class Device(relay.Node):
         ] = None,
     ) -> list[TelemetrySample]:
         wanted = {telemetry_service.validate_key(key) for key in keys} if keys else None
-        samples = await info.context.loaders.latest_samples_by_device_id.load(self.model.id)
-        return [
-            TelemetrySample.from_sample(sample)
-            for sample in samples
-            if wanted is None or sample.key in wanted
-        ]
+
+        def readings(samples: list[Any]) -> list[TelemetrySample]:
+            return [
+                TelemetrySample.from_sample(sample)
+                for sample in samples
+                if wanted is None or sample.key in wanted
+            ]
+
+        # At once when a page of devices prefetched them (device_connection), else awaitable.
+        loader = info.context.loaders.latest_samples_by_device_id
+        return now_or_later(loader, self.model.id, readings)  # type: ignore[return-value]
 
     @strawberry.field(description="The newest stored value of one key; null if it has none.")
-    async def latest(
+    def latest(
         self,
         info: strawberry.Info,
         key: Annotated[
@@ -159,20 +167,26 @@ class Device(relay.Node):
         ],
     ) -> TelemetrySample | None:
         telemetry_service.validate_key(key, field="key")
-        samples = await info.context.loaders.latest_samples_by_device_id.load(self.model.id)
-        found = next((sample for sample in samples if sample.key == key), None)
-        return TelemetrySample.from_sample(found) if found else None
+
+        def newest(samples: list[Any]) -> TelemetrySample | None:
+            found = next((sample for sample in samples if sample.key == key), None)
+            return TelemetrySample.from_sample(found) if found else None
+
+        loader = info.context.loaders.latest_samples_by_device_id
+        return now_or_later(loader, self.model.id, newest)  # type: ignore[return-value]
 
     @strawberry.field(
         description="Its open alerts (ACTIVE or ACKNOWLEDGED), newest first: at most one per kind."
     )
-    async def open_alerts(
+    def open_alerts(
         self, info: strawberry.Info
     ) -> list[Annotated["Alert", strawberry.lazy("graphql_api.alerts.types")]]:
         from graphql_api.alerts.types import Alert  # noqa: PLC0415 - alerts.types imports this module
 
-        alerts = await info.context.loaders.open_alerts_by_device_id.load(self.model.id)
-        return [Alert.from_model(alert) for alert in alerts]
+        loader = info.context.loaders.open_alerts_by_device_id
+        return now_or_later(  # type: ignore[return-value]
+            loader, self.model.id, lambda alerts: [Alert.from_model(alert) for alert in alerts]
+        )
 
     @strawberry.field(description="A battery's rating, capacity and site; null for other kinds.")
     async def battery(self, info: strawberry.Info) -> LazyBatteryProfile | None:
@@ -226,6 +240,30 @@ class Device(relay.Node):
 
 async def _zero() -> int:
     return 0
+
+
+# A device's relations that a page of devices loads for all of its devices at once, when its
+# selection asks for them (by field name -> the loader's name); each device's field then answers
+# without awaiting (graphql_api.relay.now_or_later).
+_LOADED_WITH_THE_PAGE = {
+    "latestReadings": "latest_samples_by_device_id",
+    "latest": "latest_samples_by_device_id",
+    "openAlerts": "open_alerts_by_device_id",
+}
+
+
+async def device_connection(
+    info: strawberry.Info,
+    page: Page[DeviceModel],
+    count_total: Callable[[], Awaitable[int]],
+) -> Connection[Device]:
+    """A page of devices as a connection, with the relations its selection asks of every
+    device loaded first."""
+    asked = node_fields_asked(info)
+    names = {loader for field, loader in _LOADED_WITH_THE_PAGE.items() if field in asked}
+    loaders = info.context.loaders
+    await prefetch([getattr(loaders, name) for name in sorted(names)], [d.id for d in page.items])
+    return build_connection(page, count_total, Device.from_model)
 
 
 @strawberry.input(description="A device to register to the viewer.")

@@ -17,7 +17,6 @@ from graphql_api.relay import (
     Connection,
     First,
     Last,
-    build_connection,
     load_nodes,
     page_args,
 )
@@ -81,14 +80,14 @@ class Pet(relay.Node):
         last: Last = None,
         before: Before = None,
     ) -> Connection[Annotated["Device", strawberry.lazy("graphql_api.devices.types")]]:
-        from graphql_api.devices.types import Device  # noqa: PLC0415 - devices.types imports this module
+        from graphql_api.devices.types import device_connection  # noqa: PLC0415 - devices.types imports this module
 
         loaders = info.context.loaders
         page = await loaders.device_page_by_pet_id.load(
             (self.id, (page_args(info, first, after, last, before), None))
         )
-        return build_connection(
-            page, lambda: loaders.device_count_by_pet_id.load((self.id, None)), Device.from_model
+        return await device_connection(
+            info, page, lambda: loaders.device_count_by_pet_id.load((self.id, None))
         )
 
     @strawberry.field(
