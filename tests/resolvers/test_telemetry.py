@@ -121,3 +121,65 @@ class TestTelemetryQuery:
         # then
         assert len(result.errors) == 1
         assert result.errors[0].extensions["code"] == TelemetryErrorCode.INVALID_TELEMETRY_KEY.value
+
+
+DEVICES_WITH_READINGS = """
+query Devices($keys: [String!], $key: String!) {
+  devices(first: 10) {
+    edges {
+      node { name latestReadings(keys: $keys) { key value } latest(key: $key) { value } }
+    }
+  }
+}
+"""
+
+
+class TestLatestReadingsOfAPage:
+    """A page of devices loads their newest readings ahead (devices.types.device_connection);
+    each device's ``latestReadings`` and ``latest`` still apply their own arguments."""
+
+    async def test_each_device_shows_only_the_keys_asked_for(
+        self, schema, make_context, session, settings
+    ):
+        # given
+        owner = await create_user(session)
+        await _collar_with_readings(session, settings, owner)
+        await create_device(session, owner, kind=DeviceKind.FEEDER, name="feeder")
+
+        # when
+        result = await schema.execute(
+            DEVICES_WITH_READINGS,
+            variable_values={"keys": ["battery"], "key": "heart_rate"},
+            context_value=make_context(viewer_of(owner)),
+        )
+
+        # then
+        assert result.errors is None, result.errors
+        nodes = {edge["node"]["name"]: edge["node"] for edge in result.data["devices"]["edges"]}
+        assert nodes["collar"]["latestReadings"] == [{"key": "battery", "value": 90.0}]
+        assert nodes["collar"]["latest"] == {"value": 70.0}
+        assert nodes["feeder"]["latestReadings"] == []
+        assert nodes["feeder"]["latest"] is None
+
+    async def test_a_malformed_key_is_an_error_on_each_device_with_its_code(
+        self, schema, make_context, session, settings
+    ):
+        # given
+        owner = await create_user(session)
+        await _collar_with_readings(session, settings, owner)
+        await create_device(session, owner, kind=DeviceKind.FEEDER, name="feeder")
+
+        # when
+        result = await schema.execute(
+            DEVICES_WITH_READINGS,
+            variable_values={"keys": None, "key": "Heart Rate"},
+            context_value=make_context(viewer_of(owner)),
+        )
+
+        # then
+        assert [error.path[-1] for error in result.errors] == ["latest", "latest"]
+        codes = {error.extensions["code"] for error in result.errors}
+        assert codes == {TelemetryErrorCode.INVALID_TELEMETRY_KEY.value}
+        assert all(edge["node"]["latest"] is None for edge in result.data["devices"]["edges"])
+        readings = [len(edge["node"]["latestReadings"]) for edge in result.data["devices"]["edges"]]
+        assert sorted(readings) == [0, 2]
