@@ -197,9 +197,9 @@ def now_or_later(
     """``then`` of the value ``loader`` loads for ``key``: at once when the loader holds it
     already (a page prefetched it), else an awaitable, as a resolver awaiting the loader."""
     future = loader.cache_map.get(key) if loader.cache else None
-    if future is not None and future.done() and not future.cancelled():
-        if future.exception() is None:
-            return then(future.result())
+    loaded = future is not None and future.done() and not future.cancelled()
+    if loaded and future.exception() is None:
+        return then(future.result())
     return _later(loader, key, then)
 
 
