@@ -134,6 +134,14 @@ query Devices($keys: [String!], $key: String!) {
 """
 
 
+async def _owner_of_a_collar_and_a_feeder(session, settings):
+    """A collar with readings (heart_rate, battery) and a feeder with none."""
+    owner = await create_user(session)
+    await _collar_with_readings(session, settings, owner)
+    await create_device(session, owner, kind=DeviceKind.FEEDER, name="feeder")
+    return owner
+
+
 class TestLatestReadingsOfAPage:
     """A page of devices loads their newest readings ahead (devices.types.device_connection);
     each device's ``latestReadings`` and ``latest`` still apply their own arguments."""
@@ -142,9 +150,7 @@ class TestLatestReadingsOfAPage:
         self, schema, make_context, session, settings
     ):
         # given
-        owner = await create_user(session)
-        await _collar_with_readings(session, settings, owner)
-        await create_device(session, owner, kind=DeviceKind.FEEDER, name="feeder")
+        owner = await _owner_of_a_collar_and_a_feeder(session, settings)
 
         # when
         result = await schema.execute(
@@ -165,9 +171,7 @@ class TestLatestReadingsOfAPage:
         self, schema, make_context, session, settings
     ):
         # given
-        owner = await create_user(session)
-        await _collar_with_readings(session, settings, owner)
-        await create_device(session, owner, kind=DeviceKind.FEEDER, name="feeder")
+        owner = await _owner_of_a_collar_and_a_feeder(session, settings)
 
         # when
         result = await schema.execute(
