@@ -1,6 +1,6 @@
 import datetime as dt
 from collections.abc import Sequence
-from typing import Any
+from typing import Any, NamedTuple
 
 from sqlalchemy import (
     BigInteger,
@@ -22,6 +22,17 @@ from sqlalchemy.orm import aliased
 from graphql_api.devices.models import Device
 from graphql_api.repository import RepositoryBase
 from graphql_api.telemetry.models import TelemetryCursor, TelemetryPoint, TelemetryWatcher
+
+
+class StoredPoint(NamedTuple):
+    """A stored point as a row (``latest_points``), with the attributes of a TelemetryPoint."""
+
+    id: int
+    device_id: int
+    key: str
+    value: float
+    device_time: dt.datetime | None
+    received_at: dt.datetime
 
 
 def persisted_at_subquery(
@@ -184,7 +195,7 @@ class TelemetryRepository(RepositoryBase[TelemetryPoint]):
         buckets = self._buckets(device_id, keys, start, end, width_seconds)
         return int(await self.scalar(select(func.count()).select_from(buckets)) or 0)
 
-    async def latest_points(self, device_ids: Sequence[int]) -> list[TelemetryPoint]:
+    async def latest_points(self, device_ids: Sequence[int]) -> list[StoredPoint]:
         """The newest stored point of every key of every device in ``device_ids``, in one
         statement whatever the number of devices.
 
@@ -196,8 +207,10 @@ class TelemetryRepository(RepositoryBase[TelemetryPoint]):
         """
         if not device_ids:
             return []
-        result = await self.execute(_LATEST_POINTS, {"device_ids": list(device_ids)})
-        return list(result.scalars().all())
+        rows = await self.prebuilt_rows(
+            "latest-points", _latest_points_statement, {"device_ids": list(device_ids)}
+        )
+        return [StoredPoint(*row) for row in rows]
 
     # ---- live watchers --------------------------------------------------------------------------
 
@@ -255,10 +268,10 @@ def _as_utc(value: dt.datetime | str) -> dt.datetime:
     return value.replace(tzinfo=dt.UTC) if value.tzinfo is None else value.astimezone(dt.UTC)
 
 
-def _latest_points_statement() -> Select[tuple[TelemetryPoint]]:
-    """``latest_points``'s statement, built once: a dashboard asks for it on every request, and
-    building its aliases and CTE cost more Python than running it (the device ids are a bound,
-    expanding parameter)."""
+def _latest_points_statement() -> Select[Any]:
+    """``latest_points``'s statement, built once (``prebuilt``): a dashboard asks for it on
+    every request, and building its aliases and CTE cost more Python than running it (the
+    device ids are a bound, expanding parameter). It selects ``StoredPoint``'s columns."""
     first_key = aliased(TelemetryPoint)
     next_key = aliased(TelemetryPoint)
     newest = aliased(TelemetryPoint)
@@ -285,11 +298,9 @@ def _latest_points_statement() -> Select[tuple[TelemetryPoint]]:
         .limit(1)
         .scalar_subquery()
     ).where(keys.c.key.is_not(None))
+    point = TelemetryPoint.__table__.c
     return (
-        select(TelemetryPoint)
-        .where(TelemetryPoint.id.in_(newest_ids))
-        .order_by(TelemetryPoint.device_id, TelemetryPoint.key)
+        select(*(point[name] for name in StoredPoint._fields))
+        .where(point.id.in_(newest_ids))
+        .order_by(point.device_id, point.key)
     )
-
-
-_LATEST_POINTS = _latest_points_statement()

@@ -33,7 +33,7 @@ from graphql_api.telemetry.pages import (
     encode_cursor,
     raw_cursor,
 )
-from graphql_api.telemetry.repository import TelemetryRepository
+from graphql_api.telemetry.repository import StoredPoint, TelemetryRepository
 
 _KEY = re.compile(r"^[a-z][a-z0-9_]{0,39}$")
 MAX_KEYS = 10
@@ -299,7 +299,7 @@ def _validated(query: TelemetryQuery, now: dt.datetime) -> TelemetryQuery:
     return TelemetryQuery(query.device_id, keys, start, end, query.bucket)
 
 
-def _point_sample(point: TelemetryPoint) -> TelemetrySample:
+def _point_sample(point: TelemetryPoint | StoredPoint) -> TelemetrySample:
     return TelemetrySample(
         key=point.key,
         at=point.received_at,
