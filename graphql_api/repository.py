@@ -189,9 +189,9 @@ class RepositoryBase(Generic[M]):
     async def scoped_rows(
         self,
         statement: "Select[Any] | ScopedStatement",
-        name: Hashable,
-        wrap: Callable[[Select[Any]], Select[Any]],
         params: dict[str, Any],
+        name: Hashable = "rows",
+        wrap: Callable[[Select[Any]], Select[Any]] = lambda base: base,
     ) -> list[tuple[Any, ...]]:
         """The rows of ``wrap(statement)`` with ``params`` as :meth:`scoped` builds it, as
         tuples; on the driver (:meth:`prebuilt_rows`) when built once per shape."""
@@ -413,9 +413,9 @@ class RepositoryBase(Generic[M]):
         :class:`ScopedStatement`, built once per shape)."""
         found = await self.scoped_rows(
             statement,
+            {"group_ids": list(group_ids)},
             ("group-counts", group_column.key),
             lambda base: _group_counts(base, group_column),
-            {"group_ids": list(group_ids)},
         )
         counts = {group_id: count for group_id, count in found}
         return [int(counts.get(group_id, 0)) for group_id in group_ids]

@@ -20,11 +20,15 @@ from graphql_api.db import (
 from graphql_api.driver_reads import DriverStatement
 from graphql_api.pets.repository import PetRepository
 from graphql_api.repository import RepositoryBase
+from graphql_api.social.comments.repository import CommentRepository
+from graphql_api.social.reactions.models import ReactionKind
+from graphql_api.social.reactions.repository import ReactionRepository
 from graphql_api.telemetry.models import TelemetryPoint
 from graphql_api.telemetry.repository import StoredPoint, TelemetryRepository
 from tests.factories.accounts import create_user, viewer_of
 from tests.factories.devices_db import create_device
 from tests.factories.pets_db import create_pets
+from tests.factories.social import block, comment_on, create_post, react
 from tests.support.database import BACKEND_PID, counting_statements
 
 MEASURED = dt.datetime(2026, 12, 7, 12, 0, 0, 250000, tzinfo=dt.UTC)
@@ -107,6 +111,41 @@ class TestOnTheDriver:
         assert one == [3]
         assert len(statements) == 2
         assert all("= ANY(%(group_ids)s)" in statement for statement in statements)
+
+    async def test_a_posts_counts_leave_out_whom_each_viewer_blocked(self, engine):
+        # given: a fan and a troll react and comment; the reader blocked the troll
+        async with create_sessionmaker(engine).begin() as session:
+            author, fan, troll, reader = [
+                await create_user(session, prefix=name)
+                for name in ("author", "fan", "troll", "reader")
+            ]
+            post = await create_post(session, author)
+            await react(session, fan, post, ReactionKind.LIKE)
+            await react(session, troll, post, ReactionKind.LOVE)
+            await comment_on(session, fan, post)
+            await comment_on(session, troll, post)
+            await block(session, reader, troll)
+        viewers = {"author": viewer_of(author), "reader": viewer_of(reader)}
+
+        # when
+        with counting_statements(engine) as statements:
+            async with create_reading_sessionmaker(engine)() as session:
+                counts = {
+                    name: (
+                        await ReactionRepository(session).counts_by_post_ids(viewer, [post.id, 0]),
+                        await CommentRepository(session).counts_by_post_ids(viewer, [post.id, 0]),
+                    )
+                    for name, viewer in viewers.items()
+                }
+
+        # then
+        assert counts == {
+            "author": ([{ReactionKind.LIKE: 1, ReactionKind.LOVE: 1}, {}], [2, 0]),
+            "reader": ([{ReactionKind.LIKE: 1}, {}], [1, 0]),
+        }
+        assert all(type(kind) is ReactionKind for kind in counts["author"][0][0])
+        assert len(statements) == 4
+        assert all("= ANY(%(post_ids)s)" in statement for statement in statements)
 
     async def test_parameters_go_through_their_types_bind_processor(self, engine):
         # given: an enum and a UTC datetime, which the driver alone would not send as stored

@@ -1,9 +1,9 @@
 from collections.abc import Sequence
 
-from sqlalchemy import ColumnElement, Select, func, select, true
+from sqlalchemy import ColumnElement, Select, bindparam, func, select, true
 
 from graphql_api.auth import Viewer
-from graphql_api.repository import RepositoryBase
+from graphql_api.repository import RepositoryBase, ScopedStatement
 from graphql_api.social import audience
 from graphql_api.social.comments.models import Comment
 from graphql_api.social.posts.models import Post
@@ -15,6 +15,15 @@ def _comment_visible(viewer: Viewer) -> ColumnElement[bool]:
     if viewer.is_staff:
         return true()
     return Comment.removed_at.is_(None) & audience.not_blocked(viewer, Comment.author_id)
+
+
+def _comment_counts(viewer: Viewer) -> Select[tuple[int, int]]:
+    """Comments per post (``post_ids``, a bind parameter) that ``viewer`` may see."""
+    return (
+        select(Comment.post_id, func.count())
+        .where(Comment.post_id.in_(bindparam("post_ids", expanding=True)), _comment_visible(viewer))
+        .group_by(Comment.post_id)
+    )
 
 
 class CommentRepository(RepositoryBase[Comment]):
@@ -43,11 +52,8 @@ class CommentRepository(RepositoryBase[Comment]):
 
     async def counts_by_post_ids(self, viewer: Viewer, post_ids: Sequence[int]) -> list[int]:
         """Comments the viewer may see, per post (the posts themselves are checked by callers,
-        which only hold posts the viewer may see)."""
-        statement = (
-            select(Comment.post_id, func.count())
-            .where(Comment.post_id.in_(post_ids), _comment_visible(viewer))
-            .group_by(Comment.post_id)
-        )
-        counts = dict((await self.execute(statement)).all())
+        which only hold posts the viewer may see); built once per role (a feed page asks on
+        every request)."""
+        counted = ScopedStatement("comment-counts", viewer, _comment_counts)
+        counts = dict(await self.scoped_rows(counted, {"post_ids": list(post_ids)}))
         return [counts.get(post_id, 0) for post_id in post_ids]

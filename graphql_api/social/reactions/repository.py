@@ -1,12 +1,24 @@
 import datetime as dt
 from collections.abc import Sequence
 
-from sqlalchemy import Select, delete, func, select
+from sqlalchemy import Select, bindparam, delete, func, select
 
 from graphql_api.auth import Viewer
-from graphql_api.repository import RepositoryBase
+from graphql_api.repository import RepositoryBase, ScopedStatement
 from graphql_api.social import audience
 from graphql_api.social.reactions.models import Reaction, ReactionKind
+
+
+def _reaction_counts(viewer: Viewer) -> Select[tuple[int, ReactionKind, int]]:
+    """Reactions per post (``post_ids``, a bind parameter) and kind that ``viewer`` may see."""
+    return (
+        select(Reaction.post_id, Reaction.kind, func.count())
+        .where(
+            Reaction.post_id.in_(bindparam("post_ids", expanding=True)),
+            audience.not_blocked(viewer, Reaction.user_id),
+        )
+        .group_by(Reaction.post_id, Reaction.kind)
+    )
 
 
 class ReactionRepository(RepositoryBase[Reaction]):
@@ -47,13 +59,12 @@ class ReactionRepository(RepositoryBase[Reaction]):
     async def counts_by_post_ids(
         self, viewer: Viewer, post_ids: Sequence[int]
     ) -> list[dict[ReactionKind, int]]:
-        statement = (
-            select(Reaction.post_id, Reaction.kind, func.count())
-            .where(Reaction.post_id.in_(post_ids), audience.not_blocked(viewer, Reaction.user_id))
-            .group_by(Reaction.post_id, Reaction.kind)
-        )
+        """Reactions per post and kind, leaving out people in a block with the viewer; built
+        once per role (a feed page asks on every request)."""
+        counted = ScopedStatement("reaction-counts", viewer, _reaction_counts)
+        rows = await self.scoped_rows(counted, {"post_ids": list(post_ids)})
         counts: dict[int, dict[ReactionKind, int]] = {post_id: {} for post_id in post_ids}
-        for post_id, kind, count in (await self.execute(statement)).all():
+        for post_id, kind, count in rows:
             counts[post_id][kind] = count
         return [counts[post_id] for post_id in post_ids]
 
