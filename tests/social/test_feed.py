@@ -88,3 +88,37 @@ class TestFeed:
         # then
         assert first_page == ["post 4", "post 3"]
         assert next_page == ["post 2", "post 1"]
+
+    async def test_pages_both_ways_say_what_lies_beyond_and_the_whole_feed_is_counted(
+        self, session, author, fan
+    ):
+        # given
+        posts = [await create_post(session, author, f"post {index}") for index in range(5)]
+        await create_post(session, fan, "not in the author's feed")
+        viewer = viewer_of(author)
+
+        # when
+        after, count = await posts_service.feed(
+            session, viewer, PageArgs(limit=2, forward=True, cursor=posts[3].id)
+        )
+        before, _ = await posts_service.feed(
+            session, viewer, PageArgs(limit=2, forward=False, cursor=posts[1].id)
+        )
+        last, _ = await posts_service.feed(
+            session, viewer, PageArgs(limit=2, forward=True, cursor=posts[1].id)
+        )
+        # only the cursor's own post lies before this page
+        second, _ = await posts_service.feed(
+            session, viewer, PageArgs(limit=2, forward=True, cursor=posts[4].id)
+        )
+
+        # then
+        assert [post.text for post in after.items] == ["post 2", "post 1"]
+        assert (after.has_previous_page, after.has_next_page) == (True, True)
+        assert [post.text for post in before.items] == ["post 3", "post 2"]
+        assert (before.has_previous_page, before.has_next_page) == (True, True)
+        assert [post.text for post in last.items] == ["post 0"]
+        assert (last.has_previous_page, last.has_next_page) == (True, False)
+        assert [post.text for post in second.items] == ["post 3", "post 2"]
+        assert (second.has_previous_page, second.has_next_page) == (True, True)
+        assert await count() == 5

@@ -6,7 +6,7 @@ from graphql_api.auth import Viewer
 from graphql_api.pagination import Page, PageArgs
 from graphql_api.pets.models import Pet
 from graphql_api.pets.repository import PetRepository
-from graphql_api.repository import RepositoryBase
+from graphql_api.repository import RepositoryBase, ScopedStatement
 from graphql_api.social import audience
 from graphql_api.social.posts.models import Post, PostPet, PostPhoto
 
@@ -37,13 +37,20 @@ class PostRepository(RepositoryBase[Post]):
     def by_author_statement(self, viewer: Viewer, author_id: int) -> Select[tuple[Post]]:
         return self.readable_statement(viewer).where(Post.author_id == author_id)
 
-    def feed_statement(self, viewer: Viewer) -> Select[tuple[Post]]:
-        """The viewer's own posts and those of the people they follow, as they may see them."""
+    def feed_statement(self, viewer: Viewer) -> ScopedStatement:
+        """The viewer's own posts and those of the people they follow, as they may see them:
+        built once per role, as every feed request asks for its page and its visibility rules
+        cost ten times more to build than to run."""
+        return ScopedStatement("post-feed", viewer, self._feed)
+
+    def _feed(self, viewer: Viewer) -> Select[tuple[Post]]:
         return self.readable_statement(viewer).where(
             or_(Post.author_id == viewer.user_id, audience.follows(viewer.user_id, Post.author_id))
         )
 
-    async def page_newest_first(self, statement: Select[tuple[Post]], page: PageArgs) -> Page[Post]:
+    async def page_newest_first(
+        self, statement: Select[tuple[Post]] | ScopedStatement, page: PageArgs
+    ) -> Page[Post]:
         # Ids grow with creation time, so id order is newest-first order with a unique key.
         return await self.paginate(statement, page, newest_first=True)
 
