@@ -14,8 +14,8 @@ not see is simply absent ("not found and not allowed look alike").
 
 import asyncio
 import logging
-from collections.abc import Awaitable, Callable, Hashable, Sequence
-from dataclasses import dataclass, replace
+from collections.abc import Awaitable, Callable, Hashable, Mapping, Sequence
+from dataclasses import dataclass, field, replace
 from typing import Any, ClassVar, Generic, TypeVar
 
 from sqlalchemy import (
@@ -96,14 +96,16 @@ class ScopedStatement:
 
     ``build`` receives a stand-in of ``viewer`` whose ``user_id`` is the bind parameter
     ``viewer_id`` (and whose role is the viewer's), so the statement it returns serves every
-    viewer of that role; :attr:`params` carry this viewer's id. ``name`` tells apart the
-    statements one repository builds this way (it must change whenever ``build``'s result would).
-    Only for ``build``s that use the viewer's id in SQL, never in Python.
+    viewer of that role; :attr:`params` carry this viewer's id, and ``values``: what else
+    ``build`` left as bind parameters (a profile's author). ``name`` tells apart the statements
+    one repository builds this way (it must change whenever ``build``'s result would). Only for
+    ``build``s that use the viewer's id in SQL, never in Python.
     """
 
     name: Hashable
     viewer: Viewer
     build: Callable[[Viewer], Select[Any]]
+    values: Mapping[str, Any] = field(default_factory=dict)
 
     @property
     def shape(self) -> Hashable:
@@ -111,7 +113,7 @@ class ScopedStatement:
 
     @property
     def params(self) -> dict[str, Any]:
-        return {VIEWER_ID: self.viewer.user_id}
+        return {VIEWER_ID: self.viewer.user_id, **self.values}
 
     def build_statement(self) -> Select[Any]:
         # A stand-in, not a viewer: its id is SQL, filled in from ``params`` at execution.

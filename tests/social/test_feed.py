@@ -122,3 +122,33 @@ class TestFeed:
         assert [post.text for post in second.items] == ["post 3", "post 2"]
         assert (second.has_previous_page, second.has_next_page) == (True, True)
         assert await count() == 5
+
+
+class TestPostsOfAProfile:
+    async def test_each_viewer_sees_the_authors_posts_it_may_and_no_one_elses(
+        self, session, author, fan, stranger
+    ):
+        # given: one statement serves every author and viewer of a role, in a row
+        await follow(session, fan, author)
+        await create_post(session, author, "public")
+        await create_post(session, author, "followers", PostVisibility.FOLLOWERS)
+        await create_post(session, fan, "the fan's own")
+
+        # when
+        seen = {}
+        for name, viewer in (("fan", fan), ("stranger", stranger), ("author", author)):
+            page, count = await posts_service.list_by_author(
+                session, viewer_of(viewer), author.id, PageArgs(limit=10, forward=True, cursor=None)
+            )
+            seen[name] = ([post.text for post in page.items], await count())
+        fans_page, _ = await posts_service.list_by_author(
+            session, viewer_of(stranger), fan.id, PageArgs(limit=10, forward=True, cursor=None)
+        )
+
+        # then
+        assert seen == {
+            "fan": (["followers", "public"], 2),
+            "stranger": (["public"], 1),
+            "author": (["followers", "public"], 2),
+        }
+        assert [post.text for post in fans_page.items] == ["the fan's own"]

@@ -1,6 +1,6 @@
 from collections.abc import Sequence
 
-from sqlalchemy import Select, delete, or_, select
+from sqlalchemy import Select, bindparam, delete, or_, select
 
 from graphql_api.auth import Viewer
 from graphql_api.pagination import Page, PageArgs
@@ -34,8 +34,14 @@ class PostRepository(RepositoryBase[Post]):
         )
         return await self.get_one_or_none(statement)
 
-    def by_author_statement(self, viewer: Viewer, author_id: int) -> Select[tuple[Post]]:
-        return self.readable_statement(viewer).where(Post.author_id == author_id)
+    def by_author_statement(self, viewer: Viewer, author_id: int) -> ScopedStatement:
+        """The author's posts the viewer may see: built once per role (see feed_statement)."""
+        return ScopedStatement(
+            "posts-by-author", viewer, self._by_author, values={"author_id": author_id}
+        )
+
+    def _by_author(self, viewer: Viewer) -> Select[tuple[Post]]:
+        return self.readable_statement(viewer).where(Post.author_id == bindparam("author_id"))
 
     def feed_statement(self, viewer: Viewer) -> ScopedStatement:
         """The viewer's own posts and those of the people they follow, as they may see them:
