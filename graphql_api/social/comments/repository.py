@@ -47,8 +47,15 @@ class CommentRepository(RepositoryBase[Comment]):
     async def get_by_id(self, comment_id: int) -> Comment | None:
         return await self.get_one_or_none(select(Comment).where(Comment.id == comment_id))
 
-    def for_post_statement(self, viewer: Viewer, post_id: int) -> Select[tuple[Comment]]:
-        return self.readable_statement(viewer).where(Comment.post_id == post_id)
+    def for_post_statement(self, viewer: Viewer, post_id: int) -> ScopedStatement:
+        """The post's comments the viewer may see: built once per role (its visibility rules
+        cost more to build than to run)."""
+        return ScopedStatement(
+            "comments-of-post", viewer, self._of_post, values={"post_id": post_id}
+        )
+
+    def _of_post(self, viewer: Viewer) -> Select[tuple[Comment]]:
+        return self.readable_statement(viewer).where(Comment.post_id == bindparam("post_id"))
 
     async def counts_by_post_ids(self, viewer: Viewer, post_ids: Sequence[int]) -> list[int]:
         """Comments the viewer may see, per post (the posts themselves are checked by callers,

@@ -18,7 +18,15 @@ class PostRepository(RepositoryBase[Post]):
         return select(Post).where(audience.post_visible(viewer))
 
     async def get_readable(self, viewer: Viewer, post_id: int) -> Post | None:
-        return await self.get_one_or_none(self.readable_statement(viewer).where(Post.id == post_id))
+        """The post if the viewer may see it; its statement built once per role (every comment,
+        reaction and list of them checks the post first)."""
+        readable = ScopedStatement(
+            "readable-post", viewer, self._readable_one, values={"post_id": post_id}
+        )
+        return await self.get_one_or_none(readable)
+
+    def _readable_one(self, viewer: Viewer) -> Select[tuple[Post]]:
+        return self.readable_statement(viewer).where(Post.id == bindparam("post_id"))
 
     async def get_readable_by_ids(self, viewer: Viewer, ids: Sequence[int]) -> list[Post | None]:
         statement = self.readable_statement(viewer).where(Post.id.in_(ids))

@@ -21,6 +21,12 @@ def _reaction_counts(viewer: Viewer) -> Select[tuple[int, ReactionKind, int]]:
     )
 
 
+def _of_post(viewer: Viewer) -> Select[tuple[Reaction]]:
+    return select(Reaction).where(
+        Reaction.post_id == bindparam("post_id"), audience.not_blocked(viewer, Reaction.user_id)
+    )
+
+
 class ReactionRepository(RepositoryBase[Reaction]):
     model = Reaction
 
@@ -51,10 +57,10 @@ class ReactionRepository(RepositoryBase[Reaction]):
             delete(Reaction).where(Reaction.post_id == post_id, Reaction.user_id == user_id)
         )
 
-    def for_post_statement(self, viewer: Viewer, post_id: int) -> Select[tuple[Reaction]]:
-        return select(Reaction).where(
-            Reaction.post_id == post_id, audience.not_blocked(viewer, Reaction.user_id)
-        )
+    def for_post_statement(self, viewer: Viewer, post_id: int) -> ScopedStatement:
+        """Who reacted to the post, leaving out people in a block with the viewer: built once
+        per role."""
+        return ScopedStatement("reactions-of-post", viewer, _of_post, values={"post_id": post_id})
 
     async def counts_by_post_ids(
         self, viewer: Viewer, post_ids: Sequence[int]
