@@ -262,10 +262,15 @@ class RepositoryBase(Generic[M]):
     # ---- batches for DataLoaders --------------------------------------------------------------
 
     async def in_key_order(
-        self, statement: Select[Any], keys: Sequence[K], key_of: Callable[[Any], K]
+        self,
+        statement: "Select[Any] | ScopedStatement",
+        keys: Sequence[K],
+        key_of: Callable[[Any], K],
     ) -> list[Any | None]:
-        """Run ``statement`` once and return one row (or None) per key, in key order."""
-        by_key = {key_of(row): row for row in await self.scalars(statement)}
+        """Run ``statement`` once and return one row (or None) per key, in key order (as a
+        :class:`ScopedStatement`, built once per shape)."""
+        built, scope = self.scoped(statement)
+        by_key = {key_of(row): row for row in await self.scalars(built, scope)}
         return [by_key.get(key) for key in keys]
 
     async def grouped_in_key_order(

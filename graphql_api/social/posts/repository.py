@@ -28,9 +28,16 @@ class PostRepository(RepositoryBase[Post]):
     def _readable_one(self, viewer: Viewer) -> Select[tuple[Post]]:
         return self.readable_statement(viewer).where(Post.id == bindparam("post_id"))
 
+    def _readable_many(self, viewer: Viewer) -> Select[tuple[Post]]:
+        return self.readable_statement(viewer).where(
+            Post.id.in_(bindparam("post_ids", expanding=True))
+        )
+
     async def get_readable_by_ids(self, viewer: Viewer, ids: Sequence[int]) -> list[Post | None]:
-        statement = self.readable_statement(viewer).where(Post.id.in_(ids))
-        return await self.in_key_order(statement, ids, lambda post: post.id)
+        readable = ScopedStatement(
+            "readable-posts", viewer, self._readable_many, values={"post_ids": list(ids)}
+        )
+        return await self.in_key_order(readable, ids, lambda post: post.id)
 
     async def get_by_id(self, post_id: int) -> Post | None:
         return await self.get_one_or_none(select(Post).where(Post.id == post_id))
