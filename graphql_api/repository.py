@@ -145,9 +145,8 @@ class RepositoryBase(Generic[M]):
     async def scalar(self, statement: Select[Any], params: dict[str, Any] | None = None) -> Any:
         return (await self.execute(statement, params)).scalar()
 
-    async def get_one_or_none(self, statement: "Select[Any] | ScopedStatement") -> M | None:
-        limited, scope = self.scoped(statement, "one", lambda base: base.limit(1))
-        return (await self.execute(limited, scope)).scalars().first()
+    async def get_one_or_none(self, statement: Select[Any]) -> M | None:
+        return (await self.execute(statement.limit(1))).scalars().first()
 
     async def count(self, statement: "Select[Any] | ScopedStatement") -> int:
         """How many rows ``statement`` selects (as a :class:`ScopedStatement`, built once per

@@ -18,15 +18,10 @@ class PostRepository(RepositoryBase[Post]):
         return select(Post).where(audience.post_visible(viewer))
 
     async def get_readable(self, viewer: Viewer, post_id: int) -> Post | None:
-        """The post if the viewer may see it; its statement built once per role (every comment,
-        reaction and list of them checks the post first)."""
-        readable = ScopedStatement(
-            "readable-post", viewer, self._readable_one, values={"post_id": post_id}
-        )
-        return await self.get_one_or_none(readable)
-
-    def _readable_one(self, viewer: Viewer) -> Select[tuple[Post]]:
-        return self.readable_statement(viewer).where(Post.id == bindparam("post_id"))
+        """The post if the viewer may see it (every comment, reaction and list of them checks
+        the post first): the loader's statement, built once per role."""
+        (post,) = await self.get_readable_by_ids(viewer, [post_id])
+        return post
 
     def _readable_many(self, viewer: Viewer) -> Select[tuple[Post]]:
         return self.readable_statement(viewer).where(
