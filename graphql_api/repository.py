@@ -451,6 +451,18 @@ class RepositoryBase(Generic[M]):
         return lambda: self.count(statement)
 
 
+def _past_cursor(key: ColumnElement[Any], ascending: bool) -> ColumnElement[bool]:
+    """Rows after the bind parameter ``cursor`` in ``key`` order: the page's."""
+    cursor = bindparam("cursor")
+    return key > cursor if ascending else key < cursor
+
+
+def _up_to_cursor(key: ColumnElement[Any], ascending: bool) -> ColumnElement[bool]:
+    """Rows at or before the bind parameter ``cursor`` in ``key`` order: a previous page's."""
+    cursor = bindparam("cursor")
+    return key <= cursor if ascending else key >= cursor
+
+
 def _counted(statement: Select[Any]) -> Select[Any]:
     return select(func.count()).select_from(statement.order_by(None).subquery())
 
@@ -462,15 +474,13 @@ def _keyset_page(
     ``after_cursor`` (both bind parameters)."""
     ordered = statement.order_by(key.asc() if ascending else key.desc())
     if after_cursor:
-        cursor = bindparam("cursor")
-        ordered = ordered.where(key > cursor if ascending else key < cursor)
+        ordered = ordered.where(_past_cursor(key, ascending))
     return ordered.limit(bindparam("page_rows"))
 
 
 def _rows_behind(statement: Select[Any], key: ColumnElement[Any], ascending: bool) -> Select[Any]:
     """Whether ``statement`` holds rows at or before ``cursor`` (a bind parameter)."""
-    cursor = bindparam("cursor")
-    return select(statement.where(key <= cursor if ascending else key >= cursor).exists())
+    return select(statement.where(_up_to_cursor(key, ascending)).exists())
 
 
 def _group_pages(
@@ -488,8 +498,7 @@ def _group_pages(
     key = model.__mapper__.primary_key[0]
     walked = statement.where(group_column.in_(bindparam("group_ids", expanding=True)))
     if after_cursor:
-        cursor = bindparam("cursor")
-        walked = walked.where(key > cursor if ascending else key < cursor)
+        walked = walked.where(_past_cursor(key, ascending))
     position = (
         func.row_number()
         .over(partition_by=group_column, order_by=key.asc() if ascending else key.desc())
@@ -520,11 +529,10 @@ def _groups_before_cursor(
     """Which of ``group_ids`` hold rows of ``statement`` at or before ``cursor`` (bind
     parameters): their pages have a previous page."""
     key = model.__mapper__.primary_key[0]
-    cursor = bindparam("cursor")
     return (
         statement.where(
             group_column.in_(bindparam("group_ids", expanding=True)),
-            key <= cursor if ascending else key >= cursor,
+            _up_to_cursor(key, ascending),
         )
         .with_only_columns(group_column)
         .distinct()
