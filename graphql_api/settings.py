@@ -151,7 +151,9 @@ class Settings(BaseSettings):
     # How often the outbox (events committed while the bus was unreachable) is sent on; zero
     # turns the drain off.
     event_outbox_drain_interval: Duration = timedelta(seconds=2)
-    # Per API process; with N processes PostgreSQL needs N * (pool + overflow) connections.
+    # Per pool of an API process, which has two on PostgreSQL (units of work, and reads in
+    # autocommit: db.create_reading_engine): N processes need up to
+    # N * 2 * (pool + overflow) connections.
     database_pool_size: int = Field(default=20, ge=1)
     database_max_overflow: int = Field(default=10, ge=0)
     # Signs access tokens. Unset in development: generated once into the data folder

@@ -7,7 +7,12 @@ from typing import TYPE_CHECKING
 
 from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession, async_sessionmaker
 
-from graphql_api.db import create_engine, create_reading_sessionmaker, create_sessionmaker
+from graphql_api.db import (
+    create_engine,
+    create_reading_engine,
+    create_reading_sessionmaker,
+    create_sessionmaker,
+)
 from graphql_api.devices.credentials import NO_BROKER, DeviceBroker
 from graphql_api.events import EventBus
 from graphql_api.ratelimit import MemoryCounter, RateLimiter
@@ -26,8 +31,8 @@ class AppState:
     engine: AsyncEngine
     sessionmaker: async_sessionmaker[AsyncSession]
     bus: EventBus
-    # Sessions for an operation that only reads (db.create_reading_sessionmaker); None: it
-    # uses ``sessionmaker`` too.
+    # Sessions for an operation that only reads, on a pool of their own
+    # (db.create_reading_engine); None: it uses ``sessionmaker`` too.
     reading_sessionmaker: async_sessionmaker[AsyncSession] | None = None
     limiter: RateLimiter = field(default_factory=lambda: RateLimiter(MemoryCounter()))
     # Where MQTT devices' broker logins are granted and revoked (app.py picks the broker's
@@ -56,14 +61,15 @@ class AppState:
 
 @asynccontextmanager
 async def open_app_state(settings: Settings) -> AsyncIterator[AppState]:
-    """Connect the database pool, the event bus and the rate limiter: an API process's state,
+    """Connect the database pools, the event bus and the rate limiter: an API process's state,
     a worker process's (``pawgraph mqtt-bridge``), or a CLI command's that writes (so its events
     reach the servers); closed at the end."""
-    engine = create_engine(
-        settings.database_url,
-        pool_size=settings.database_pool_size,
-        max_overflow=settings.database_max_overflow,
-    )
+    pool = {
+        "pool_size": settings.database_pool_size,
+        "max_overflow": settings.database_max_overflow,
+    }
+    engine = create_engine(settings.database_url, **pool)
+    reading_engine = create_reading_engine(settings.database_url, **pool)
     bus = EventBus(
         settings.broadcast_url,
         channel_prefix=settings.event_channel_prefix,
@@ -80,8 +86,10 @@ async def open_app_state(settings: Settings) -> AsyncIterator[AppState]:
             settings=settings,
             engine=engine,
             sessionmaker=create_sessionmaker(engine, email_enabled=settings.email_enabled),
-            reading_sessionmaker=create_reading_sessionmaker(
-                engine, email_enabled=settings.email_enabled
+            reading_sessionmaker=(
+                create_reading_sessionmaker(reading_engine, email_enabled=settings.email_enabled)
+                if reading_engine is not None
+                else None
             ),
             bus=bus,
             limiter=limiter,
@@ -90,3 +98,5 @@ async def open_app_state(settings: Settings) -> AsyncIterator[AppState]:
         await bus.disconnect()
         await limiter.close()
         await engine.dispose()
+        if reading_engine is not None:
+            await reading_engine.dispose()

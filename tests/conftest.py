@@ -21,7 +21,7 @@ from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession
 
 from graphql_api.cli import alembic_config
 from graphql_api.context import Context
-from graphql_api.db import create_engine, create_sessionmaker
+from graphql_api.db import create_engine, create_reading_engine, create_sessionmaker
 from graphql_api.events import EventBus
 from graphql_api.schema import build_schema
 from graphql_api.settings import Environment, Settings
@@ -71,6 +71,15 @@ def settings(database_url: str, test_environment: TestEnvironment) -> Settings:
 @pytest.fixture(scope="session")
 async def engine(settings: Settings) -> AsyncIterator[AsyncEngine]:
     engine = create_engine(settings.database_url)
+    yield engine
+    await engine.dispose()
+
+
+@pytest.fixture
+async def reading_engine(settings: Settings) -> AsyncIterator[AsyncEngine]:
+    """The pool of the operations that only read (db.create_reading_engine)."""
+    engine = create_reading_engine(settings.database_url)
+    assert engine is not None
     yield engine
     await engine.dispose()
 

@@ -13,6 +13,7 @@ from graphql_api.accounts.models import User
 from graphql_api.alerts.models import Alert, AlertStatus
 from graphql_api.db import (
     create_engine,
+    create_reading_engine,
     create_reading_sessionmaker,
     create_sessionmaker,
     is_database_unavailable,
@@ -63,15 +64,17 @@ async def latest(session: AsyncSession, device_ids: list[int]) -> list[StoredPoi
 
 
 class TestOnTheDriver:
-    async def test_the_newest_points_are_the_ordinary_ways_and_run_there(self, engine):
+    async def test_the_newest_points_are_the_ordinary_ways_and_run_there(
+        self, engine, reading_engine
+    ):
         # given
         device_ids, _, _ = await committed_fleet(engine)
-        reading = create_reading_sessionmaker(engine)
+        reading = create_reading_sessionmaker(reading_engine)
         async with create_sessionmaker(engine)() as session:
             ordinary = await latest(session, device_ids)
 
         # when
-        with counting_statements(engine) as statements:
+        with counting_statements(reading_engine) as statements:
             async with reading() as session:
                 on_driver = await latest(session, device_ids)
                 again = await latest(session, device_ids)  # prepared by now
@@ -92,15 +95,17 @@ class TestOnTheDriver:
         assert len(statements) == 2
         assert all("= ANY(%(device_ids)s)" in statement for statement in statements)
 
-    async def test_counts_of_a_scoped_statement_run_there_for_any_number_of_groups(self, engine):
+    async def test_counts_of_a_scoped_statement_run_there_for_any_number_of_groups(
+        self, engine, reading_engine
+    ):
         # given
         _, owner_id, loner_id = await committed_fleet(engine)
         async with create_sessionmaker(engine)() as session:
             viewer = viewer_of(await session.get(User, owner_id))
-        reading = create_reading_sessionmaker(engine)
+        reading = create_reading_sessionmaker(reading_engine)
 
         # when
-        with counting_statements(engine) as statements:
+        with counting_statements(reading_engine) as statements:
             async with reading() as session:
                 repository = PetRepository(session)
                 counts = await repository.readable_counts_by_owner_ids(viewer, [owner_id, loner_id])
@@ -112,7 +117,7 @@ class TestOnTheDriver:
         assert len(statements) == 2
         assert all("= ANY(%(group_ids)s)" in statement for statement in statements)
 
-    async def test_a_posts_counts_leave_out_whom_each_viewer_blocked(self, engine):
+    async def test_a_posts_counts_leave_out_whom_each_viewer_blocked(self, engine, reading_engine):
         # given: a fan and a troll react and comment; the reader blocked the troll
         async with create_sessionmaker(engine).begin() as session:
             author, fan, troll, reader = [
@@ -128,8 +133,8 @@ class TestOnTheDriver:
         viewers = {"author": viewer_of(author), "reader": viewer_of(reader)}
 
         # when
-        with counting_statements(engine) as statements:
-            async with create_reading_sessionmaker(engine)() as session:
+        with counting_statements(reading_engine) as statements:
+            async with create_reading_sessionmaker(reading_engine)() as session:
                 counts = {
                     name: (
                         await ReactionRepository(session).counts_by_post_ids(viewer, [post.id, 0]),
@@ -193,8 +198,10 @@ class TestTheOrdinaryWay:
         assert "IN (" in statements[-1] and "ANY" not in statements[-1]
         assert on_sqlite == []
 
-    async def test_an_error_of_the_statement_is_raised_as_sqlalchemy_raises_it(self, engine):
-        reading = create_reading_sessionmaker(engine)
+    async def test_an_error_of_the_statement_is_raised_as_sqlalchemy_raises_it(
+        self, reading_engine
+    ):
+        reading = create_reading_sessionmaker(reading_engine)
         divide = lambda: select(literal(1) / bindparam("by", type_=Integer))  # noqa: E731
 
         async with reading() as session:
@@ -209,7 +216,7 @@ class TestTheOrdinaryWay:
     ):
         # given: one pooled connection, its server process ended under the session
         device_ids, _, _ = await committed_fleet(engine)
-        own = create_engine(database_url, pool_size=1, max_overflow=0)
+        own = create_reading_engine(database_url, pool_size=1, max_overflow=0)
         reading = create_reading_sessionmaker(own)
         try:
             async with reading() as session:

@@ -1,6 +1,7 @@
 """A GraphQL query over HTTP reads through a reading session (db.create_reading_sessionmaker): on
-PostgreSQL its statements run in autocommit, with no transaction held open around them, and the
-session refuses writes. Mutations and websockets keep their transactions."""
+PostgreSQL its statements run in autocommit, on a pool of its own (db.create_reading_engine), with
+no transaction held open around them, and the session refuses writes. Mutations and websockets
+keep their transactions."""
 
 import uuid
 from collections.abc import Iterator
@@ -17,6 +18,7 @@ from graphql_api.db import (
     ReadingSession,
     ReadOnlyOperation,
     create_engine,
+    create_reading_engine,
     create_reading_sessionmaker,
     create_sessionmaker,
 )
@@ -25,8 +27,8 @@ from tests.factories.accounts import create_user, viewer_of
 
 
 @pytest.fixture
-def reading_app_state(app_state: AppState, engine: AsyncEngine) -> AppState:
-    app_state.reading_sessionmaker = create_reading_sessionmaker(engine)
+def reading_app_state(app_state: AppState, reading_engine: AsyncEngine) -> AppState:
+    app_state.reading_sessionmaker = create_reading_sessionmaker(reading_engine)
     return app_state
 
 
@@ -46,19 +48,24 @@ def transaction_states(engine: AsyncEngine) -> Iterator[list[TransactionStatus]]
         event.remove(engine.sync_engine, "after_cursor_execute", after)
 
 
+async def driver_connection(session):
+    return (await (await session.connection()).get_raw_connection()).driver_connection
+
+
 async def committed_user(app_state: AppState) -> User:
     async with app_state.sessionmaker.begin() as session:
         return await create_user(session, prefix="reader")
 
 
 class TestReadingSessions:
-    async def test_a_statement_leaves_no_transaction_open_unlike_a_unit_of_works(self, engine):
+    async def test_a_statement_leaves_no_transaction_open_unlike_a_unit_of_works(
+        self, engine, reading_engine
+    ):
         # given
-        reading = create_reading_sessionmaker(engine)
-        assert reading is not None
+        reading = create_reading_sessionmaker(reading_engine)
 
         # when
-        with transaction_states(engine) as states:
+        with transaction_states(reading_engine) as read, transaction_states(engine) as written:
             async with reading() as session:
                 await session.execute(select(func.count()).select_from(User))
                 await session.execute(select(func.now()))
@@ -66,35 +73,57 @@ class TestReadingSessions:
                 await session.execute(select(func.now()))
 
         # then
-        assert states == [TransactionStatus.IDLE, TransactionStatus.IDLE, TransactionStatus.INTRANS]
+        assert read == [TransactionStatus.IDLE, TransactionStatus.IDLE]
+        assert written == [TransactionStatus.INTRANS]
 
-    async def test_a_connection_back_from_a_reading_session_opens_transactions_again(
-        self, database_url
+    async def test_reads_have_a_pool_of_their_own_in_autocommit_from_checkout(
+        self, database_url, monkeypatch
     ):
-        # One pooled connection: the unit of work gets the very one the reading session used.
+        # given: one connection in each pool, the reading one connected already
         engine = create_engine(database_url, pool_size=1, max_overflow=0)
+        reading_engine = create_reading_engine(database_url, pool_size=1, max_overflow=0)
+        reading = create_reading_sessionmaker(reading_engine)
+        handed_out: list[bool] = []
+        event.listen(
+            reading_engine.sync_engine.pool,
+            "checkout",
+            lambda dbapi, _record, _proxy: handed_out.append(dbapi.driver_connection.autocommit),
+        )
+        switches: list[str] = []
+        dialect = reading_engine.sync_engine.dialect
         try:
-            with transaction_states(engine) as states:
-                async with create_reading_sessionmaker(engine)() as session:
-                    used = (
-                        await (await session.connection()).get_raw_connection()
-                    ).driver_connection
-                    await session.execute(select(func.now()))
-                async with create_sessionmaker(engine)() as session:
-                    again = (
-                        await (await session.connection()).get_raw_connection()
-                    ).driver_connection
-                    await session.execute(select(func.now()))
+            async with reading() as session:
+                await session.execute(select(func.now()))
+            set_level = dialect.set_isolation_level
+            monkeypatch.setattr(
+                dialect,
+                "set_isolation_level",
+                lambda connection, level: switches.append(level) or set_level(connection, level),
+            )
+
+            # when
+            async with reading() as session:
+                read_on = await driver_connection(session)
+                await session.execute(select(func.now()))
+            async with create_sessionmaker(engine)() as session:
+                written_on = await driver_connection(session)
+                await session.execute(select(func.now()))
+                in_transaction = written_on.info.transaction_status
         finally:
             await engine.dispose()
+            await reading_engine.dispose()
 
-        assert again is used
-        assert states == [TransactionStatus.IDLE, TransactionStatus.INTRANS]
+        # then: the reading connection came out of its pool in autocommit, and was not switched
+        # on the way out or back; the unit of work got a connection of the other pool
+        assert handed_out == [True, True]
+        assert switches == []
+        assert written_on is not read_on
+        assert in_transaction == TransactionStatus.INTRANS
 
-    async def test_writes_are_refused_and_nothing_is_written(self, engine, app_state):
+    async def test_writes_are_refused_and_nothing_is_written(self, reading_engine, app_state):
         # given
         user = await committed_user(app_state)
-        reading = create_reading_sessionmaker(engine)
+        reading = create_reading_sessionmaker(reading_engine)
 
         # when / then
         async with reading() as session:
@@ -110,21 +139,19 @@ class TestReadingSessions:
             assert (await session.get(User, user.id)).display_name == user.display_name
 
     async def test_sqlite_has_none_and_keeps_its_transactions(self, sqlite_url):
-        engine = create_engine(sqlite_url)
-        try:
-            assert create_reading_sessionmaker(engine) is None
-        finally:
-            await engine.dispose()
+        assert create_reading_engine(sqlite_url) is None
 
 
 class TestWhichOperationsRead:
-    async def test_a_query_over_http_reads_in_autocommit(self, schema, reading_app_state, engine):
+    async def test_a_query_over_http_reads_in_autocommit(
+        self, schema, reading_app_state, reading_engine
+    ):
         # given
         user = await committed_user(reading_app_state)
         context = Context(reading_app_state, viewer_of(user))
 
         # when
-        with transaction_states(engine) as states:
+        with transaction_states(reading_engine) as states:
             result = await schema.execute("{ me { displayName } }", context_value=context)
             session = context.session
             await context.close()
@@ -168,11 +195,13 @@ class TestWhichOperationsRead:
 
         assert not isinstance(session.sync_session, ReadingSession)
 
-    async def test_a_websockets_short_sessions_read_in_autocommit(self, reading_app_state, engine):
+    async def test_a_websockets_short_sessions_read_in_autocommit(
+        self, reading_app_state, reading_engine
+    ):
         # Its loader batches, subscription checks and per-event reads: nothing commits them.
         context = Context(reading_app_state, None, is_websocket=True)
 
-        with transaction_states(engine) as states:
+        with transaction_states(reading_engine) as states:
             async with context.short_session() as session:
                 await session.execute(select(func.now()))
 
