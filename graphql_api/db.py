@@ -98,6 +98,11 @@ def _refuse_nul(_connection, _cursor, _statement, parameters, _context, _execute
         raise TextHasNul()
 
 
+# Every statement a transaction of its own; and closing a session or returning a connection
+# does not ask the driver to roll back what cannot be there (SQLAlchemy's own option for it).
+_AUTOCOMMIT = {"isolation_level": "AUTOCOMMIT", "skip_autocommit_rollback": True}
+
+
 def create_engine(
     database_url: str,
     *,
@@ -122,7 +127,7 @@ def create_engine(
             # Fail fast when the database host is gone: the request becomes a 503.
             pool_timeout=10,
             connect_args={"connect_timeout": 5},
-            **({"isolation_level": "AUTOCOMMIT"} if autocommit else {}),
+            **(_AUTOCOMMIT if autocommit else {}),
         )
         _ping_idle_connections(engine, PING_IDLE_AFTER_S)
     event.listen(engine.sync_engine, "before_cursor_execute", _refuse_nul)

@@ -7,6 +7,7 @@ import uuid
 from collections.abc import Iterator
 from contextlib import contextmanager
 
+import psycopg
 import pytest
 from psycopg.pq import TransactionStatus
 from sqlalchemy import event, func, select, update
@@ -101,6 +102,15 @@ class TestReadingSessions:
                 lambda connection, level: switches.append(level) or set_level(connection, level),
             )
 
+            rolled_back: list[object] = []
+            rollback = psycopg.AsyncConnection.rollback
+
+            async def counted_rollback(connection):
+                rolled_back.append(connection)
+                await rollback(connection)
+
+            monkeypatch.setattr(psycopg.AsyncConnection, "rollback", counted_rollback)
+
             # when
             async with reading() as session:
                 read_on = await driver_connection(session)
@@ -114,9 +124,11 @@ class TestReadingSessions:
             await reading_engine.dispose()
 
         # then: the reading connection came out of its pool in autocommit, and was not switched
-        # on the way out or back; the unit of work got a connection of the other pool
+        # or rolled back on the way out or back; the unit of work got a connection of the other
+        # pool (and its rollback at the end)
         assert handed_out == [True, True]
         assert switches == []
+        assert read_on not in rolled_back and written_on in rolled_back
         assert written_on is not read_on
         assert in_transaction == TransactionStatus.INTRANS
 
